@@ -1,0 +1,3 @@
+"""alliance-kg: alliance defence-policy facts from news, as RDF with provenance and modality."""
+
+__version__ = "0.1.0"
