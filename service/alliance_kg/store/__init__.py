@@ -1,0 +1,1 @@
+"""Where the triples live: one small Store protocol, an embedded and a remote implementation."""
