@@ -188,3 +188,22 @@ def article_id(text: str) -> str:
     """The stable article id: the same text (up to whitespace) always gives the same id."""
     canonical = _SPACE.sub(" ", normalise_text(text)).strip()
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored: its IRI and most specific class."""
+
+    iri: str
+    type: EventClass
+
+
+@dataclass(frozen=True)
+class IngestReport:
+    """What ingesting one article did; `created` is False when the same text was already stored."""
+
+    article_id: str
+    iri: str
+    graph: str
+    created: bool
+    events: tuple[StoredEvent, ...]
