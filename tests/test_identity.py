@@ -1,0 +1,105 @@
+"""The cross-article event identity rule."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from alliance_kg import iris
+from alliance_kg.model import (
+    Entity,
+    EntityType,
+    Event,
+    EventClass,
+    EventDate,
+    Mention,
+    Role,
+    Status,
+)
+from alliance_kg.rdf.identity import event_identity
+
+JAPAN = Entity(iris.country_iri("JPN"), "Japan", EntityType.COUNTRY)
+USA = Entity(iris.country_iri("USA"), "United States", EntityType.COUNTRY)
+PATRIOT = Entity(iris.entity_iri("Materiel", "Patriot"), "Patriot", EntityType.MATERIEL)
+NASAMS = Entity(iris.entity_iri("Materiel", "NASAMS"), "NASAMS", EntityType.MATERIEL)
+MINTED_PART = Entity(
+    iris.entity_iri("Materiel", "interceptor parts"),
+    "interceptor parts",
+    EntityType.MATERIEL,
+    minted=True,
+)
+
+
+def transfer(supplier: Entity, recipient: Entity, *materiel: Entity) -> Event:
+    roles = ((Role.SUPPLIER, supplier), (Role.RECIPIENT, recipient))
+    return Event(
+        type=EventClass.ARMS_TRANSFER,
+        status=Status.PLANNED,
+        roles=roles + tuple((Role.MATERIEL, item) for item in materiel),
+        mentions=(Mention(0, 10, "Japan will", Status.PLANNED),),
+    )
+
+
+def test_identity_is_24_hex_digits() -> None:
+    identity = event_identity(transfer(JAPAN, USA, PATRIOT))
+    assert len(identity) == 24
+    assert int(identity, 16) >= 0
+
+
+def test_same_event_from_two_articles_has_one_identity() -> None:
+    first = transfer(JAPAN, USA, PATRIOT)
+    second = replace(
+        first,
+        mentions=(Mention(500, 580, "Tokyo will send Patriots to Washington.", Status.AGREED),),
+        confidence=0.4,
+    )
+    assert event_identity(first) == event_identity(second)
+
+
+def test_directed_roles_keep_their_direction() -> None:
+    assert event_identity(transfer(JAPAN, USA, PATRIOT)) != event_identity(
+        transfer(USA, JAPAN, PATRIOT)
+    )
+
+
+def test_participants_are_undirected() -> None:
+    def meeting(*actors: Entity) -> Event:
+        roles = tuple((Role.PARTICIPANT, actor) for actor in actors)
+        return Event(EventClass.LEADERS_MEETING, Status.EXPECTED, roles, mentions=())
+
+    assert event_identity(meeting(JAPAN, USA)) == event_identity(meeting(USA, JAPAN))
+    assert event_identity(meeting(JAPAN, USA)) != event_identity(meeting(JAPAN))
+
+
+def test_status_date_and_negation_do_not_matter() -> None:
+    planned = transfer(JAPAN, USA, PATRIOT)
+    completed = replace(
+        planned,
+        status=Status.COMPLETED,
+        date=EventDate(2024, 3),
+        negated=True,
+    )
+    assert event_identity(planned) == event_identity(completed)
+
+
+def test_class_matters() -> None:
+    sale = transfer(JAPAN, USA, PATRIOT)
+    aid = replace(sale, type=EventClass.MILITARY_AID)
+    assert event_identity(sale) != event_identity(aid)
+
+
+def test_reference_materiel_distinguishes_transfers_minted_does_not() -> None:
+    patriot = event_identity(transfer(JAPAN, USA, PATRIOT))
+    assert patriot != event_identity(transfer(JAPAN, USA, NASAMS))
+    assert patriot == event_identity(transfer(JAPAN, USA, PATRIOT, MINTED_PART))
+    assert event_identity(transfer(JAPAN, USA, PATRIOT, NASAMS)) == event_identity(
+        transfer(JAPAN, USA, NASAMS, PATRIOT)
+    )
+
+
+def test_materiel_does_not_distinguish_other_classes() -> None:
+    def production(*materiel: Entity) -> Event:
+        roles = ((Role.PARTICIPANT, JAPAN), (Role.PARTICIPANT, USA))
+        roles += tuple((Role.MATERIEL, item) for item in materiel)
+        return Event(EventClass.JOINT_PRODUCTION, Status.PLANNED, roles, mentions=())
+
+    assert event_identity(production(PATRIOT)) == event_identity(production(NASAMS))
