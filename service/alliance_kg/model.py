@@ -157,6 +157,7 @@ class Event:
     quantities: tuple[Quantity, ...] = ()
     negated: bool = False
     confidence: float = 1.0
+    causes: tuple[int, ...] = ()  # indexes into Extraction.events of the events that caused it
 
     def fillers(self, role: Role) -> tuple[Entity, ...]:
         return tuple(entity for r, entity in self.roles if r == role)
