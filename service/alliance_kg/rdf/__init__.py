@@ -1,0 +1,1 @@
+"""Events -> quads: the identity rule, the mapping, and the base graphs (ontology, reference)."""
