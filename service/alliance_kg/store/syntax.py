@@ -1,0 +1,98 @@
+"""SPARQL text built from pyoxigraph terms, for writes and bindings that must travel as text.
+
+Terms are written in their N-Triples form (`str(term)`: `<iri>`, `"escaped"@lang`,
+`"1"^^<datatype>`, `_:label`), which SPARQL reads back as the same term. Values given
+by users therefore always stay data: a literal holding `" } ; DROP ALL` is one string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+
+from pyoxigraph import DefaultGraph, NamedNode, Quad
+
+from alliance_kg.store.base import QueryError, StoreError, Term
+
+# The tokens that may hide braces or keywords (IRIs, strings with long ones first,
+# comments), then the ones that matter: braces and the CONSTRUCT and WHERE keywords.
+_TOKEN = re.compile(
+    r"""
+      (?P<skip><[^<>"{}|^`\\\x00-\x20]*>
+        | '''(?:[^'\\]|\\.|'(?!''))*'''
+        | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+        | '(?:[^'\\\n\r]|\\.)*'
+        | "(?:[^"\\\n\r]|\\.)*"
+        | \#[^\n\r]*)
+    | (?P<open>\{)
+    | (?P<close>\})
+    | (?<![?$:\w])(?P<keyword>CONSTRUCT|WHERE)(?!\w)
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def graph_triples(graph: str, quads: Iterable[Quad]) -> str:
+    """The triples of `quads` as one `GRAPH <graph> { ... }` block for INSERT/DELETE DATA.
+
+    Quads must belong to `graph` (or to the default graph, meaning "this graph").
+    """
+    target = NamedNode(graph)
+    lines = []
+    for quad in quads:
+        if quad.graph_name not in (target, DefaultGraph()):
+            raise StoreError(f"quad {quad} does not belong to graph {target}")
+        lines.append(f"  {quad.subject} {quad.predicate} {quad.object} .")
+    body = "\n".join(lines)
+    return f"GRAPH {target} {{\n{body}\n}}"
+
+
+def replace_graph_update(graph: str, quads: Iterable[Quad]) -> str:
+    """One SPARQL Update that drops `graph` and inserts `quads` into it."""
+    block = graph_triples(graph, quads)
+    return f"DROP SILENT GRAPH {NamedNode(graph)} ;\nINSERT DATA {{ {block} }}"
+
+
+def bind_values(sparql: str, substitutions: Mapping[str, Term]) -> str:
+    """`sparql` with a `VALUES` block binding `substitutions` at the top of its WHERE group.
+
+    Bindings placed there apply before grouping and aggregation, as pyoxigraph's own
+    substitutions do; unlike them, they do not reach into sub-SELECTs.
+    """
+    if not substitutions:
+        return sparql
+    names = " ".join(f"?{name}" for name in substitutions)
+    values = " ".join(str(term) for term in substitutions.values())
+    position = _where_group_start(sparql)
+    return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }}{sparql[position:]}"
+
+
+def _where_group_start(sparql: str) -> int:
+    """The offset just past the `{` that opens the query's WHERE group."""
+    depth = 0
+    is_construct = after_where = False
+    groups: list[tuple[int, bool]] = []  # top-level groups: (offset past "{", follows WHERE)
+    for match in _TOKEN.finditer(sparql):
+        kind = match.lastgroup
+        if kind == "keyword" and depth == 0:
+            is_construct |= match.group().upper() == "CONSTRUCT"
+            after_where |= match.group().upper() == "WHERE"
+        elif kind == "open":
+            if depth == 0:
+                groups.append((match.end(), after_where))
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+    for index, (offset, follows_where) in enumerate(groups):
+        if follows_where:
+            if is_construct and index == 0:
+                raise QueryError(
+                    "cannot bind parameters in a CONSTRUCT WHERE short form; "
+                    "write the template and the WHERE clause out"
+                )
+            return offset
+    # WHERE is optional: the pattern is the first group, or the one after a CONSTRUCT template.
+    index = int(is_construct)
+    if len(groups) > index:
+        return groups[index][0]
+    raise QueryError("cannot bind parameters: the query has no WHERE clause")
