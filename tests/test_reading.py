@@ -326,12 +326,18 @@ def test_html_main_text_and_metadata() -> None:
     "page",
     [
         "<html><head><title>Only a title</title></head><body><script>var x = 1;</script>",
-        "<<<>>> <div",
+        "<div><img src='x.png'><br></div",
     ],
 )
 def test_html_without_main_text_is_empty(tmp_path: Path, page: str) -> None:
     with pytest.raises(EmptyArticleError, match=r"a\.html: no article text found"):
         read_file(write(tmp_path, "a.html", page))
+
+
+def test_html_fragment_gives_its_text(tmp_path: Path) -> None:
+    fragment = "<p>Shipyards agreed to repair allied frigates from May, officials said.</p>"
+    article = only_article(write(tmp_path, "a.html", fragment))
+    assert article.text == "Shipyards agreed to repair allied frigates from May, officials said."
 
 
 def test_broken_html_still_gives_its_text(tmp_path: Path) -> None:

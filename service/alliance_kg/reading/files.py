@@ -8,8 +8,9 @@ front matter or page metadata; fields it leaves out or sets to null keep the fil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Protocol
 
 from alliance_kg.model import Article
 from alliance_kg.reading.article import (
@@ -36,13 +37,19 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".json", ".jsonl", ".html"
 SIDECAR_SUFFIX = ".meta.json"
 _SKIPPED_SUFFIXES: tuple[str, ...] = (SIDECAR_SUFFIX, ".gold.yaml")
 _SIDECAR_MAX_BYTES = 64 * 1024
+_HTML_SUFFIXES: tuple[str, ...] = (".html", ".htm")
 
-Splitter = Callable[..., tuple[Metadata, str]]
+
+class Splitter(Protocol):
+    """Splits a single-article file's text into its own metadata and its body."""
+
+    def __call__(self, text: str, /, *, source: str) -> tuple[Metadata, str]: ...
+
+
 _SPLITTERS: dict[str, Splitter] = {
     ".txt": split_header,
     ".md": split_front_matter,
-    ".html": split_html,
-    ".htm": split_html,
+    **dict.fromkeys(_HTML_SUFFIXES, split_html),
 }
 
 
@@ -57,7 +64,7 @@ def read_file(path: Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> list[Article
         return read_json_file(path, max_chars=max_chars)
     if suffix == ".jsonl":
         return read_jsonl_file(path, max_chars=max_chars)
-    return [_read_single_article(path, _SPLITTERS[suffix], max_chars=max_chars)]
+    return [_read_single_article(path, suffix, max_chars=max_chars)]
 
 
 def iter_article_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -113,13 +120,13 @@ def _is_article_file(relative: Path) -> bool:
     )
 
 
-def _read_single_article(path: Path, split: Splitter, *, max_chars: int) -> Article:
+def _read_single_article(path: Path, suffix: str, *, max_chars: int) -> Article:
     source = str(path)
-    limit = (
-        markup_byte_limit(max_chars) if split is split_html else plain_text_byte_limit(max_chars)
-    )
+    is_html = suffix in _HTML_SUFFIXES
+    limit = markup_byte_limit(max_chars) if is_html else plain_text_byte_limit(max_chars)
     check_byte_size(path.stat().st_size, limit, source=source)
-    own, body = split(decode_text(path.read_bytes(), source=source), source=source)
+    text = decode_text(path.read_bytes(), source=source)
+    own, body = _SPLITTERS[suffix](text, source=source)
     metadata = own.overlaid_with(_read_sidecar(path))
     return build_article(body, metadata, source=source, max_chars=max_chars)
 
