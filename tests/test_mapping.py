@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
+from pyshacl import validate
 from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-from alliance_kg import iris, vocab
+from alliance_kg import iris, resources, vocab
 from alliance_kg.model import (
     Article,
     Entity,
@@ -26,7 +27,7 @@ from alliance_kg.model import (
     Status,
 )
 from alliance_kg.rdf.identity import event_identity
-from alliance_kg.rdf.mapping import extraction_to_quads
+from alliance_kg.rdf.mapping import MappingError, extraction_to_quads
 
 GOLDEN = Path(__file__).parent / "golden" / "mapping_article.ttl"
 VERSION = "test-1"
@@ -34,7 +35,8 @@ VERSION = "test-1"
 TEXT = (
     "Japan plans to export Patriot missiles to the United States, sources said. "
     "Japan and the U.S. are considering joint production of missile parts. "
-    "Tokyo agreed to ship the Patriots. Japan will not send troops."
+    "Tokyo agreed to ship the Patriots. Japan will not send troops. "
+    "The U.S. stockpile of Patriots is short."
 )
 ARTICLE = Article(
     id="0123456789abcdef",
@@ -76,6 +78,7 @@ TRANSFER = Event(
     date=EventDate(2023, 12),
     quantities=(Quantity(16.0, "unit", "16 missiles"),),
     confidence=0.876,
+    causes=(4,),  # the shortfall, below
 )
 # The same transfer again, later in the text: merged into one event with the firmer status.
 TRANSFER_AGAIN = replace(
@@ -108,9 +111,15 @@ DEPLOYMENT = Event(
     negated=True,
     confidence=1.0,
 )
+SHORTFALL = Event(
+    type=EventClass.CAPACITY_SHORTFALL,
+    status=Status.ONGOING,
+    roles=((Role.PARTICIPANT, USA), (Role.MATERIEL, PATRIOT)),
+    mentions=(mention("The U.S. stockpile of Patriots is short.", Status.ONGOING),),
+)
 EXTRACTION = Extraction(
     article=ARTICLE,
-    events=(TRANSFER, PRODUCTION, TRANSFER_AGAIN, DEPLOYMENT),
+    events=(TRANSFER, PRODUCTION, TRANSFER_AGAIN, DEPLOYMENT, SHORTFALL),
     entities=(JAPAN, USA, PATRIOT, PARTS, MINTED_UNUSED),
 )
 
@@ -170,6 +179,17 @@ def test_a_negated_event_is_negated_in_not_reported_in(quads: list[Quad]) -> Non
     predicates = {q.predicate for q in quads if q.subject == deployment}
     assert vocab.negatedIn in predicates
     assert vocab.reportedIn not in predicates
+    negated_mentions = {q.subject for q in quads if q.predicate == vocab.negated}
+    assert negated_mentions == {
+        NamedNode(iris.mention_iri(ARTICLE.id, event_identity(DEPLOYMENT), m.start, m.end))
+        for m in DEPLOYMENT.mentions
+    }
+
+
+def test_a_cause_beyond_the_extraction_is_an_error() -> None:
+    broken = replace(EXTRACTION, events=(replace(SHORTFALL, causes=(7,)),))
+    with pytest.raises(MappingError, match="cause #7"):
+        extraction_to_quads(broken, extractor_version=VERSION)
 
 
 def test_unused_minted_entities_are_not_written(quads: list[Quad]) -> None:
@@ -177,7 +197,8 @@ def test_unused_minted_entities_are_not_written(quads: list[Quad]) -> None:
 
 
 def test_mapping_is_deterministic(quads: list[Quad]) -> None:
-    shuffled = replace(EXTRACTION, events=tuple(reversed(EXTRACTION.events)))
+    transfer, production, transfer_again, *rest = EXTRACTION.events
+    shuffled = replace(EXTRACTION, events=(transfer, transfer_again, production, *rest))
     assert extraction_to_quads(EXTRACTION, extractor_version=VERSION) == quads
     assert extraction_to_quads(shuffled, extractor_version=VERSION) == quads
 
@@ -195,3 +216,13 @@ def test_an_article_without_metadata_has_only_text_and_provenance() -> None:
             vocab.extractorVersion.value,
         ]
     )
+
+
+def test_mapped_graph_conforms_to_the_shapes(quads: list[Quad]) -> None:
+    conforms, _, report = validate(
+        to_rdflib(quads),
+        shacl_graph=Graph().parse(resources.SHAPES_FILE, format="turtle"),
+        ont_graph=Graph().parse(resources.ONTOLOGY_FILE, format="turtle"),
+        advanced=True,
+    )
+    assert conforms, report

@@ -6,7 +6,9 @@ extraction twice gives the same list, so re-ingesting an unchanged article chang
 Events of one extraction that share an identity (see `identity.py`) are one event: their
 roles, mentions and quantities are united, the firmest status wins (Considered < Planned <
 Expected < Agreed < Ongoing < Completed), as does the most precise date and the highest
-confidence; the merged event counts as negated only when every part was.
+confidence; the merged event counts as negated only when every part was. Each mention of a
+negated event carries `ak:negated true`, and `Event.causes` become `ak:cause` links between
+event IRIs; both are read from the events before merging.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ from alliance_kg.rdf.identity import event_identity
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
+
+class MappingError(ValueError):
+    """An extraction that cannot be mapped, e.g. an event naming a cause that does not exist."""
+
+
 DEFENSE_COOPERATION_SUBCLASSES: frozenset[EventClass] = frozenset(
     {
         EventClass.JOINT_PRODUCTION,
@@ -59,6 +66,7 @@ def extraction_to_quads(extraction: Extraction, *, extractor_version: str) -> li
     events = merge_same_identity(extraction.events)
     for identity, event in events.items():
         triples.update(_event_triples(identity, event, article.id))
+    triples.update(_per_report_triples(extraction.events, article.id))
     for entity in _minted_entities(events.values()):
         triples.add((NamedNode(entity.iri), vocab.RDF_TYPE, _term(entity.type.value)))
         triples.add((NamedNode(entity.iri), vocab.RDFS_LABEL, Literal(entity.label, language="en")))
@@ -145,6 +153,25 @@ def _event_triples(identity: str, event: Event, article_id: str) -> Iterator[Tri
         mention_node = NamedNode(iris.mention_iri(article_id, identity, mention.start, mention.end))
         yield node, vocab.evidence, mention_node
         yield from _mention_triples(mention_node, mention, article_id)
+
+
+def _per_report_triples(events: tuple[Event, ...], article_id: str) -> Iterator[Triple]:
+    """What merging would blur: which mentions deny their event, and which events caused it."""
+    identities = [event_identity(event) for event in events]
+    for identity, event in zip(identities, events, strict=True):
+        if event.negated:
+            for mention in event.mentions:
+                node = NamedNode(iris.mention_iri(article_id, identity, mention.start, mention.end))
+                yield node, vocab.negated, Literal("true", datatype=vocab.XSD_BOOLEAN)
+        for index in event.causes:
+            if not 0 <= index < len(events):
+                raise MappingError(f"event {identity} names cause #{index}, beyond the extraction")
+            if identities[index] != identity:
+                yield (
+                    NamedNode(iris.event_iri(identity)),
+                    vocab.cause,
+                    NamedNode(iris.event_iri(identities[index])),
+                )
 
 
 def _mention_triples(node: NamedNode, mention: Mention, article_id: str) -> Iterator[Triple]:
