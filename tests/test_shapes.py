@@ -234,3 +234,58 @@ def test_supplier_violation_names_the_role() -> None:
     supplier_not_participant(graph)
     _, report = conforms(graph)
     assert "supplier" in report
+
+
+def retype(graph: Graph, event_class: str, roles: dict[str, str]) -> None:
+    """Make the sample event an `event_class`, renaming its directed roles per `roles`."""
+    graph.remove((EVENT, RDF.type, AK.ArmsTransfer))
+    graph.remove((EVENT, RDF.type, AK.DefenseCooperation))
+    graph.add((EVENT, RDF.type, AK[event_class]))
+    for old, new in roles.items():
+        for value in list(graph.objects(EVENT, AK[old])):
+            graph.remove((EVENT, AK[old], value))
+            graph.add((EVENT, AK[new], value))
+
+
+@pytest.mark.parametrize(
+    ("event_class", "roles"),
+    [
+        ("MilitaryAid", {"supplier": "donor"}),
+        ("LeadersMeeting", {"supplier": "participant", "recipient": "participant"}),
+        ("PolicyChange", {"supplier": "participant", "recipient": "participant"}),
+    ],
+)
+def test_other_event_classes_conform(event_class: str, roles: dict[str, str]) -> None:
+    graph = conforming_graph()
+    retype(graph, event_class, roles)
+    ok, report = conforms(graph)
+    assert ok, report
+
+
+@pytest.mark.parametrize(
+    ("event_class", "message"),
+    [
+        ("MilitaryAid", "military aid has at least one ak:donor or ak:recipient"),
+        ("MaintenanceCooperation", "at least one ak:provider or ak:client"),
+        ("LeadersMeeting", "at least one ak:participant"),
+        ("CapacityShortfall", "at least one ak:participant"),
+    ],
+)
+def test_event_without_actors_is_a_violation(event_class: str, message: str) -> None:
+    graph = conforming_graph()
+    retype(graph, event_class, {})
+    for role in ("participant", "supplier", "recipient"):
+        graph.remove((EVENT, AK[role], None))
+    ok, report = conforms(graph)
+    assert not ok
+    assert message in report
+
+
+def test_ingest_needs_extractor_version() -> None:
+    graph = conforming_graph()
+    graph.add((AKR["ingest/a1"], RDF.type, AK.Ingest))
+    ok, report = conforms(graph)
+    assert not ok
+    assert "ak:extractorVersion" in report
+    graph.add((AKR["ingest/a1"], AK.extractorVersion, Literal("0.1.0")))
+    assert conforms(graph)[0]

@@ -48,6 +48,7 @@ STANDARD_TERMS: dict[str, str] = {
     "DCTERMS_ISSUED": _DCTERMS + "issued",
     "DCTERMS_SOURCE": _DCTERMS + "source",
     "DCTERMS_CREATED": _DCTERMS + "created",
+    "DCTERMS_IDENTIFIER": _DCTERMS + "identifier",
     "PROV_WAS_GENERATED_BY": _PROV + "wasGeneratedBy",
     "PROV_GENERATED_AT_TIME": _PROV + "generatedAtTime",
     "PROV_USED": _PROV + "used",
