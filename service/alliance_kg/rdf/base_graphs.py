@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, RdfFormat, parse
 
-from alliance_kg import iris, resources
+from alliance_kg import iris, resources, vocab
 from alliance_kg.store.base import Store
 
 logger = logging.getLogger(__name__)
@@ -23,12 +23,9 @@ BASE_GRAPHS: tuple[tuple[Path, str], ...] = (
     (resources.REFERENCE_FILE, iris.REFERENCE_GRAPH),
 )
 
-# not in `vocab` (yet): the standard-terms table of alliance_kg.vocabgen lacks it
-DCTERMS_IDENTIFIER = NamedNode("http://purl.org/dc/terms/identifier")
-
 # pyoxigraph binds only projected variables, hence `?graph` in the projection.
 _RECORDED_HASH = f"""
-SELECT ?graph ?hash WHERE {{ GRAPH ?graph {{ ?graph {DCTERMS_IDENTIFIER} ?hash }} }}
+SELECT ?graph ?hash WHERE {{ GRAPH ?graph {{ ?graph {vocab.DCTERMS_IDENTIFIER} ?hash }} }}
 """
 
 
@@ -77,5 +74,5 @@ def _graph_quads(data: bytes, graph: str, file_hash: str, path: Path) -> list[Qu
         quads = [Quad(q.subject, q.predicate, q.object, target) for q in parsed]
     except SyntaxError as error:
         raise BaseGraphError(f"{path} is not valid Turtle: {error}") from error
-    quads.append(Quad(target, DCTERMS_IDENTIFIER, Literal(file_hash), target))
+    quads.append(Quad(target, vocab.DCTERMS_IDENTIFIER, Literal(file_hash), target))
     return quads
