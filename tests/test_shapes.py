@@ -9,6 +9,7 @@ import pytest
 from rdflib import Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
+from alliance_kg.resources import REFERENCE_FILE
 from shacl_support import conforms
 
 AK = Namespace("https://w3id.org/alliance-kg/ontology#")
@@ -289,3 +290,10 @@ def test_ingest_needs_extractor_version() -> None:
     assert "ak:extractorVersion" in report
     graph.add((AKR["ingest/a1"], AK.extractorVersion, Literal("0.1.0")))
     assert conforms(graph)[0]
+
+
+def test_reference_entities_conform() -> None:
+    if not REFERENCE_FILE.is_file():
+        pytest.skip(f"{REFERENCE_FILE} is not built yet")
+    ok, report = conforms(Graph().parse(REFERENCE_FILE, format="turtle"))
+    assert ok, report
