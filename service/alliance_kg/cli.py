@@ -1,0 +1,255 @@
+"""The `akg` command: ingest, serve, query, load and export; the only place that wires stages.
+
+Exit codes: 0 success, 2 bad input or usage (nothing written), 1 any other failure.
+Expected errors print one line on stderr, never a traceback. The spaCy pipeline and the
+web stack are imported by the commands that need them, so `akg query` starts quickly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TypeVar
+
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+from tqdm import tqdm
+
+from alliance_kg.model import Article, IngestReport
+from alliance_kg.rdf.base_graphs import BaseGraphError, ensure_base_graphs
+from alliance_kg.settings import Settings, SettingsError
+from alliance_kg.store.base import QueryError, Store, StoreError
+from alliance_kg.store.factory import open_store
+
+PROGRESS_BAR_THRESHOLD = 20
+
+RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS: dict[str, RdfFormat] = {
+    "ttl": RdfFormat.TURTLE,
+    "nt": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "xml": RdfFormat.RDF_XML,
+}
+EXPORT_FORMATS: dict[str, RdfFormat] = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+
+
+class UsageError(Exception):
+    """Input the command cannot use: an unreadable file, a bad query, a wrong format."""
+
+
+Command = Callable[[argparse.Namespace, Settings], int]
+FormatT = TypeVar("FormatT", QueryResultsFormat, RdfFormat)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run `akg` with `argv` (default: the process arguments); return the exit code."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(format="akg: %(message)s", level=logging.WARNING)
+    try:
+        settings = Settings.from_env().with_overrides(store_path=args.store)
+        command: Command = args.command
+        return command(args, settings)
+    except (UsageError, SettingsError, BaseGraphError) as error:
+        print(f"akg: {error}", file=sys.stderr)
+        return 2
+    except StoreError as error:
+        print(f"akg: store error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"akg: {error}", file=sys.stderr)
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="akg", description="Alliance defence-policy knowledge graph."
+    )
+    parser.add_argument(
+        "--store", type=Path, metavar="DIR", help="embedded store directory (overrides AKG_STORE)"
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    ingest = commands.add_parser("ingest", help="ingest article files or folders")
+    ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    ingest.add_argument("--workers", type=_positive_int, default=1, help="spaCy processes")
+    ingest.set_defaults(command=run_ingest)
+
+    serve = commands.add_parser("serve", help="serve the HTTP API")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--get", metavar="PATH", help="answer one GET in-process, print it, exit")
+    serve.set_defaults(command=run_serve)
+
+    query = commands.add_parser("query", help="run a SPARQL query and print its results")
+    query.add_argument("query", metavar="QUERY_OR_FILE")
+    query.add_argument("--format", choices=sorted({*RESULTS_FORMATS, *GRAPH_FORMATS}))
+    query.set_defaults(command=run_query)
+
+    load = commands.add_parser("load", help="bulk-load N-Quads, TriG, Turtle or N-Triples")
+    load.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    load.add_argument("--graph", metavar="IRI", help="target graph of triples formats")
+    load.set_defaults(command=run_load)
+
+    export = commands.add_parser("export", help="dump the whole store")
+    export.add_argument("--format", choices=sorted(EXPORT_FORMATS), default="nq")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
+    export.set_defaults(command=run_export)
+    return parser
+
+
+def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    articles = read_articles(args.paths)
+    from alliance_kg.ingest import Ingest
+    from alliance_kg.pipeline import Extractor
+
+    titles = {article.id: article.title or "" for article in articles}
+    with _opened(settings) as store:
+        ensure_base_graphs(store)
+        ingestor = Ingest(Extractor.load(), store)
+        with _progress_bar(len(titles)) as bar:
+
+            def report(done: IngestReport) -> None:
+                bar.update()
+                bar.write(_describe(done, titles[done.article_id]), file=sys.stdout)
+
+            ingestor.ingest_many(articles, n_process=args.workers, progress=report)
+    return 0
+
+
+def read_articles(paths: Sequence[Path]) -> list[Article]:
+    """Every article of every file under `paths`, all read before anything is written."""
+    from alliance_kg.reading import ReadingError, iter_article_files, read_file
+
+    articles: list[Article] = []
+    try:
+        for path in iter_article_files(paths):
+            articles.extend(read_file(path))
+    except ReadingError as error:
+        raise UsageError(str(error)) from error
+    if not articles:
+        raise UsageError(f"no articles found in {', '.join(map(str, paths))}")
+    return articles
+
+
+def run_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from alliance_kg.api.app import create_app
+    from alliance_kg.ingest import Ingest, LazyExtractor
+    from alliance_kg.pipeline import Extractor
+
+    with _opened(settings) as store:
+        ensure_base_graphs(store)
+        app = create_app(settings, store, Ingest(LazyExtractor(Extractor.load), store))
+        if args.get is not None:
+            from fastapi.testclient import TestClient
+
+            with TestClient(app) as client:
+                response = client.get(args.get)
+            print(response.text)
+            return 0 if response.status_code == 200 else 1
+        import uvicorn
+
+        uvicorn.run(app, host=args.host, port=args.port)
+    return 0
+
+
+def run_query(args: argparse.Namespace, settings: Settings) -> int:
+    candidate = Path(args.query)
+    sparql = candidate.read_text(encoding="utf-8") if candidate.is_file() else args.query
+    with _opened(settings) as store:
+        try:
+            result = store.query(sparql, timeout=settings.query_timeout)
+        except QueryError as error:
+            raise UsageError(f"invalid query: {error}") from error
+        if isinstance(result, QuerySolutions | QueryBoolean):
+            results_format = _pick(RESULTS_FORMATS, args.format or "json", "query results")
+            output = result.serialize(format=results_format)
+        else:
+            graph_format = _pick(GRAPH_FORMATS, args.format or "ttl", "graph results")
+            output = result.serialize(format=graph_format)
+    sys.stdout.buffer.write(output or b"")
+    sys.stdout.flush()
+    return 0
+
+
+def run_load(args: argparse.Namespace, settings: Settings) -> int:
+    sources = [(path, _rdf_format_of(path, args.graph)) for path in args.files]
+    with _opened(settings) as store:
+        for path, rdf_format in sources:
+            try:
+                store.load(path.read_bytes(), rdf_format, graph=args.graph)
+            except QueryError as error:
+                raise UsageError(f"{path}: {error}") from error
+            print(f"loaded {path}")
+    return 0
+
+
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
+    with _opened(settings) as store:
+        data = store.dump(EXPORT_FORMATS[args.format])
+    if args.output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    else:
+        args.output.write_bytes(data)
+    return 0
+
+
+@contextmanager
+def _opened(settings: Settings) -> Iterator[Store]:
+    store = open_store(
+        path=settings.store_path,
+        query_url=settings.sparql_query_url,
+        update_url=settings.sparql_update_url,
+        store_url=settings.sparql_store_url,
+        user=settings.sparql_user,
+        password=settings.sparql_password,
+    )
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _progress_bar(total: int) -> tqdm:
+    """A bar on stderr for long runs; report lines go through `bar.write` to stdout."""
+    return tqdm(
+        total=total, unit="article", file=sys.stderr, disable=total <= PROGRESS_BAR_THRESHOLD
+    )
+
+
+def _rdf_format_of(path: Path, graph: str | None) -> RdfFormat:
+    if not path.is_file():
+        raise UsageError(f"{path} does not exist or is not a file")
+    rdf_format = RdfFormat.from_extension(path.suffix.lstrip("."))
+    if rdf_format is None:
+        raise UsageError(f"{path}: unknown RDF file suffix {path.suffix!r}")
+    if not rdf_format.supports_datasets and graph is None:
+        raise UsageError(f"{path} holds triples: name their graph with --graph IRI")
+    return rdf_format
+
+
+def _pick(formats: dict[str, FormatT], name: str, what: str) -> FormatT:
+    if name not in formats:
+        raise UsageError(f"{what} cannot be written as {name}; use one of {', '.join(formats)}")
+    return formats[name]
+
+
+def _describe(report: IngestReport, title: str) -> str:
+    if report.created:
+        return f'added {report.article_id} "{title}" ({len(report.events)} events)'
+    return f"unchanged {report.article_id}"
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
