@@ -1,7 +1,9 @@
 """The embedded store: pyoxigraph on disk (RocksDB), or in memory for tests.
 
 Queries see the union of the named graphs as their default graph, unless the caller
-names the graphs (`default_graph_uris`, `named_graph_uris`).
+names the graphs (`default_graph_uris`, `named_graph_uris`), as the SPARQL Protocol's
+`default-graph-uri` and `named-graph-uri` do. Substituted variables must be projected
+(pyoxigraph refuses others).
 
 Results are pyoxigraph's own types, which only the thread that called `query()` may
 iterate. Without a timeout they are pyoxigraph's lazy iterators. With a timeout the
@@ -52,6 +54,8 @@ class EmbeddedStore:
 
     def __init__(self, path: Path | None = None) -> None:
         try:
+            if path is not None:
+                path.mkdir(parents=True, exist_ok=True)
             self._store = OxigraphStore(None if path is None else str(path))
         except OSError as error:
             raise StoreError(f"cannot open the store at {path}: {error}") from error
@@ -69,7 +73,7 @@ class EmbeddedStore:
             with _query_errors():
                 return self._store.query(
                     sparql,
-                    use_default_graph_as_union=not default_graph_uris,
+                    use_default_graph_as_union=not (default_graph_uris or named_graph_uris),
                     default_graph=[NamedNode(iri) for iri in default_graph_uris] or None,
                     named_graphs=[NamedNode(iri) for iri in named_graph_uris] or None,
                     substitutions={Variable(k): v for k, v in (substitutions or {}).items()},
@@ -122,7 +126,7 @@ def _query_errors() -> Iterator[None]:
     """pyoxigraph's errors as QueryError, keeping its message (it says where: line:column)."""
     try:
         yield
-    except (SyntaxError, ValueError, OSError) as error:
+    except (SyntaxError, ValueError, RuntimeError, OSError) as error:
         raise QueryError(str(error)) from error
 
 
