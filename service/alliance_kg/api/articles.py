@@ -16,6 +16,7 @@ from pyoxigraph import Literal, NamedNode, QuerySolution, QuerySolutions
 from alliance_kg import iris
 from alliance_kg.api.errors import ProblemError
 from alliance_kg.api.ports import Ingestor
+from alliance_kg.api.results import results_bound_to_thread
 from alliance_kg.api.schemas import (
     ArticleDetail,
     ArticleEvent,
@@ -179,6 +180,7 @@ def ingest_article(
 
 
 @router.get("/articles", summary="List articles, newest first", response_model=ArticlePage)
+@results_bound_to_thread
 def list_articles(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -221,6 +223,7 @@ def list_articles(
     response_model=ArticleDetail,
     responses={404: {"description": "No article has this id."}},
 )
+@results_bound_to_thread
 def read_article(request: Request, article_id: str) -> ArticleDetail:
     try:
         article = NamedNode(iris.article_iri(article_id))

@@ -8,27 +8,19 @@ are sent with the header `X-AKG-Truncated: true`.
 
 from __future__ import annotations
 
-import json
+import functools
+import traceback
+from collections.abc import Callable
 from itertools import islice
+from typing import ParamSpec, TypeVar
 
 from fastapi import Response
-from pyoxigraph import (
-    BlankNode,
-    Literal,
-    NamedNode,
-    QueryBoolean,
-    QueryResultsFormat,
-    QuerySolution,
-    QuerySolutions,
-    RdfFormat,
-    Triple,
-    parse_query_results,
-    serialize,
-)
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat, serialize
 
 from alliance_kg.api.negotiation import negotiate
 from alliance_kg.iris import AK, AKR
 from alliance_kg.store.base import QueryError, QueryResult
+from alliance_kg.store.results import solutions_from_rows
 
 RESULTS_FORMATS = (
     QueryResultsFormat.JSON,
@@ -46,8 +38,37 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "dcterms": "http://purl.org/dc/terms/",
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def results_bound_to_thread(handler: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Wrap a sync handler that holds pyoxigraph results, which only their thread may drop.
+
+    When the handler fails, the finished frames of the exception's traceback (and of its
+    causes) still hold the results; they are cleared here, in the worker thread, before the
+    exception is handed to the event loop.
+    """
+
+    @functools.wraps(handler)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return handler(*args, **kwargs)
+        except Exception as error:
+            chained: BaseException | None = error
+            seen: set[int] = set()
+            while chained is not None and id(chained) not in seen:
+                seen.add(id(chained))
+                traceback.clear_frames(chained.__traceback__)
+                chained = chained.__cause__ or chained.__context__
+            raise
+
+    return wrapper
+
+
+def offered_formats(form: str) -> tuple[QueryResultsFormat, ...] | tuple[RdfFormat, ...]:
+    """The formats offered for a query form (SELECT, ASK, CONSTRUCT, DESCRIBE)."""
+    return GRAPH_FORMATS if form in ("CONSTRUCT", "DESCRIBE") else RESULTS_FORMATS
 
 
 def result_response(result: QueryResult, accept: str | None, max_rows: int) -> Response:
@@ -60,10 +81,10 @@ def result_response(result: QueryResult, accept: str | None, max_rows: int) -> R
             return Response(body, media_type=results_format.media_type, headers=headers)
         if isinstance(result, QuerySolutions):
             results_format = negotiate(accept, RESULTS_FORMATS)
-            variables = [variable.value for variable in result.variables]
+            variables = result.variables
             rows = list(islice(result, max_rows + 1))
-            capped = _solutions(variables, rows[:max_rows])
-            body = capped.serialize(format=results_format)
+            cells = (tuple(row[variable] for variable in variables) for row in rows[:max_rows])
+            body = solutions_from_rows(variables, cells).serialize(format=results_format)
             media_type = results_format.media_type
         else:
             graph_format = negotiate(accept, GRAPH_FORMATS)
@@ -75,33 +96,3 @@ def result_response(result: QueryResult, accept: str | None, max_rows: int) -> R
     if len(rows) > max_rows:
         headers[TRUNCATED_HEADER] = "true"
     return Response(body, media_type=media_type, headers=headers)
-
-
-def _solutions(variables: list[str], rows: list[QuerySolution]) -> QuerySolutions:
-    """Rebuild a solution sequence from collected rows (via SPARQL JSON, which loses nothing)."""
-    bindings = [
-        {name: _term_json(row[name]) for name in variables if row[name] is not None} for row in rows
-    ]
-    document = {"head": {"vars": variables}, "results": {"bindings": bindings}}
-    solutions = parse_query_results(json.dumps(document), QueryResultsFormat.JSON)
-    assert isinstance(solutions, QuerySolutions)
-    return solutions
-
-
-def _term_json(term: object) -> dict[str, object]:
-    """A term in the SPARQL 1.1 JSON results form (with RDF 1.2 triple terms)."""
-    if isinstance(term, NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, Literal):
-        encoded: dict[str, object] = {"type": "literal", "value": term.value}
-        if term.language is not None:
-            encoded["xml:lang"] = term.language
-        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-            encoded["datatype"] = term.datatype.value
-        return encoded
-    if isinstance(term, Triple):
-        parts = {"subject": term.subject, "predicate": term.predicate, "object": term.object}
-        return {"type": "triple", "value": {key: _term_json(part) for key, part in parts.items()}}
-    raise TypeError(f"not an RDF term: {term!r}")

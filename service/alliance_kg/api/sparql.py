@@ -21,10 +21,17 @@ from alliance_kg.api.protocol import (
     query_from_url,
     read_operation,
 )
-from alliance_kg.api.results import GRAPH_FORMATS, PREFIXES, RESULTS_FORMATS, result_response
+from alliance_kg.api.results import (
+    GRAPH_FORMATS,
+    PREFIXES,
+    RESULTS_FORMATS,
+    offered_formats,
+    result_response,
+    results_bound_to_thread,
+)
 from alliance_kg.api.security import guard_network_access
 from alliance_kg.api.service_description import SD, named_graphs, service_description
-from alliance_kg.api.sparql_text import looks_like_update
+from alliance_kg.api.sparql_text import looks_like_update, query_form
 from alliance_kg.settings import Settings
 from alliance_kg.store.base import QueryError, Store
 
@@ -80,6 +87,7 @@ async def read_query(request: Request) -> ProtocolRequest:
         ]
     },
 )
+@results_bound_to_thread
 def query_with_get(request: Request) -> Response:
     operation = query_from_url(request.query_params)
     if operation is None:
@@ -112,6 +120,7 @@ def query_with_get(request: Request) -> Response:
         },
     },
 )
+@results_bound_to_thread
 def query_with_post(
     request: Request, operation: Annotated[ProtocolRequest, Depends(read_query)]
 ) -> Response:
@@ -122,6 +131,9 @@ def _run(request: Request, operation: ProtocolRequest) -> Response:
     settings: Settings = request.app.state.settings
     store: Store = request.app.state.store
     guard_network_access(operation.text, settings.service_allowlist, update=False)
+    accept = request.headers.get("accept")
+    if (form := query_form(operation.text)) is not None:
+        negotiate(accept, offered_formats(form))  # a 406 costs no query
     try:
         result = store.query(
             operation.text,
@@ -135,7 +147,7 @@ def _run(request: Request, operation: ProtocolRequest) -> Response:
                 400, "This is a SPARQL Update; /sparql only runs queries: POST it to /update."
             ) from error
         raise
-    return result_response(result, request.headers.get("accept"), settings.max_rows)
+    return result_response(result, accept, settings.max_rows)
 
 
 def _describe_service(request: Request) -> Response:

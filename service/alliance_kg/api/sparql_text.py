@@ -31,6 +31,7 @@ _LEXEMES = re.compile(
 
 NETWORK_KEYWORDS = frozenset({"SERVICE", "LOAD"})
 _PROLOGUE_KEYWORDS = frozenset({"BASE", "PREFIX"})
+_QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 _UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
@@ -58,9 +59,13 @@ def mentions_network_keyword(text: str) -> bool:
     return any(not NETWORK_KEYWORDS.isdisjoint(bare_words(form)) for form in (text, expanded))
 
 
+def query_form(text: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE: the first keyword after the prologue, if it is one."""
+    first = next((word for word in bare_words(text) if word not in _PROLOGUE_KEYWORDS), None)
+    return first if first in _QUERY_FORMS else None
+
+
 def looks_like_update(text: str) -> bool:
     """Whether the first keyword after the prologue starts a SPARQL Update operation."""
-    for word in bare_words(text):
-        if word not in _PROLOGUE_KEYWORDS:
-            return word in _UPDATE_KEYWORDS
-    return False
+    first = next((word for word in bare_words(text) if word not in _PROLOGUE_KEYWORDS), None)
+    return first in _UPDATE_KEYWORDS
