@@ -32,6 +32,7 @@ from alliance_kg.store.base import (
 from alliance_kg.store.factory import open_store
 from alliance_kg.store.oxigraph import EmbeddedStore
 from alliance_kg.store.remote import RemoteStore
+from alliance_kg.store.syntax import bind_values
 from servers import free_port, start_oxigraph_server
 
 EX = "http://example.org/"
@@ -224,6 +225,60 @@ def test_remote_without_graph_store_url_loads_and_dumps(oxigraph_url: str) -> No
         through_graph_store, RdfFormat.N_QUADS
     )
     assert b"example.org/b" in store.dump(RdfFormat.N_TRIPLES, graph=G2)
+
+
+@pytest.mark.parametrize("projection", ["*", "(COUNT(*) AS ?n)"])
+def test_remote_query_stops_at_its_deadline(oxigraph_url: str, projection: str) -> None:
+    store = remote_store(oxigraph_url)
+    store.update("DROP ALL")
+    store.replace_graph(G1, [quad(f"s{i}", str(i), G1) for i in range(200)])
+    started = time.monotonic()
+    with pytest.raises(QueryTimeoutError, match="time limit"):
+        store.query(f"SELECT {projection} WHERE {{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }}", timeout=0.3)
+    assert time.monotonic() - started < 2
+
+
+def test_remote_errors_carry_the_server_message(oxigraph_url: str) -> None:
+    store = remote_store(oxigraph_url)
+    with pytest.raises(QueryError) as caught:
+        store.query("SELECT * WHERE { ?s ?p }")
+    assert str(caught.value).startswith("HTTP 400: error at 1:")
+    with pytest.raises(QueryError, match="not a query"):
+        store.query("DROP ALL")
+
+
+@pytest.mark.parametrize(
+    ("sparql", "bound"),
+    [
+        (
+            "PREFIX w: <http://e/where#WHERE>  # WHERE {\nSELECT ?where { ?s ?p ?where }",
+            "SELECT ?where { VALUES (?x) { (<urn:x>) } ?s ?p ?where }",
+        ),
+        (
+            "SELECT (EXISTS { ?s ?p '}' } AS ?e) WHERE { ?s ?p ?o }",
+            "WHERE { VALUES (?x) { (<urn:x>) } ?s ?p ?o }",
+        ),
+        (
+            "CONSTRUCT { ?s ?p ?o } { ?s ?p ?o }",
+            "CONSTRUCT { ?s ?p ?o } { VALUES (?x) { (<urn:x>) } ?s ?p ?o }",
+        ),
+    ],
+)
+def test_bind_values_opens_the_where_group(sparql: str, bound: str) -> None:
+    assert bound in bind_values(sparql, {"x": NamedNode("urn:x")})
+
+
+@pytest.mark.parametrize(
+    ("sparql", "name", "problem"),
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?x }", "x", "short form"),
+        ("DESCRIBE <urn:x>", "x", "no WHERE"),
+        ("SELECT * { ?s ?p ?o }", "x } DROP ALL", "invalid variable name"),
+    ],
+)
+def test_bind_values_refuses_what_it_cannot_bind(sparql: str, name: str, problem: str) -> None:
+    with pytest.raises(QueryError, match=problem):
+        bind_values(sparql, {name: NamedNode("urn:x")})
 
 
 def test_remote_without_update_url_is_read_only(oxigraph_url: str) -> None:

@@ -24,6 +24,7 @@ SELECT and ASK via `parse_query_results`, CONSTRUCT and DESCRIBE into a `QueryTr
 from __future__ import annotations
 
 import ast
+import time
 import urllib.error
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -53,6 +54,7 @@ from alliance_kg.store.results import query_triples
 from alliance_kg.store.syntax import bind_values, graph_triples, replace_graph_update
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
+READ_CHUNK = 1 << 16
 INSERT_BATCH = 10_000  # quads per INSERT DATA request when loading without a Graph Store URL
 _UNAVAILABLE = {401, 403, 404, 407}
 _TIMED_OUT = {408, 504}
@@ -76,7 +78,8 @@ class RemoteStore:
         self._update_url = update_url
         self._store_url = store_url
         self._credentials = (user, password or "") if user else None
-        self._http = httpx.Client(auth=self._credentials)
+        # Bulk loads and dumps take as long as they take; only connecting is bounded.
+        self._http = httpx.Client(auth=self._credentials, timeout=httpx.Timeout(None, connect=10))
 
     def query(
         self,
@@ -173,10 +176,21 @@ class RemoteStore:
             raise StoreError("read-only remote store: AKG_SPARQL_UPDATE_URL is not set")
 
     def _send(self, wrapper: SPARQLWrapper) -> tuple[bytes, str]:
-        """The answer's body and media type; HTTP and network failures as StoreErrors."""
+        """The answer's body and media type; HTTP and network failures as StoreErrors.
+
+        The wrapper's timeout bounds each socket operation and the whole read: a server
+        streaming a huge answer is cut off once the time is up.
+        """
+        timeout: float | None = wrapper.timeout
+        deadline = None if timeout is None else time.monotonic() + timeout
         try:
-            response = wrapper.query().response
-            return response.read(), response.headers.get_content_type()
+            with wrapper.query().response as response:
+                chunks = []
+                while chunk := response.read1(READ_CHUNK):
+                    if deadline is not None and time.monotonic() > deadline:
+                        raise TimeoutError
+                    chunks.append(chunk)
+                return b"".join(chunks), response.headers.get_content_type()
         except SPARQLWrapperException as error:
             code = getattr(error.__context__, "code", 500)
             raise _status_error(code, _server_message(error)) from error
@@ -184,10 +198,10 @@ class RemoteStore:
             raise _status_error(error.code, error.read().decode(errors="replace")) from error
         except urllib.error.URLError as error:
             if isinstance(error.reason, TimeoutError):
-                raise QueryTimeoutError(f"{wrapper.endpoint} did not answer in time") from error
+                raise _timed_out(wrapper.endpoint, timeout) from error
             raise StoreUnavailable(f"{wrapper.endpoint}: {error.reason}") from error
         except TimeoutError as error:
-            raise QueryTimeoutError(f"{wrapper.endpoint} did not answer in time") from error
+            raise _timed_out(wrapper.endpoint, timeout) from error
         except OSError as error:
             raise StoreUnavailable(f"{wrapper.endpoint}: {error}") from error
 
@@ -242,6 +256,10 @@ def _parse_answer(body: bytes, media_type: str) -> QueryResult:
     except (SyntaxError, ValueError) as error:
         raise StoreError(f"the server sent a malformed {media_type} answer: {error}") from error
     raise StoreError(f"the server answered in an unsupported media type: {media_type}")
+
+
+def _timed_out(endpoint: str, timeout: float | None) -> QueryTimeoutError:
+    return QueryTimeoutError(f"{endpoint} did not answer within the time limit of {timeout} s")
 
 
 def _status_error(code: int, message: str) -> StoreError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from pyoxigraph import DefaultGraph, NamedNode, Quad
+from pyoxigraph import DefaultGraph, NamedNode, Quad, Variable
 
 from alliance_kg.store.base import QueryError, StoreError, Term
 
@@ -61,7 +61,10 @@ def bind_values(sparql: str, substitutions: Mapping[str, Term]) -> str:
     """
     if not substitutions:
         return sparql
-    names = " ".join(f"?{name}" for name in substitutions)
+    try:
+        names = " ".join(str(Variable(name)) for name in substitutions)
+    except ValueError as error:
+        raise QueryError(f"invalid variable name among {sorted(substitutions)}") from error
     values = " ".join(str(term) for term in substitutions.values())
     position = _where_group_start(sparql)
     return f"{sparql[:position]} VALUES ({names}) {{ ({values}) }}{sparql[position:]}"
