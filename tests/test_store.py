@@ -186,6 +186,16 @@ def test_dump_then_load_round_trip(store: Store) -> None:
     assert subjects(store, default_graph_uris=[EX + "graph/3"]) == {EX + "b"}
 
 
+def test_dump_of_a_missing_graph_is_empty(store: Store) -> None:
+    assert store.dump(RdfFormat.N_TRIPLES, graph=G1) == b""
+
+
+def test_update_starting_with_with(store: Store) -> None:
+    store.replace_graph(G1, [quad("a", "1", G1), quad("b", "2", G1)])
+    store.update(f"WITH <{G1}> DELETE {{ ?s ?p '1' }} WHERE {{ ?s ?p '1' }}")
+    assert subjects(store) == {EX + "b"}
+
+
 def canonical(data: bytes, fmt: RdfFormat) -> Dataset:
     dataset = Dataset(parse(data, fmt))
     dataset.canonicalize(CanonicalizationAlgorithm.UNSTABLE)

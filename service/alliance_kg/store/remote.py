@@ -17,8 +17,10 @@ SELECT and ASK via `parse_query_results`, CONSTRUCT and DESCRIBE into a `QueryTr
   (named graphs only).
 - Errors: a 4xx answer is a QueryError with the server's message, except 401/403/404
   (wrong credentials or URL: StoreUnavailable); 408/504 and client-side timeouts are
-  QueryTimeoutError; refused connections and 5xx are StoreUnavailable. A client-side
-  timeout does not stop the server's evaluation.
+  QueryTimeoutError; refused connections and 5xx are StoreUnavailable.
+- `timeout` bounds each socket read and the whole answer (a server streaming a huge
+  result is cut off). It does not stop the server's own evaluation; give the server
+  its own limit too (Oxigraph: `serve --timeout-s`).
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ from pyoxigraph import (
     parse_query_results,
     serialize,
 )
-from SPARQLWrapper import BASIC, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper import BASIC, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from alliance_kg.store.base import (
@@ -135,6 +137,8 @@ class RemoteStore:
     def dump(self, fmt: RdfFormat, *, graph: str | None = None) -> bytes:
         if graph is None and not fmt.supports_datasets:
             raise StoreError(f"{fmt.name} holds one graph: name the graph to dump")
+        if graph is not None and not self.has_graph(graph):
+            return b""  # the Graph Store Protocol answers 404 for a missing graph
         if self._store_url is not None:
             target = {} if graph is None else {"graph": graph}
             return self._graph_store("GET", target, headers={"Accept": fmt.media_type})
@@ -165,10 +169,9 @@ class RemoteStore:
         self._require_update_url()
         wrapper = self._wrapper(sparql, None)
         if not wrapper.isSparqlUpdateRequest():
-            # SPARQLWrapper guesses from the first keyword and misses e.g. `WITH <g> DELETE`.
+            # SPARQLWrapper guesses from the first keyword and misses e.g. `WITH <g> DELETE`;
+            # whatever this is, it goes to the update endpoint, whose parser judges it.
             wrapper.queryType = "INSERT"
-        if wrapper.queryType == SELECT:
-            raise QueryError("this is a SPARQL query, not an update")
         return wrapper
 
     def _require_update_url(self) -> None:
