@@ -4,7 +4,7 @@ real Oxigraph server (started without `--union-default-graph`) through RemoteSto
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from alliance_kg.store.base import (
     Store,
     StoreError,
     StoreUnavailable,
+    Term,
 )
 from alliance_kg.store.factory import open_store
 from alliance_kg.store.oxigraph import EmbeddedStore
@@ -46,8 +47,20 @@ def quad(subject: str, value: str | Literal, graph: str) -> Quad:
     return Quad(NamedNode(EX + subject), P, literal, NamedNode(graph))
 
 
-def subjects(store: Store, sparql: str = "SELECT ?s WHERE { ?s ?p ?o }", **options) -> set[str]:
-    result = store.query(sparql, **options)
+def subjects(
+    store: Store,
+    sparql: str = "SELECT ?s WHERE { ?s ?p ?o }",
+    *,
+    substitutions: Mapping[str, Term] | None = None,
+    default_graph_uris: Sequence[str] = (),
+    named_graph_uris: Sequence[str] = (),
+) -> set[str]:
+    result = store.query(
+        sparql,
+        substitutions=substitutions,
+        default_graph_uris=default_graph_uris,
+        named_graph_uris=named_graph_uris,
+    )
     assert isinstance(result, QuerySolutions)
     return {row["s"].value for row in result}
 

@@ -114,7 +114,7 @@ class EmbeddedStore:
         if graph is None and not fmt.supports_datasets:
             raise StoreError(f"{fmt.name} holds one graph: name the graph to dump")
         source = None if graph is None else NamedNode(graph)
-        return self._store.dump(format=fmt, from_graph=source)
+        return self._store.dump(format=fmt, from_graph=source) or b""
 
     def close(self) -> None:
         """Flush writes; the files are released when the store is garbage-collected."""

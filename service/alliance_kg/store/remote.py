@@ -36,6 +36,7 @@ from pyoxigraph import (
     Quad,
     QueryResultsFormat,
     QuerySolutions,
+    QueryTriples,
     RdfFormat,
     parse,
     parse_query_results,
@@ -124,7 +125,7 @@ class RemoteStore:
         self._require_update_url()
         if self._store_url is not None:
             headers = {"Content-Type": fmt.media_type}
-            self._graph_store("POST", _load_target(fmt, graph), content=data, headers=headers)
+            self._graph_store("POST", _load_target(fmt, graph), headers, content=data)
             return
         try:
             quads = [_into_graph(quad, graph) for quad in parse(data, fmt)]
@@ -141,14 +142,16 @@ class RemoteStore:
             return b""  # the Graph Store Protocol answers 404 for a missing graph
         if self._store_url is not None:
             target = {} if graph is None else {"graph": graph}
-            return self._graph_store("GET", target, headers={"Accept": fmt.media_type})
+            return self._graph_store("GET", target, {"Accept": fmt.media_type})
         if graph is not None:
             pattern = f"GRAPH {NamedNode(graph)} {{ ?s ?p ?o }}"
             triples = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}")
-            return serialize(triples, format=fmt)
+            assert isinstance(triples, QueryTriples)
+            return serialize(triples, format=fmt) or b""
         rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert isinstance(rows, QuerySolutions)
-        return serialize((Quad(r["s"], r["p"], r["o"], r["g"]) for r in rows), format=fmt)
+        quads = (Quad(row["s"], row["p"], row["o"], row["g"]) for row in rows)
+        return serialize(quads, format=fmt) or b""
 
     def close(self) -> None:
         self._http.close()
@@ -208,10 +211,18 @@ class RemoteStore:
         except OSError as error:
             raise StoreUnavailable(f"{wrapper.endpoint}: {error}") from error
 
-    def _graph_store(self, method: str, params: dict[str, str], **request: object) -> bytes:
+    def _graph_store(
+        self,
+        method: str,
+        params: dict[str, str],
+        headers: dict[str, str],
+        content: bytes | None = None,
+    ) -> bytes:
         assert self._store_url is not None
         try:
-            response = self._http.request(method, self._store_url, params=params, **request)
+            response = self._http.request(
+                method, self._store_url, params=params, headers=headers, content=content
+            )
         except httpx.TimeoutException as error:
             raise QueryTimeoutError(f"{self._store_url} did not answer in time") from error
         except httpx.TransportError as error:
