@@ -129,11 +129,21 @@ def query_with_post(
 
 def _run(request: Request, operation: ProtocolRequest) -> Response:
     settings: Settings = request.app.state.settings
-    store: Store = request.app.state.store
     guard_network_access(operation.text, settings.service_allowlist, update=False)
     accept = request.headers.get("accept")
     if (form := query_form(operation.text)) is not None:
         negotiate(accept, offered_formats(form))  # a 406 costs no query
+    return _answer(request.app.state.store, operation, accept, settings)
+
+
+def _answer(
+    store: Store, operation: ProtocolRequest, accept: str | None, settings: Settings
+) -> Response:
+    """Run the query and serialise its results.
+
+    Kept apart from the guard's frame: rdflib's parser leaves that frame referenced, and a
+    frame holding pyoxigraph results must not outlive its thread.
+    """
     try:
         result = store.query(
             operation.text,
