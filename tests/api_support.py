@@ -18,6 +18,7 @@ TOKEN = "correct-horse-battery-staple"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 ARTICLE_ID = "0123456789abcdef"
 OTHER_ARTICLE_ID = "fedcba9876543210"
+GRAPH = f"https://w3id.org/alliance-kg/resource/graph/article/{ARTICLE_ID}"
 
 DATASET = f"""
 @prefix ak: <https://w3id.org/alliance-kg/ontology#> .

@@ -9,9 +9,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from api_support import AUTH, TOKEN, api_client, assert_problem
 
 import alliance_kg.api.security as security
+from api_support import AUTH, TOKEN, api_client, assert_problem
 
 INSERT = "INSERT DATA { GRAPH <http://example.org/g> { <http://e/a> <http://e/b> <http://e/c> } }"
 EMPTY_RESULTS = b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'

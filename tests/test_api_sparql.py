@@ -9,11 +9,10 @@ import json
 import pytest
 from pyoxigraph import RdfFormat, parse
 
-from api_support import ARTICLE_ID, api_client, assert_problem, make_store
+from api_support import ARTICLE_ID, GRAPH, api_client, assert_problem, make_store
 
 AKR = "https://w3id.org/alliance-kg/resource/"
 ARTICLES = "SELECT ?a WHERE { ?a a <https://w3id.org/alliance-kg/ontology#Article> } ORDER BY ?a"
-GRAPH = f"{AKR}graph/article/{ARTICLE_ID}"
 JSON_RESULTS = "application/sparql-results+json"
 
 
