@@ -13,7 +13,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request, Response
 from pyoxigraph import Literal, NamedNode, QuerySolution, QuerySolutions
 
-from alliance_kg import iris
+from alliance_kg import iris, vocab
+from alliance_kg.api.article_queries import EVENTS, LIST, LIST_FILTERS, MENTIONS, METADATA
 from alliance_kg.api.errors import ProblemError
 from alliance_kg.api.ports import Ingestor
 from alliance_kg.api.results import results_bound_to_thread
@@ -40,74 +41,6 @@ from alliance_kg.store.base import Store, Term
 
 router = APIRouter(tags=["Articles"])
 
-_XSD_DATE = NamedNode("http://www.w3.org/2001/XMLSchema#date")
-_PROLOGUE = f"PREFIX ak: <{iris.AK}>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n"
-_LIST = (
-    _PROLOGUE
-    + """
-SELECT ?article ?title ?publisher ?published (COUNT(DISTINCT ?event) AS ?events) {bound}
-WHERE {{
-  ?article a ak:Article .
-  OPTIONAL {{ ?article dcterms:title ?title }}
-  OPTIONAL {{ ?article dcterms:publisher ?publisher }}
-  OPTIONAL {{ ?article dcterms:issued ?published }}
-  OPTIONAL {{ ?event ak:reportedIn ?article }}
-  {filters}
-}}
-GROUP BY ?article ?title ?publisher ?published {bound}
-ORDER BY DESC(?published) ?article
-LIMIT {limit:d} OFFSET {offset:d}
-"""
-)
-_FILTERS = {
-    "publisher": "FILTER(STR(?publisher) = ?publisherWanted)",
-    "published_from": "FILTER(?published >= ?publishedFrom)",
-    "published_to": "FILTER(?published <= ?publishedTo)",
-}
-_FILTER_VARIABLES = {
-    "publisher": "publisherWanted",
-    "published_from": "publishedFrom",
-    "published_to": "publishedTo",
-}
-_METADATA = (
-    _PROLOGUE
-    + """
-SELECT ?article ?title ?publisher ?published ?url ?text WHERE {
-  ?article a ak:Article .
-  OPTIONAL { ?article dcterms:title ?title }
-  OPTIONAL { ?article dcterms:publisher ?publisher }
-  OPTIONAL { ?article dcterms:issued ?published }
-  OPTIONAL { ?article dcterms:source ?url }
-  OPTIONAL { ?article ak:text ?text }
-} LIMIT 1
-"""
-)
-_EVENTS = (
-    _PROLOGUE
-    + """
-SELECT ?article ?graph ?event ?type ?status ?negated WHERE {
-  GRAPH ?graph {
-    { ?event ak:reportedIn ?article } UNION { ?event ak:negatedIn ?article BIND(true AS ?negated) }
-    ?event a ?type .
-    OPTIONAL { ?event ak:status ?status }
-  }
-} ORDER BY ?event ?type
-"""
-)
-_MENTIONS = (
-    _PROLOGUE
-    + """
-SELECT ?article ?graph ?event ?text ?start ?end ?status ?cue ?attribution WHERE {
-  GRAPH ?graph {
-    ?event ak:evidence ?mention .
-    ?mention ak:inArticle ?article ; ak:text ?text ; ak:start ?start ; ak:end ?end .
-    OPTIONAL { ?mention ak:status ?status }
-    OPTIONAL { ?mention ak:statusCue ?cue }
-    OPTIONAL { ?mention ak:attribution ?attribution }
-  }
-} ORDER BY ?start ?end
-"""
-)
 _READING_STATUS: list[tuple[type[ReadingError], int]] = [
     (ArticleTooLargeError, 413),
     (EmptyArticleError, 422),
@@ -194,15 +127,15 @@ def list_articles(
         wanted["publisher"] = Literal(publisher)
     for name, day in (("published_from", published_from), ("published_to", published_to)):
         if day is not None:
-            wanted[name] = Literal(day.isoformat(), datatype=_XSD_DATE)
-    bound = " ".join(f"?{_FILTER_VARIABLES[name]}" for name in wanted)
-    sparql = _LIST.format(
-        bound=bound,
-        filters="\n  ".join(_FILTERS[name] for name in wanted),
+            wanted[name] = Literal(day.isoformat(), datatype=vocab.XSD_DATE)
+    variables = [LIST_FILTERS[name][0] for name in wanted]
+    sparql = LIST.format(
+        bound=" ".join(f"?{variable}" for variable in variables),
+        filters="\n  ".join(LIST_FILTERS[name][1] for name in wanted),
         limit=limit,
         offset=offset,
     )
-    substitutions = {_FILTER_VARIABLES[name]: value for name, value in wanted.items()}
+    substitutions = dict(zip(variables, wanted.values(), strict=True))
     articles = [
         ArticleSummary(
             id=row["article"].value.removeprefix(iris.AKR + "article/"),
@@ -230,12 +163,12 @@ def read_article(request: Request, article_id: str) -> ArticleDetail:
     except ValueError as error:  # not an id this service could have minted
         raise _no_such_article(article_id) from error
     graph = NamedNode(iris.article_graph(article_id))
-    metadata = next(iter(_select(request, _METADATA, {"article": article})), None)
+    metadata = next(iter(_select(request, METADATA, {"article": article})), None)
     if metadata is None:
         raise _no_such_article(article_id)
     bound = {"article": article, "graph": graph}
     events: dict[str, ArticleEvent] = {}
-    for row in _select(request, _EVENTS, bound):
+    for row in _select(request, EVENTS, bound):
         event = events.setdefault(
             row["event"].value, ArticleEvent(iri=row["event"].value, types=[], mentions=[])
         )
@@ -243,7 +176,7 @@ def read_article(request: Request, article_id: str) -> ArticleDetail:
             event.types.append(row["type"].value)
         event.status = _text(row, "status") or event.status
         event.negated = event.negated or row["negated"] is not None
-    for row in _select(request, _MENTIONS, bound):
+    for row in _select(request, MENTIONS, bound):
         if (event := events.get(row["event"].value)) is not None:
             event.mentions.append(_mention(row))
     return ArticleDetail(

@@ -24,7 +24,6 @@ from alliance_kg.store.base import Store
 router = APIRouter(tags=["Graph Store"])
 
 UPLOADED_GRAPH_PREFIX = AKR + "graph/upload/"
-_DEFAULT = None  # the target of `?default`
 _GRAPH_MEDIA_TYPES = [graph_format.media_type for graph_format in GRAPH_FORMATS]
 _PARAMETERS = [
     {
@@ -92,7 +91,7 @@ def replace_graph(request: Request, body: Annotated[bytes, Depends(request_body)
     store: Store = request.app.state.store
     graph = _target(request)
     triples = _parse_triples(request, body, base_iri=graph or str(request.url))
-    if graph is _DEFAULT:
+    if graph is None:
         store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{_ntriples(triples)}}}")
         return Response(status_code=204)
     existed = store.has_graph(graph)
@@ -117,7 +116,7 @@ def merge_into_graph(request: Request, body: Annotated[bytes, Depends(request_bo
     creating = not ({"graph", "default"} & set(request.query_params))
     graph = UPLOADED_GRAPH_PREFIX + uuid4().hex if creating else _target(request)
     triples = _parse_triples(request, body, base_iri=graph or str(request.url))
-    if graph is _DEFAULT:
+    if graph is None:
         store.update(f"INSERT DATA {{\n{_ntriples(triples)}}}")
         return Response(status_code=204)
     existed = not creating and store.has_graph(graph)
@@ -139,7 +138,7 @@ def merge_into_graph(request: Request, body: Annotated[bytes, Depends(request_bo
 def delete_graph(request: Request) -> Response:
     store: Store = request.app.state.store
     graph = _target(request)
-    if graph is _DEFAULT:
+    if graph is None:
         store.update("CLEAR SILENT DEFAULT")
     elif not store.drop_graph(graph):
         raise ProblemError(404, f"There is no graph <{graph}>.")
@@ -147,13 +146,13 @@ def delete_graph(request: Request) -> Response:
 
 
 def _target(request: Request) -> str | None:
-    """The named graph's IRI, or `_DEFAULT`; 400 unless exactly one of the two is given."""
+    """The named graph's IRI, or None for `?default`; 400 unless exactly one of the two is given."""
     graphs = request.query_params.getlist("graph")
     naming_default = "default" in request.query_params
     if naming_default == bool(graphs) or len(graphs) > 1:
         raise ProblemError(400, "Name one graph: either '?default' or one '?graph=IRI'.")
     if naming_default:
-        return _DEFAULT
+        return None
     try:
         return NamedNode(graphs[0]).value
     except ValueError as error:
@@ -164,7 +163,7 @@ def _read(request: Request) -> tuple[RdfFormat, bytes]:
     store: Store = request.app.state.store
     graph = _target(request)
     graph_format = negotiate(request.headers.get("accept"), GRAPH_FORMATS)
-    if graph is not _DEFAULT:
+    if graph is not None:
         if not store.has_graph(graph):
             raise ProblemError(404, f"There is no graph <{graph}>.")
         return graph_format, store.dump(graph_format, graph=graph)
