@@ -1,0 +1,236 @@
+"""One trigger in one sentence -> a candidate event with roles, status and date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.model import Entity, EntityType, EventClass, EventDate, Quantity, Role, Status
+from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
+from alliance_kg.pipeline.dates import Direction, resolve_date
+from alliance_kg.pipeline.lexicon import BUYING_VERBS, FUTURE_MODALS
+from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
+from alliance_kg.pipeline.quantities import count_of
+from alliance_kg.pipeline.roles import (
+    actors_of_np,
+    direct_object,
+    entities_in,
+    materiel_in,
+    np_tokens,
+    passive_subject,
+    phrase_tokens,
+    prep_objects,
+    subject_actors,
+)
+from alliance_kg.pipeline.triggers import Trigger
+
+E = EventClass
+DIRECTED = {
+    E.ARMS_TRANSFER: (Role.SUPPLIER, Role.RECIPIENT),
+    E.MILITARY_AID: (Role.DONOR, Role.RECIPIENT),
+    E.MAINTENANCE_COOPERATION: (Role.PROVIDER, Role.CLIENT),
+}
+MATERIEL_CLASSES = {
+    E.JOINT_PRODUCTION,
+    E.ARMS_TRANSFER,
+    E.MAINTENANCE_COOPERATION,
+    E.SUPPLY_CHAIN_COOPERATION,
+    E.MILITARY_AID,
+    E.CAPACITY_SHORTFALL,
+}
+
+
+@dataclass
+class Candidate:
+    """An event as one sentence reports it, before merging within the article."""
+
+    type: EventClass
+    trigger: Token
+    sentence: Span
+    offset: int  # where the sentence's paragraph starts in the article text
+    modality: Modality
+    roles: dict[Role, dict[str, Entity]] = field(default_factory=dict)
+    date: EventDate | None = None
+    joint: bool = False
+    inferred: bool = False
+    attribution: str | None = None
+    quantities: list[Quantity] = field(default_factory=list)
+
+    def add(self, role: Role, entities: list[Entity]) -> None:
+        for entity in entities:
+            self.roles.setdefault(role, {}).setdefault(entity.iri, entity)
+
+    def actor_iris(self) -> set[str]:
+        return {iri for role, found in self.roles.items() if role in _ACTOR_ROLES for iri in found}
+
+    @property
+    def status(self) -> Status:
+        return self.modality.status
+
+
+_ACTOR_ROLES = {
+    Role.PARTICIPANT,
+    Role.SUPPLIER,
+    Role.RECIPIENT,
+    Role.PROVIDER,
+    Role.CLIENT,
+    Role.DONOR,
+}
+
+
+def _owners(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """States that own a materiel phrase: 'U.S. military equipment' -> United States."""
+    tokens = [t for head in heads for t in np_tokens(head, with_of=True)]
+    return entities_in(iter(tokens), ctx, ACTOR_TYPES)
+
+
+def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
+    token = trigger.token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        own = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+        for child in own:
+            actors, inferred = actors_of_np(child, ctx)
+            if actors:
+                return actors, inferred
+        for prep, obj in prep_objects(token, {"by", "between", "among"}):
+            actors, inferred = actors_of_np(obj, ctx)
+            if actors:
+                return actors, inferred
+    return subject_actors(token, ctx)
+
+
+def _direction(trigger: Token) -> Direction:
+    for token, _ in chain(trigger):
+        if token.pos_ in {"VERB", "AUX"}:
+            aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+            if aux & FUTURE_MODALS or token.lemma_ in {"schedule", "expect", "plan", "set"}:
+                return Direction.FUTURE
+            if token.tag_ in {"VBD"} or "has" in aux or "have" in aux:
+                return Direction.PAST
+            return Direction.NEAREST
+    return Direction.NEAREST
+
+
+def _date_for(trigger: Token, published: date | None) -> EventDate | None:
+    """The date attached to the trigger, its phrase or its clause."""
+    sentence = trigger.sent
+    scope = {t.i for t in phrase_tokens(trigger)} | {t.i for t, _ in chain(trigger)}
+    direction = _direction(trigger)
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        if any(t.i in scope or t.head.i in scope or t.head.head.i in scope for t in ent):
+            resolved = resolve_date(ent.text, published, direction)
+            if resolved is not None:
+                return resolved
+    return None
+
+
+def build_candidate(
+    trigger: Trigger, sentence: Span, offset: int, ctx: ArticleContext, published: date | None
+) -> Candidate:
+    """Roles, status and date for one trigger."""
+    event_date = _date_for(trigger.token, published)
+    future = event_date is not None and published is not None and _after(event_date, published)
+    modality = resolve_modality(trigger.token, trigger.type, future_date=future)
+    candidate = Candidate(
+        trigger.type,
+        trigger.token,
+        sentence,
+        offset,
+        modality,
+        date=event_date,
+        joint=trigger.joint,
+    )
+    agents, inferred = _agent(trigger, ctx)
+    candidate.inferred = inferred
+    _assign_roles(candidate, trigger, agents, ctx)
+    return candidate
+
+
+def _after(event_date: EventDate, published: date) -> bool:
+    key = (event_date.year, event_date.month or 12, event_date.day or 31)
+    return key > (published.year, published.month, published.day)
+
+
+def _assign_roles(
+    c: Candidate, trigger: Trigger, agents: list[Entity], ctx: ArticleContext
+) -> None:
+    token = trigger.token
+    obj = direct_object(token) if token.pos_ in {"VERB", "AUX"} else None
+    heads = [h for h in (obj, passive_subject(token)) if h is not None]
+    of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        heads.append(token)
+    materiel = materiel_in(heads + of_objects, ctx)
+    if c.type in MATERIEL_CLASSES:
+        c.add(Role.MATERIEL, materiel)
+        for head in heads + of_objects:
+            for t in phrase_tokens(head):
+                entity = ctx.entity_of(t)
+                if entity is not None and entity.type is EntityType.MATERIEL:
+                    quantity = count_of(t)
+                    if quantity is not None and quantity not in c.quantities:
+                        c.quantities.append(quantity)
+    targets = {
+        p: [o for q, o in prep_objects(token, {p})]
+        for p in ("to", "for", "from", "with", "between", "in", "into", "at")
+    }
+    if obj is not None:
+        targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
+        targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
+
+    def actors_at(*preps: str) -> list[Entity]:
+        found: list[Entity] = []
+        for prep in preps:
+            for head in targets[prep]:
+                found += actors_of_np(head, ctx)[0]
+        return found
+
+    if c.type in DIRECTED:
+        giver_role, taker_role = DIRECTED[c.type]
+        if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
+            c.add(Role.RECIPIENT, agents)
+            c.add(Role.SUPPLIER, actors_at("from"))
+        elif c.type is E.MAINTENANCE_COOPERATION:
+            c.add(Role.PROVIDER, agents)
+            clients = _owners(heads + of_objects, ctx) + actors_at("for")
+            c.add(Role.CLIENT, [e for e in clients if e.iri not in {a.iri for a in agents}])
+        else:
+            c.add(giver_role, agents)
+            takers = actors_at("to", "for")
+            if obj is not None and c.type is E.MILITARY_AID:
+                takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
+            c.add(taker_role, [e for e in takers if e.iri not in {a.iri for a in agents}])
+    else:
+        c.add(Role.PARTICIPANT, agents + actors_at("with", "between"))
+        if c.type is E.LEADERS_MEETING and obj is not None:
+            c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
+    if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:
+        heads = [h for p in ("in", "to", "into", "at") for h in targets[p]]
+        if c.type is E.LEADERS_MEETING and token.pos_ in {"NOUN", "PROPN"}:
+            heads += [
+                t
+                for t in phrase_tokens(token)
+                if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
+            ]
+        if c.type is E.LEADERS_MEETING and token.lemma_ == "visit" and obj is not None:
+            heads.append(obj)
+        places = [ctx.place_of(h) for h in heads]
+        c.add(Role.LOCATION, [p for p in places if p is not None])
+    if c.type is E.POLICY_CHANGE:
+        policies = entities_in(
+            iter([t for h in heads + of_objects for t in phrase_tokens(h)]),
+            ctx,
+            {EntityType.POLICY},
+        )
+        c.add(Role.POLICY, policies)
+        if not agents:
+            for policy in policies:
+                country = ctx.gazetteer.country_of(policy.iri)
+                ref = ctx.gazetteer.get(country) if country else None
+                if ref is not None:
+                    c.add(Role.PARTICIPANT, [ref.entity()])
+                    c.inferred = True

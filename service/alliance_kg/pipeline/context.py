@@ -1,0 +1,101 @@
+"""What one article's parse offers the rules: entities by token, linking, the states in focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from alliance_kg.iris import entity_iri
+from alliance_kg.model import Entity, EntityType
+from alliance_kg.pipeline.gazetteer import Gazetteer
+
+_NER_TYPES = {
+    "ORG": EntityType.ORGANIZATION,
+    "PERSON": EntityType.PERSON,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "PRODUCT": EntityType.MATERIEL,
+}
+ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
+_LEADING = ("the ", "The ", "a ", "an ")
+
+
+class ArticleContext:
+    """Entity lookup over the parsed paragraphs of one article."""
+
+    def __init__(self, docs: Iterable[Doc], gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.ent_at: dict[tuple[int, int], Span] = {}
+        counts: Counter[str] = Counter()
+        first_seen: dict[str, int] = {}
+        for n, doc in enumerate(docs):
+            for ent in doc.ents:
+                for i in range(ent.start, ent.end):
+                    self.ent_at[(id(doc), i)] = ent
+                entity = self.entity(ent)
+                if entity is not None and entity.type is EntityType.COUNTRY:
+                    counts[entity.iri] += 1
+                    first_seen.setdefault(entity.iri, n * 100_000 + ent.start)
+        self.countries_by_salience = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+        self.last_subject: list[Entity] = []
+
+    def span_of(self, token: Token) -> Span | None:
+        return self.ent_at.get((id(token.doc), token.i))
+
+    def entity(self, span: Span) -> Entity | None:
+        """Link an entity span: a gazetteer match, or a minted entity typed by the NER label."""
+        if span.id_:
+            ref = self.gazetteer.get(span.id_)
+            return ref.entity() if ref is not None else None
+        kind = _NER_TYPES.get(span.label_)
+        if kind is None:
+            return None
+        label = span.text.strip()
+        for prefix in _LEADING:
+            label = label.removeprefix(prefix)
+        label = label.removesuffix("'s").removesuffix("’s").strip(" ,.;:\"'“”")
+        if len(label) < 2 or not any(c.isalpha() for c in label):
+            return None
+        return Entity(iri=entity_iri(kind.value, label), label=label, type=kind, minted=True)
+
+    def entity_of(self, token: Token) -> Entity | None:
+        span = self.span_of(token)
+        return self.entity(span) if span is not None else None
+
+    def place_of(self, token: Token) -> Entity | None:
+        """Where a word names a location: a capital's name is the city, not its government."""
+        span = self.span_of(token)
+        entity = self.entity(span) if span is not None else None
+        if entity is None or entity.type not in (EntityType.PLACE, EntityType.COUNTRY):
+            return None
+        if entity.type is EntityType.COUNTRY and span is not None:
+            ref = self.gazetteer.get(entity.iri)
+            if ref is not None and span.text in ref.metonyms:
+                place = self.gazetteer.place_named(span.text)
+                if place is not None:
+                    return place.entity()
+        return entity
+
+    def with_country(self, entity: Entity) -> list[Entity]:
+        """An actor and the state it belongs to (a leader, ministry or company rolls up)."""
+        out = [entity]
+        if entity.type in (EntityType.PERSON, EntityType.ORGANIZATION):
+            country = self.gazetteer.country_of(entity.iri)
+            ref = self.gazetteer.get(country) if country else None
+            if ref is not None:
+                out.append(ref.entity())
+        return out
+
+    def focus(self, size: int = 2) -> list[Entity]:
+        """The states the article is mostly about: "the two countries", "the allies"."""
+        refs = [self.gazetteer.get(iri) for iri in self.countries_by_salience[:size]]
+        return [ref.entity() for ref in refs if ref is not None]
+
+    def is_specific_materiel(self, entity: Entity) -> bool:
+        """A materiel class below the top of the hierarchy, or a named system."""
+        if entity.minted:
+            return True
+        return self.gazetteer.depth(entity.iri) >= 1

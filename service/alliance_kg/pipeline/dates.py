@@ -1,0 +1,140 @@
+"""Dates the text gives, resolved against the publication date at their own precision.
+
+"Last December" in an article of 2024-03-10 is 2023-12; "April 10" is 2024-04-10; "April" in
+an undated article stays unresolved. A day is never invented, and the publication date is
+never used as an event's date by default.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+from enum import Enum
+
+from alliance_kg.model import EventDate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_PATTERNS = [
+    re.compile(rf"^{_YEAR}-(?P<m>\d\d)-(?P<d>\d\d)$"),
+    re.compile(rf"^{_MONTH}\s+{_DAY},?\s+{_YEAR}$"),
+    re.compile(rf"^{_DAY}\s+{_MONTH},?\s+{_YEAR}$"),
+    re.compile(rf"^{_MONTH}\s+{_DAY}$"),
+    re.compile(rf"^{_DAY}\s+{_MONTH}$"),
+    re.compile(
+        rf"^(?:(?:early|mid|late|the\s+end\s+of|end\s+of|the\s+start\s+of)\s*-?\s*)?"
+        rf"{_MONTH},?\s+{_YEAR}$"
+    ),
+    re.compile(
+        rf"^(?:(?:the\s+)?(?:early|mid|late|end\s+of|start\s+of|beginning\s+of|first\s+half"
+        rf"\s+of|second\s+half\s+of|fiscal|fy|calendar)\s*-?\s*)?{_YEAR}$"
+    ),
+    re.compile(rf"^(?P<rel>last|next|this|coming|past|previous)\s+{_MONTH}$"),
+    re.compile(rf"^(?:(?:early|mid|late)\s*-?\s*|the\s+end\s+of\s+|end\s+of\s+)?{_MONTH}$"),
+    re.compile(
+        r"^(?P<rel>last|next|this|the\s+coming|the\s+past|earlier\s+this|later\s+this)"
+        r"\s+(?P<unit>year|month|week)$"
+    ),
+    re.compile(r"^(?P<rel>last|next|this|on|coming)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$"),
+    re.compile(r"^(?P<word>yesterday|today|tomorrow)$"),
+    re.compile(rf"^(?:(?:between|from)\s+)?{_YEAR}\s*(?:-|–|to|and)\s*(?:19|20)?\d\d$"),
+]
+_STRIP = re.compile(r"^(?:on|in|by|since|until|from|during|as\s+soon\s+as|as\s+early\s+as)\s+")
+_SUFFIX = re.compile(r"\s+(?:period|timeframe)$")
+
+
+class Direction(Enum):
+    """Which way an unanchored date points: decided by tense and modifiers."""
+
+    PAST = "past"
+    FUTURE = "future"
+    NEAREST = "nearest"
+
+
+def resolve_date(text: str, published: date | None, direction: Direction) -> EventDate | None:
+    """Resolve a date expression; None when the text or the article cannot fix it."""
+    cleaned = _SUFFIX.sub("", _STRIP.sub("", text.lower().strip().rstrip(".,"))).strip()
+    cleaned = re.sub(r"^the\s+(?=(?:19|20)\d\d)", "", cleaned)
+    for pattern in _PATTERNS:
+        match = pattern.match(cleaned)
+        if match:
+            return _from_match(match.groupdict(), published, direction)
+    return None
+
+
+def _from_match(
+    groups: dict[str, str | None], published: date | None, direction: Direction
+) -> EventDate | None:
+    year = int(groups["year"]) if groups.get("year") else None
+    if groups.get("m"):
+        return _checked(year or 0, int(groups["m"] or 0), int(groups["d"] or 0))
+    month = MONTHS.get(groups["month"] or "") if groups.get("month") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    rel = (groups.get("rel") or "").replace("the ", "").strip()
+    if groups.get("word"):
+        if published is None:
+            return None
+        offset = {"yesterday": -1, "today": 0, "tomorrow": 1}[groups["word"] or "today"]
+        moment = published + timedelta(days=offset)
+        return EventDate(moment.year, moment.month, moment.day)
+    if groups.get("weekday"):
+        return _weekday(WEEKDAYS[groups["weekday"] or ""], rel, published, direction)
+    if groups.get("unit"):
+        return _relative_unit(groups["unit"] or "", rel, published)
+    if month is None:
+        return EventDate(year) if year else None
+    if year is None:
+        if published is None:
+            return None
+        year = _year_for(month, day, rel, published, direction)
+    return _checked(year, month, day) if day else EventDate(year, month)
+
+
+def _checked(year: int, month: int, day: int) -> EventDate | None:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return None
+    return EventDate(year, month, day)
+
+
+def _year_for(month: int, day: int | None, rel: str, published: date, direction: Direction) -> int:
+    """The year of a month (and day) given without one, seen from the publication date."""
+    here = (published.month, published.day if day else 0)
+    there = (month, day or 0)
+    if rel in {"last", "past", "previous"} or (not rel and direction is Direction.PAST):
+        return published.year if there <= here else published.year - 1
+    if rel in {"next", "coming"} or (not rel and direction is Direction.FUTURE):
+        return published.year if there >= here else published.year + 1
+    return published.year
+
+
+def _weekday(
+    weekday: int, rel: str, published: date | None, direction: Direction
+) -> EventDate | None:
+    if published is None:
+        return None
+    delta = weekday - published.weekday()
+    if rel == "last" or (rel in {"", "on"} and direction is Direction.PAST):
+        delta = delta - 7 if delta >= 0 else delta
+    elif rel in {"next", "coming"} or direction is Direction.FUTURE:
+        delta = delta + 7 if delta <= 0 else delta
+    moment = published + timedelta(days=delta)
+    return EventDate(moment.year, moment.month, moment.day)
+
+
+def _relative_unit(unit: str, rel: str, published: date | None) -> EventDate | None:
+    if published is None or unit == "week":
+        return None
+    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
+    if unit == "year":
+        return EventDate(published.year + step)
+    month_index = published.year * 12 + published.month - 1 + step
+    return EventDate(month_index // 12, month_index % 12 + 1)

@@ -1,0 +1,159 @@
+"""Article -> Extraction: the extractor the rest of the system calls.
+
+Each article is cut into paragraphs (lines); lines that are not prose (the headline repeated
+in the body, photo captions, a publisher's name) are skipped. Paragraphs go through spaCy in
+batches, then the rules run sentence by sentence and the candidates merge per article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from alliance_kg import __version__, resources
+from alliance_kg.model import Article, Entity, EntityType, Extraction, Role
+from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribution
+from alliance_kg.pipeline.candidates import MATERIEL_CLASSES, Candidate, build_candidate
+from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.pipeline.gazetteer import Gazetteer
+from alliance_kg.pipeline.merge import draft_to_event, merge_candidates
+from alliance_kg.pipeline.modality import Modality, resolve_modality
+from alliance_kg.pipeline.nlp import build_nlp
+from alliance_kg.pipeline.quantities import money_in
+from alliance_kg.pipeline.roles import actors_of_np
+from alliance_kg.pipeline.triggers import find_triggers
+
+_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
+_ELABORATION = re.compile(
+    r"\b(candidates?|among the|such as|including|includ(?:e|es)|items?|list)\b", re.IGNORECASE
+)
+Paragraph = tuple[str, int]
+
+
+def paragraphs(article: Article) -> list[Paragraph]:
+    """(text, offset) of every prose line of the article."""
+    found: list[Paragraph] = []
+    title = (article.title or "").strip().lower()
+    offset = 0
+    for line in article.text.split("\n"):
+        stripped = line.strip()
+        start = offset + (len(line) - len(line.lstrip()))
+        offset += len(line) + 1
+        if not stripped or stripped.startswith("#") or stripped.lower() == title:
+            continue
+        if not _SENTENCE_END.search(stripped) and len(stripped.split()) < 15:
+            continue
+        found.append((stripped, start))
+    return found
+
+
+class Extractor:
+    """Finds events in articles with spaCy and rules driven by the reference gazetteer."""
+
+    version = f"alliance-kg-extractor/{__version__}"
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
+        self.nlp = nlp
+        self.gazetteer = gazetteer
+
+    @classmethod
+    def load(cls, reference_file: Path = resources.REFERENCE_FILE) -> Extractor:
+        gazetteer = Gazetteer.load(reference_file)
+        return cls(build_nlp(gazetteer), gazetteer)
+
+    def extract(self, article: Article) -> Extraction:
+        return next(self.extract_many([article]))
+
+    def extract_many(
+        self, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
+    ) -> Iterator[Extraction]:
+        """Extract from many articles, parsing their paragraphs in batches (and processes)."""
+        for batch in _chunks(articles, max(batch_size, 1)):
+            units = [
+                (text, (n, start)) for n, a in enumerate(batch) for text, start in paragraphs(a)
+            ]
+            docs: list[list[tuple[Doc, int]]] = [[] for _ in batch]
+            for doc, (n, start) in self.nlp.pipe(
+                units, as_tuples=True, n_process=n_process, batch_size=64
+            ):
+                docs[n].append((doc, start))
+            for article, parsed in zip(batch, docs, strict=True):
+                yield self._rules(article, parsed)
+
+    def _rules(self, article: Article, parsed: list[tuple[Doc, int]]) -> Extraction:
+        ctx = ArticleContext((doc for doc, _ in parsed), self.gazetteer)
+        memory = AttributionMemory()
+        candidates: list[Candidate] = []
+        for doc, offset in parsed:
+            for sentence in doc.sents:
+                attribution = memory.resolve(sentence_attribution(sentence))
+                found = [
+                    build_candidate(t, sentence, offset, ctx, article.published)
+                    for t in find_triggers(sentence, ctx)
+                ]
+                money = money_in(sentence)
+                for candidate in found:
+                    candidate.attribution = attribution
+                    if money and candidate.type in MATERIEL_CLASSES:
+                        candidate.quantities += money
+                        money = []
+                if not found:
+                    found = _elaboration(sentence, offset, candidates, ctx)
+                candidates += found
+                _remember_subject(sentence, ctx)
+        drafts = merge_candidates(candidates, ctx)
+        events = tuple(draft_to_event(d) for d in drafts)
+        minted = {e.iri: e for ev in events for _, e in ev.roles if e.minted}
+        return Extraction(article=article, events=events, entities=tuple(minted.values()))
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:
+    """Keep the root subject's actors, for 'they' in the next sentence."""
+    for token in sentence:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+            actors, _ = actors_of_np(token, ctx)
+            if actors:
+                ctx.last_subject = actors
+            return
+
+
+def _elaboration(
+    sentence: Span, offset: int, earlier: list[Candidate], ctx: ArticleContext
+) -> list[Candidate]:
+    """'Parts for howitzers are among the items considered': more materiel for the last event."""
+    if not earlier or not _ELABORATION.search(sentence.text):
+        return []
+    materiel: list[Entity] = []
+    for ent in sentence.ents:
+        entity = ctx.entity(ent)
+        if entity is not None and entity.type is EntityType.MATERIEL:
+            materiel.append(entity)
+    last = next(
+        (c for c in reversed(earlier) if c.type in MATERIEL_CLASSES and not c.modality.negated),
+        None,
+    )
+    if not materiel or last is None:
+        return []
+    if (offset + sentence.start_char) - (last.offset + last.sentence.start_char) > 900:
+        return []
+    anchor = next((t for t in sentence if t.dep_ == "ROOT"), sentence[0])
+    modality: Modality = resolve_modality(anchor, last.type, future_date=False)
+    follow = Candidate(last.type, anchor, sentence, offset, modality, inferred=True)
+    follow.roles = {role: dict(found) for role, found in last.roles.items()}
+    follow.add(Role.MATERIEL, materiel)
+    return [follow]

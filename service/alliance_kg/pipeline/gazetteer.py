@@ -1,0 +1,132 @@
+"""The reference entities the extractor links names to, read from ontology/reference.ttl.
+
+The extractor holds no list of names of its own: every alias it matches comes from here.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, parse
+
+from alliance_kg.iris import AK
+from alliance_kg.model import Entity, EntityType
+
+_RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_ALIAS_PROPERTIES = {
+    _SKOS + "altLabel",
+    _SKOS + "hiddenLabel",
+    AK + "demonym",
+    AK + "capitalMetonym",
+}
+_TYPES = {AK + t.value: t for t in EntityType}
+
+
+@dataclass
+class Reference:
+    """One reference entity with everything the extractor needs to know of it."""
+
+    iri: str
+    type: EntityType
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    demonyms: set[str] = field(default_factory=set)
+    metonyms: set[str] = field(default_factory=set)
+    affiliations: list[str] = field(default_factory=list)
+    broader: list[str] = field(default_factory=list)
+
+    def entity(self) -> Entity:
+        return Entity(iri=self.iri, label=self.label, type=self.type)
+
+
+class Gazetteer:
+    """Reference entities by IRI, with their names, affiliations and materiel hierarchy."""
+
+    def __init__(self, references: dict[str, Reference]) -> None:
+        self.references = references
+        self.places = {
+            ref.label.split(",")[0].strip().lower(): ref
+            for ref in references.values()
+            if ref.type is EntityType.PLACE
+        }
+
+    @classmethod
+    def load(cls, path: Path) -> Gazetteer:
+        """Read a reference Turtle file (the ontology's reference.ttl or a test fixture)."""
+        values: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+        with path.open("rb") as handle:
+            for triple in parse(handle, format=RdfFormat.TURTLE):
+                if not isinstance(triple.subject, NamedNode):
+                    continue
+                obj = triple.object
+                text = obj.value if isinstance(obj, (Literal, NamedNode)) else None
+                if text is not None:
+                    values[triple.subject.value][triple.predicate.value].append(text)
+        references: dict[str, Reference] = {}
+        for iri, props in values.items():
+            types = [_TYPES[t] for t in props.get(_RDF_TYPE, []) if t in _TYPES]
+            labels = props.get(_RDFS_LABEL, [])
+            if not types or not labels:
+                continue
+            references[iri] = Reference(
+                iri=iri,
+                type=types[0],
+                label=labels[0],
+                aliases={a for p in _ALIAS_PROPERTIES for a in props.get(p, [])},
+                demonyms=set(props.get(AK + "demonym", [])),
+                metonyms=set(props.get(AK + "capitalMetonym", [])),
+                affiliations=sorted(props.get(AK + "affiliatedWith", [])),
+                broader=sorted(props.get(_SKOS + "broader", [])),
+            )
+        return cls(references)
+
+    def get(self, iri: str) -> Reference | None:
+        return self.references.get(iri)
+
+    def names(self) -> list[tuple[str, Reference]]:
+        """Every (name, reference) pair: labels and aliases."""
+        pairs = []
+        for ref in self.references.values():
+            for name in {ref.label, *ref.aliases}:
+                pairs.append((name, ref))
+        return pairs
+
+    def place_named(self, name: str) -> Reference | None:
+        """A place whose name is `name` ("Washington" -> "Washington, D.C.")."""
+        return self.places.get(name.strip().lower())
+
+    def country_of(self, iri: str) -> str | None:
+        """The country an entity is or belongs to (following ak:affiliatedWith once)."""
+        ref = self.references.get(iri)
+        if ref is None:
+            return None
+        if ref.type is EntityType.COUNTRY:
+            return iri
+        for affiliation in ref.affiliations:
+            target = self.references.get(affiliation)
+            if target is not None and target.type is EntityType.COUNTRY:
+                return affiliation
+        return None
+
+    def depth(self, iri: str) -> int:
+        """How far a materiel class is below the top of the hierarchy (more is more specific)."""
+        seen: set[str] = set()
+        depth, frontier = 0, [iri]
+        while frontier:
+            parents = [
+                b
+                for i in frontier
+                if i not in seen
+                for b in self.references[i].broader
+                if b in self.references
+            ]
+            seen.update(frontier)
+            if not parents:
+                break
+            depth += 1
+            frontier = parents
+        return depth

@@ -1,0 +1,420 @@
+"""Words that decide event classes and statuses: trigger lemmas and modality cues.
+
+These are English function and content words, not names: every name the extractor links
+comes from the gazetteer.
+"""
+
+from __future__ import annotations
+
+from alliance_kg.model import EventClass, Status
+
+E = EventClass
+
+# Verb lemmas that report an event of a class on their own.
+VERB_TRIGGERS: dict[str, EventClass] = {
+    **dict.fromkeys(
+        [
+            "export",
+            "sell",
+            "deliver",
+            "transfer",
+            "ship",
+            "supply",
+            "procure",
+            "purchase",
+            "buy",
+            "acquire",
+            "import",
+            "order",
+        ],
+        E.ARMS_TRANSFER,
+    ),
+    **dict.fromkeys(["donate", "pledge", "aid", "assist"], E.MILITARY_AID),
+    **dict.fromkeys(["co-produce", "coproduce", "co-develop", "codevelop"], E.JOINT_PRODUCTION),
+    **dict.fromkeys(
+        ["service", "repair", "maintain", "overhaul", "refit"], E.MAINTENANCE_COOPERATION
+    ),
+    **dict.fromkeys(
+        ["revise", "amend", "relax", "ease", "loosen", "lift", "overhaul", "rewrite"],
+        E.POLICY_CHANGE,
+    ),
+    **dict.fromkeys(["deploy", "dispatch", "station", "rotate"], E.PERSONNEL_DEPLOYMENT),
+    **dict.fromkeys(["meet", "visit", "host"], E.LEADERS_MEETING),
+    **dict.fromkeys(["strain", "stretch", "deplete", "exhaust", "drain"], E.CAPACITY_SHORTFALL),
+    **dict.fromkeys(["cooperate", "collaborate"], E.DEFENSE_COOPERATION),
+}
+# "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
+POLICY_OR_MAINTENANCE = {"overhaul"}
+# Verbs whose subject receives the materiel.
+BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
+# Verbs that are production triggers when the producers are two or more, or "jointly".
+PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
+JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
+GIVING_VERBS = {"provide", "send", "give", "supply"}
+AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "support", "help"}
+
+NOUN_TRIGGERS: dict[str, EventClass] = {
+    **dict.fromkeys(
+        [
+            "export",
+            "sale",
+            "transfer",
+            "delivery",
+            "shipment",
+            "purchase",
+            "procurement",
+            "acquisition",
+            "order",
+            "import",
+        ],
+        E.ARMS_TRANSFER,
+    ),
+    **dict.fromkeys(["aid", "assistance", "support", "donation", "drawdown"], E.MILITARY_AID),
+    **dict.fromkeys(
+        ["co-production", "coproduction", "co-development", "codevelopment"], E.JOINT_PRODUCTION
+    ),
+    **dict.fromkeys(
+        ["maintenance", "repair", "overhaul", "servicing", "mro", "sustainment", "upkeep"],
+        E.MAINTENANCE_COOPERATION,
+    ),
+    **dict.fromkeys(["revision", "amendment", "relaxation", "easing", "overhaul"], E.POLICY_CHANGE),
+    **dict.fromkeys(["deployment", "dispatch", "stationing", "rotation"], E.PERSONNEL_DEPLOYMENT),
+    **dict.fromkeys(["summit", "meeting", "talks", "visit"], E.LEADERS_MEETING),
+    **dict.fromkeys(["shortage", "shortfall", "depletion", "bottleneck"], E.CAPACITY_SHORTFALL),
+    **dict.fromkeys(
+        [
+            "cooperation",
+            "collaboration",
+            "partnership",
+            "agreement",
+            "pact",
+            "accord",
+            "treaty",
+            "forum",
+            "dialogue",
+            "council",
+            "consultation",
+        ],
+        E.DEFENSE_COOPERATION,
+    ),
+}
+PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
+SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
+SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
+# Nouns that make "insufficient/depleted X" a shortfall, and what strain verbs act on.
+STOCK_NOUNS = {
+    "stockpile",
+    "stock",
+    "inventory",
+    "reserve",
+    "capacity",
+    "arsenal",
+    "supply",
+    "production",
+    "base",
+    "industry",
+    "munition",
+    "ammunition",
+}
+SHORT_ADJECTIVES = {
+    "insufficient",
+    "depleted",
+    "low",
+    "dwindling",
+    "strained",
+    "short",
+    "inadequate",
+    "limited",
+    "scarce",
+    "thin",
+    "empty",
+    "exhausted",
+}
+DRAWDOWN_VERBS = {"draw", "run", "deplete"}
+# Objects that make deploy/send a personnel deployment.
+PERSONNEL_NOUNS = {
+    "troop",
+    "personnel",
+    "soldier",
+    "force",
+    "unit",
+    "sailor",
+    "marine",
+    "pilot",
+    "officer",
+    "instructor",
+    "trainer",
+    "contingent",
+    "battalion",
+    "brigade",
+    "division",
+    "regiment",
+    "staff",
+    "member",
+}
+# Nouns that name a policy when no reference policy matches.
+POLICY_NOUNS = {
+    "rule",
+    "principle",
+    "guideline",
+    "law",
+    "ban",
+    "restriction",
+    "policy",
+    "regulation",
+    "strategy",
+    "doctrine",
+    "constitution",
+    "control",
+    "framework",
+}
+# Heads of a noun phrase that stand for the group of states in focus.
+GROUP_NOUNS = {
+    "country",
+    "nation",
+    "government",
+    "ally",
+    "side",
+    "partner",
+    "neighbor",
+    "neighbour",
+    "capital",
+    "state",
+    "leader",
+    "democracy",
+}
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# Generic "support" is aid only near military words or a recipient.
+MILITARY_WORDS = {
+    "military",
+    "defense",
+    "defence",
+    "security",
+    "weapon",
+    "arms",
+    "lethal",
+    "materiel",
+    "ammunition",
+    "air",
+}
+
+STATUS_CUES: dict[str, Status] = {
+    **dict.fromkeys(
+        [
+            "consider",
+            "eye",
+            "explore",
+            "study",
+            "examine",
+            "weigh",
+            "mull",
+            "contemplate",
+            "ponder",
+            "review",
+            "evaluate",
+            "assess",
+            "discuss",
+            "float",
+            "propose",
+            "suggest",
+            "consideration",
+            "possibility",
+            "option",
+            "candidate",
+            "proposal",
+            "idea",
+            "potential",
+            "possible",
+            "feasibility",
+            "prospect",
+            "discussion",
+            "debate",
+            "envision",
+            "envisage",
+        ],
+        Status.CONSIDERED,
+    ),
+    **dict.fromkeys(
+        [
+            "plan",
+            "prepare",
+            "intend",
+            "aim",
+            "seek",
+            "want",
+            "hope",
+            "move",
+            "push",
+            "pursue",
+            "arrange",
+            "strive",
+            "intention",
+            "goal",
+            "agenda",
+            "roadmap",
+            "planned",
+            "arrangement",
+            "preparation",
+            "bid",
+            "effort",
+            "attempt",
+            "try",
+            "work",
+            "look",
+        ],
+        Status.PLANNED,
+    ),
+    **dict.fromkeys(
+        [
+            "expect",
+            "likely",
+            "schedule",
+            "slate",
+            "due",
+            "poise",
+            "anticipate",
+            "upcoming",
+            "forthcoming",
+            "scheduled",
+            "expected",
+            "set",
+            "probable",
+            "unlikely",
+            "projected",
+        ],
+        Status.EXPECTED,
+    ),
+    **dict.fromkeys(
+        [
+            "agree",
+            "decide",
+            "sign",
+            "conclude",
+            "approve",
+            "adopt",
+            "commit",
+            "pledge",
+            "promise",
+            "confirm",
+            "reaffirm",
+            "endorse",
+            "authorize",
+            "authorise",
+            "finalize",
+            "finalise",
+            "ratify",
+            "clinch",
+            "reach",
+            "ink",
+            "award",
+            "decision",
+            "agreement",
+            "deal",
+            "contract",
+            "memorandum",
+            "commitment",
+            "approval",
+            "accord",
+            "agreed",
+        ],
+        Status.AGREED,
+    ),
+    **dict.fromkeys(
+        [
+            "continue",
+            "keep",
+            "ongoing",
+            "underway",
+            "current",
+            "currently",
+            "continuing",
+            "begin",
+            "start",
+            "launch",
+            "expand",
+            "increase",
+            "ramp",
+            "boost",
+            "step",
+        ],
+        Status.ONGOING,
+    ),
+    **dict.fromkeys(["complete", "finish", "completed", "wrap", "finalized"], Status.COMPLETED),
+}
+# Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
+CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push"}
+# Prepositional phrases that carry a status: "under consideration", "under way".
+PP_STATUS = {
+    ("under", "consideration"): Status.CONSIDERED,
+    ("under", "discussion"): Status.CONSIDERED,
+    ("under", "study"): Status.CONSIDERED,
+    ("under", "review"): Status.CONSIDERED,
+    ("on", "table"): Status.CONSIDERED,
+    ("under", "way"): Status.ONGOING,
+    ("in", "progress"): Status.ONGOING,
+    ("in", "works"): Status.PLANNED,
+}
+MODAL_STATUS = {"could": Status.CONSIDERED, "may": Status.CONSIDERED, "might": Status.CONSIDERED}
+FUTURE_MODALS = {"will", "shall", "'ll"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+# Governors that negate what they govern.
+BLOCKING = {
+    "refuse",
+    "reject",
+    "decline",
+    "deny",
+    "halt",
+    "suspend",
+    "scrap",
+    "cancel",
+    "shelve",
+    "freeze",
+    "pause",
+    "withhold",
+    "block",
+    "oppose",
+    "stop",
+    "abandon",
+    "rule",
+    "veto",
+    "bar",
+    "prohibit",
+    "forbid",
+}
+# Reporting verbs: never triggers, never status cues; their subject is the attribution.
+REPORTING = {
+    "say",
+    "tell",
+    "note",
+    "report",
+    "describe",
+    "announce",
+    "state",
+    "add",
+    "claim",
+    "comment",
+    "write",
+    "tweet",
+    "explain",
+    "cite",
+    "disclose",
+    "reveal",
+    "brief",
+    "quote",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "tout",
+    "insist",
+    "argue",
+    "acknowledge",
+    "warn",
+    "remark",
+    "post",
+    "indicate",
+    "show",
+    "underscore",
+}
+# Predicates that describe a state: their perfect tense is still ongoing.
+STATE_CLASSES = {E.CAPACITY_SHORTFALL, E.MILITARY_AID}

@@ -1,0 +1,194 @@
+"""One event per real-world event within an article: candidates from several sentences merge.
+
+A candidate joins an earlier event of its class when their actors nest (one set inside the
+other), their directed roles don't clash and their materiel is compatible. A candidate that
+names no actor ("the meeting", "parts production") joins the nearest event of its class, or
+is dropped: no event is asserted without someone doing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
+from alliance_kg.pipeline.candidates import DIRECTED, Candidate
+from alliance_kg.pipeline.context import ArticleContext
+
+E = EventClass
+ACTOR_ROLES = {
+    Role.PARTICIPANT,
+    Role.SUPPLIER,
+    Role.RECIPIENT,
+    Role.PROVIDER,
+    Role.CLIENT,
+    Role.DONOR,
+}
+MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
+@dataclass
+class Draft:
+    """An event being assembled from the candidates that report it."""
+
+    type: EventClass
+    negated: bool
+    members: list[Candidate] = field(default_factory=list)
+    roles: dict[Role, dict[str, Entity]] = field(default_factory=dict)
+    causes: set[int] = field(default_factory=set)
+
+    def absorb(self, candidate: Candidate) -> None:
+        self.members.append(candidate)
+        for role, found in candidate.roles.items():
+            for iri, entity in found.items():
+                self.roles.setdefault(role, {}).setdefault(iri, entity)
+
+    def actors(self) -> set[str]:
+        return {iri for role, found in self.roles.items() if role in ACTOR_ROLES for iri in found}
+
+    def position(self) -> int:
+        return min(c.offset + c.sentence.start_char for c in self.members)
+
+
+def _complete(c: Candidate) -> bool:
+    """Whether a candidate names enough to stand as an event on its own."""
+    actors = c.actor_iris()
+    if not actors:
+        return False
+    if c.type is E.JOINT_PRODUCTION:
+        return c.joint or len(actors) >= 2
+    if c.type in (E.LEADERS_MEETING, E.DEFENSE_COOPERATION):
+        return len(actors) >= 2
+    if c.type is E.ARMS_TRANSFER:
+        return bool(c.roles.get(Role.MATERIEL)) or (
+            Role.SUPPLIER in c.roles and Role.RECIPIENT in c.roles
+        )
+    return True
+
+
+def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: bool = False) -> bool:
+    if draft.type is not c.type or draft.negated != c.modality.negated:
+        return False
+    mine, theirs = draft.actors(), c.actor_iris()
+    if theirs and not (mine <= theirs or theirs <= mine):
+        return False
+    if c.type in DIRECTED:
+        giver, taker = DIRECTED[c.type]
+        if set(c.roles.get(giver, {})) & set(draft.roles.get(taker, {})) or set(
+            c.roles.get(taker, {})
+        ) & set(draft.roles.get(giver, {})):
+            return False
+    have = set(draft.roles.get(Role.MATERIEL, {}))
+    new = set(c.roles.get(Role.MATERIEL, {}))
+    if have and new and not have & new:
+        if c.type in MATERIEL_IDENTITY:
+            return False
+        if pending:
+            return True
+        specific = [e for e in draft.roles[Role.MATERIEL].values() if ctx.is_specific_materiel(e)]
+        if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
+            return False
+    return True
+
+
+def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[Draft]:
+    """Group an article's candidates into drafts, one per event."""
+    drafts: list[Draft] = []
+    pending: list[Candidate] = []
+    for candidate in candidates:
+        if not _complete(candidate):
+            pending.append(candidate)
+            continue
+        target = next((d for d in reversed(drafts) if _compatible(d, candidate, ctx)), None)
+        if target is None:
+            target = Draft(candidate.type, candidate.modality.negated)
+            drafts.append(target)
+        target.absorb(candidate)
+    for candidate in pending:
+        where = candidate.offset + candidate.sentence.start_char
+        options = [d for d in drafts if _compatible(d, candidate, ctx, pending=True)]
+        if options:
+            nearest = min(
+                options,
+                key=lambda d: min(abs(m.offset + m.sentence.start_char - where) for m in d.members),
+            )
+            nearest.absorb(candidate)
+    drafts.sort(key=Draft.position)
+    _link_causes(drafts)
+    return drafts
+
+
+def _link_causes(drafts: list[Draft]) -> None:
+    """A shortfall reported in the same sentence as aid is taken to be caused by it.
+
+    Causes are indexes into `drafts`, which become the extraction's events in this order.
+    """
+    for draft in drafts:
+        if draft.type is not E.CAPACITY_SHORTFALL:
+            continue
+        sentences = {(m.offset, m.sentence.start) for m in draft.members}
+        for index, other in enumerate(drafts):
+            if (
+                other.type is E.MILITARY_AID
+                and not other.negated
+                and any((m.offset, m.sentence.start) in sentences for m in other.members)
+            ):
+                draft.causes.add(index)
+
+
+def _best_date(members: list[Candidate]) -> EventDate | None:
+    dated = [c.date for c in members if c.date is not None]
+    if not dated:
+        return None
+    return max(dated, key=lambda d: (d.day is not None, d.month is not None))
+
+
+def draft_to_event(draft: Draft) -> Event:
+    """Freeze a draft: one mention per sentence, status from the earliest mention."""
+    members = sorted(draft.members, key=lambda c: (c.offset + c.sentence.start_char, c.trigger.i))
+    mentions: dict[int, Mention] = {}
+    quantities: list[Quantity] = []
+    for c in members:
+        start = c.offset + c.sentence.start_char
+        text = c.sentence.text.rstrip()
+        mentions.setdefault(
+            start,
+            Mention(
+                start=start,
+                end=start + len(text),
+                text=text,
+                status=c.modality.status,
+                status_cue=c.modality.cue,
+                attribution=c.attribution,
+            ),
+        )
+        quantities += [q for q in c.quantities if q not in quantities]
+    roles = tuple(
+        sorted(
+            ((role, entity) for role, found in draft.roles.items() for entity in found.values()),
+            key=lambda pair: (pair[0].value, pair[1].iri),
+        )
+    )
+    first = members[0]
+    return Event(
+        type=draft.type,
+        status=first.modality.status,
+        roles=roles,
+        mentions=tuple(mentions[k] for k in sorted(mentions)),
+        date=_best_date(members),
+        quantities=tuple(quantities),
+        negated=draft.negated,
+        confidence=_confidence(draft, len(mentions)),
+        causes=tuple(sorted(draft.causes)),
+    )
+
+
+def _confidence(draft: Draft, mention_count: int) -> float:
+    score = 0.8
+    if all(c.inferred for c in draft.members):
+        score -= 0.2
+    if any(c.modality.hypothetical for c in draft.members):
+        score -= 0.1
+    if all(c.trigger.pos_ != "VERB" for c in draft.members):
+        score -= 0.05
+    score += 0.05 * min(mention_count - 1, 3)
+    return round(max(0.1, min(score, 1.0)), 2)

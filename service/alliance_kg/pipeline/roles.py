@@ -1,0 +1,205 @@
+"""Role fillers from the dependency parse: who acts, on what, for whom, where."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from alliance_kg.model import Entity, EntityType
+from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
+from alliance_kg.pipeline.lexicon import GROUP_NOUNS, NUMBER_WORDS
+
+# Dependencies that stay inside one noun phrase's own modifiers.
+NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod", "nummod"}
+CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
+SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
+PRONOUNS = {"they", "their", "them", "its", "it", "theirs", "we", "our"}
+RELATIVES = {"that", "which", "who", "whom", "whose"}
+INHERITING = {
+    "xcomp",
+    "conj",
+    "advcl",
+    "pcomp",
+    "acl",
+    "ccomp",
+    "relcl",
+    "prep",
+    "pobj",
+    "dobj",
+    "attr",
+    "oprd",
+    "acomp",
+    "appos",
+    "npadvmod",
+    "compound",
+    "amod",
+}
+
+
+def np_tokens(head: Token, *, with_of: bool = False) -> Iterator[Token]:
+    """The head of a noun phrase and its modifiers (not its clauses or most prepositions)."""
+    yield head
+    for child in head.children:
+        if child.dep_ in NP_MODIFIERS or child.dep_ == "cc":
+            yield from np_tokens(child, with_of=with_of)
+        elif with_of and child.dep_ == "prep" and child.lower_ in {"of", "within", "from"}:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield from np_tokens(obj, with_of=with_of)
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """A phrase's whole subtree, stopping at embedded clauses."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in CLAUSAL:
+            yield from phrase_tokens(child)
+
+
+def entities_in(
+    tokens: Iterator[Token], ctx: ArticleContext, kinds: set[EntityType]
+) -> list[Entity]:
+    """Linked entities of the given types among tokens, in order, without repeats."""
+    found: dict[str, Entity] = {}
+    for token in tokens:
+        entity = ctx.entity_of(token)
+        if entity is not None and entity.type in kinds:
+            found.setdefault(entity.iri, entity)
+    return list(found.values())
+
+
+def actors_of_np(head: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
+    """The actors a noun phrase names; the flag tells they were inferred, not named."""
+    if head.lower_ in PRONOUNS:
+        return resolve_pronoun(head, ctx), True
+    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.lower_ in PRONOUNS:
+        return resolve_pronoun(head, ctx), True
+    actors = entities_in(
+        np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS), ctx, ACTOR_TYPES
+    )
+    if actors:
+        return _roll_up(actors, ctx), False
+    for child in head.children:
+        if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+            return resolve_pronoun(child, ctx), True
+    if head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}:
+        size = 2
+        for child in head.children:
+            size = NUMBER_WORDS.get(child.lower_, size)
+        return ctx.focus(size), True
+    return [], False
+
+
+_OWNER_NOUNS = {
+    "industry",
+    "company",
+    "firm",
+    "shipyard",
+    "military",
+    "force",
+    "army",
+    "navy",
+    "government",
+    "ministry",
+    "official",
+    "contractor",
+    "manufacturer",
+    "side",
+    "facility",
+    "producer",
+    "defense",
+    "defence",
+    "people",
+    "troop",
+}
+
+
+def _roll_up(actors: list[Entity], ctx: ArticleContext) -> list[Entity]:
+    out: dict[str, Entity] = {}
+    for actor in actors:
+        for entity in ctx.with_country(actor):
+            out.setdefault(entity.iri, entity)
+    return list(out.values())
+
+
+def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
+    """'their', 'its', 'they': the subject of a governing clause, else the last sentence's."""
+    node = pronoun.head
+    while node.head.i != node.i:
+        for child in node.children:
+            if child.dep_ in SUBJECTS and child.i != pronoun.i and child.i < pronoun.i:
+                if child.lower_ not in PRONOUNS | RELATIVES:
+                    actors, _ = actors_of_np(child, ctx)
+                    if actors:
+                        return actors
+        node = node.head
+    for child in node.children:
+        if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
+            actors, _ = actors_of_np(child, ctx)
+            if actors:
+                return actors
+    if pronoun.lower_ in {"its", "it"}:
+        before = [t for t in pronoun.sent if t.i < pronoun.i]
+        for token in reversed(before):
+            entity = ctx.entity_of(token)
+            if entity is not None and entity.type in ACTOR_TYPES:
+                return _roll_up([entity], ctx)
+    return list(ctx.last_subject)
+
+
+def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
+    """The actors doing what `verb` says: its subject, a passive's agent, or a controller's."""
+    node = verb
+    for _ in range(12):
+        agent = _agent(node)
+        if agent is not None:
+            if agent.lower_ in RELATIVES and node.dep_ == "relcl":
+                return actors_of_np(node.head, ctx)
+            actors, inferred = actors_of_np(agent, ctx)
+            if actors:
+                return actors, inferred
+        if node.dep_ not in INHERITING or node.head.i == node.i:
+            break
+        node = node.head
+    return [], False
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def prep_objects(head: Token, preps: set[str]) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs hanging off a word: 'to the United States'."""
+    for child in head.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+                    for conj in obj.conjuncts:
+                        yield child.lower_, conj
+        elif child.dep_ == "dative" and child.pos_ in {"PROPN", "NOUN"}:
+            yield "to", child
+
+
+def direct_object(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def materiel_in(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(phrase_tokens(head))
+    return entities_in(iter(tokens), ctx, {EntityType.MATERIEL})

@@ -1,0 +1,234 @@
+"""Which words of a sentence report an event, and of which class.
+
+A trigger is a verb or noun from the lexicon, checked against its context: a production
+noun needs "joint" or two producers; "maintain" needs equipment; "deploy" needs personnel.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.model import EntityType, EventClass
+from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.pipeline.lexicon import (
+    AID_CONTEXT,
+    DRAWDOWN_VERBS,
+    GIVING_VERBS,
+    JOINT_MARKERS,
+    MILITARY_WORDS,
+    NOUN_TRIGGERS,
+    PERSONNEL_NOUNS,
+    POLICY_NOUNS,
+    POLICY_OR_MAINTENANCE,
+    PRODUCTION_NOUNS,
+    PRODUCTION_VERBS,
+    SHORT_ADJECTIVES,
+    STOCK_NOUNS,
+    SUPPLY_CHAIN_HEADS,
+    SUPPLY_CHAIN_MODIFIERS,
+    VERB_TRIGGERS,
+)
+from alliance_kg.pipeline.roles import direct_object, passive_subject, phrase_tokens
+
+E = EventClass
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word reporting an event; `joint` says the text marks it as done together."""
+
+    token: Token
+    type: EventClass
+    joint: bool = False
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _has_joint_marker(token: Token) -> bool:
+    if token.lower_.startswith("co-") or token.lower_.startswith("co"):
+        if _lemma(token) in {
+            "co-production",
+            "coproduction",
+            "co-development",
+            "codevelopment",
+            "co-produce",
+            "coproduce",
+            "co-develop",
+            "codevelop",
+        }:
+            return True
+    return any(
+        _lemma(c) in JOINT_MARKERS
+        for c in token.children
+        if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
+    )
+
+
+def _entity_types(tokens: list[Token], ctx: ArticleContext) -> set[EntityType]:
+    kinds = set()
+    for token in tokens:
+        entity = ctx.entity_of(token)
+        if entity is not None:
+            kinds.add(entity.type)
+    return kinds
+
+
+def _object_phrase(token: Token) -> list[Token]:
+    heads = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj"}]
+    heads += [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "on"}]
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(phrase_tokens(head))
+    return tokens
+
+
+def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
+    lemma = _lemma(token)
+    obj = direct_object(token) or passive_subject(token)
+    obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
+    obj_lemmas = {_lemma(t) for t in obj_tokens}
+    kinds = _entity_types(obj_tokens, ctx)
+    if lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children):
+        if obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds:
+            return Trigger(token, E.CAPACITY_SHORTFALL)
+    if lemma in PRODUCTION_VERBS:
+        joint = _has_joint_marker(token)
+        if not joint and EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
+            return None
+        return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if lemma in GIVING_VERBS:
+        if obj is not None and obj_lemmas & {"troop", "personnel", "soldier", "force"}:
+            return Trigger(token, E.PERSONNEL_DEPLOYMENT)
+        if EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
+            return None
+        clause = {_lemma(t) for t in token.sent}
+        return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
+    event_class = VERB_TRIGGERS.get(lemma)
+    if event_class is None:
+        return None
+    if lemma in POLICY_OR_MAINTENANCE and EntityType.POLICY in kinds:
+        event_class = E.POLICY_CHANGE
+    if (
+        event_class is E.MAINTENANCE_COOPERATION
+        and EntityType.MATERIEL not in kinds
+        and not obj_lemmas & {"equipment", "ship", "vessel", "aircraft", "platform", "fleet"}
+    ):
+        return None
+    if (
+        event_class is E.POLICY_CHANGE
+        and EntityType.POLICY not in kinds
+        and not obj_lemmas & POLICY_NOUNS
+    ):
+        return None
+    if (
+        event_class is E.PERSONNEL_DEPLOYMENT
+        and not (obj_lemmas & PERSONNEL_NOUNS)
+        and EntityType.ORGANIZATION not in kinds
+    ):
+        return None
+    if event_class is E.CAPACITY_SHORTFALL and not (obj_lemmas & STOCK_NOUNS):
+        return None
+    if (
+        event_class is E.ARMS_TRANSFER
+        and EntityType.MATERIEL not in kinds
+        and not obj_lemmas & MILITARY_WORDS
+    ):
+        return None
+    if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
+        subject = [c for c in token.children if c.dep_ == "nsubj"]
+        if not subject or not _entity_types(list(phrase_tokens(subject[0])), ctx) & {
+            EntityType.PERSON
+        }:
+            return None
+    return Trigger(token, event_class, joint=_has_joint_marker(token))
+
+
+def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
+    lemma = _lemma(token)
+    modifiers = {_lemma(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if lemma in SUPPLY_CHAIN_HEADS and (modifiers & SUPPLY_CHAIN_MODIFIERS or "-" in token.text):
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
+    if lemma in PRODUCTION_NOUNS:
+        joint = _has_joint_marker(token)
+        if token.dep_ == "compound" or not (joint or _materiel_near(token, ctx)):
+            return None
+        return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
+        return Trigger(token, E.CAPACITY_SHORTFALL)
+    event_class = NOUN_TRIGGERS.get(lemma)
+    if event_class is None:
+        return None
+    near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    near_lemmas = {_lemma(t) for t in near}
+    kinds = _entity_types(near, ctx)
+    if lemma == "overhaul" and EntityType.POLICY in kinds:
+        event_class = E.POLICY_CHANGE
+    if (
+        event_class is E.ARMS_TRANSFER
+        and EntityType.MATERIEL not in kinds
+        and not near_lemmas & {"arms", "weapon", "munition", "ammunition", "equipment"}
+    ):
+        return None
+    if (
+        event_class is E.MILITARY_AID
+        and lemma == "support"
+        and not (modifiers & MILITARY_WORDS or _has_recipient(token, ctx))
+    ):
+        return None
+    if (
+        event_class is E.MILITARY_AID
+        and lemma in {"aid", "assistance"}
+        and not (modifiers & MILITARY_WORDS or _has_recipient(token, ctx) or kinds)
+    ):
+        return None
+    if (
+        event_class is E.POLICY_CHANGE
+        and EntityType.POLICY not in kinds
+        and not near_lemmas & POLICY_NOUNS
+    ):
+        return None
+    if (
+        event_class is E.PERSONNEL_DEPLOYMENT
+        and not near_lemmas & PERSONNEL_NOUNS
+        and EntityType.ORGANIZATION not in kinds
+    ):
+        return None
+    if lemma == "visit" and not kinds & {EntityType.PERSON} and "state" not in modifiers:
+        return None
+    return Trigger(token, event_class, joint=_has_joint_marker(token))
+
+
+def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
+    near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    return EntityType.MATERIEL in _entity_types(near, ctx)
+
+
+def _has_recipient(token: Token, ctx: ArticleContext) -> bool:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+            for obj in child.children:
+                entity = ctx.entity_of(obj)
+                if entity is not None and entity.type is EntityType.COUNTRY:
+                    return True
+    return False
+
+
+def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
+    """Every event trigger in a sentence, in text order."""
+    found = []
+    for token in sentence:
+        if token.ent_type_ and ctx.entity_of(token) is not None:
+            continue
+        if token.pos_ == "VERB":
+            trigger = _verb_trigger(token, ctx)
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            trigger = _noun_trigger(token, ctx)
+        else:
+            trigger = None
+        if trigger is not None:
+            found.append(trigger)
+    return found
