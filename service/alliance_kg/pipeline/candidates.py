@@ -55,6 +55,7 @@ class Candidate:
     date: EventDate | None = None
     joint: bool = False
     inferred: bool = False
+    elaboration: bool = False  # a follow-up sentence adding detail to an earlier event
     attribution: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
 
@@ -86,18 +87,63 @@ def _owners(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     return entities_in(iter(tokens), ctx, ACTOR_TYPES)
 
 
+def noun_anchor(token: Token) -> Token:
+    """A noun trigger used as a modifier ('maintenance framework') speaks through its head."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
+def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
+    """Who is short: the owner of the strained stock, or the side the clause names."""
+    heads = (
+        [trigger]
+        if trigger.pos_ in {"NOUN", "PROPN"}
+        else [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+    )
+    for head in heads:
+        actors, _ = actors_of_np(noun_anchor(head), ctx)
+        if actors:
+            return actors
+    excluded = _aid_recipient_tokens(trigger.sent)
+    clause = [t for t in trigger.sent if t.i not in excluded]
+    return entities_in(iter(clause), ctx, {EntityType.COUNTRY})[:1]
+
+
+def _aid_recipient_tokens(sentence: Span) -> set[int]:
+    out: set[int] = set()
+    for token in sentence:
+        if token.lower_ in {"for", "to"} and token.head.lemma_ in {"support", "aid", "assistance"}:
+            out |= {t.i for t in token.subtree}
+    return out
+
+
 def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     token = trigger.token
+    if trigger.type is E.CAPACITY_SHORTFALL:
+        return _stock_owners(token, ctx), False
     if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            passive = passive_subject(token.head.head)
+            if passive is not None:
+                actors, inferred = actors_of_np(noun_anchor(passive), ctx)
+                if actors:
+                    return actors, inferred
+        token = noun_anchor(token)
         own = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         for child in own:
             actors, inferred = actors_of_np(child, ctx)
             if actors:
                 return actors, inferred
-        for prep, obj in prep_objects(token, {"by", "between", "among"}):
+        for _prep, obj in prep_objects(token, {"by", "between", "among"}):
             actors, inferred = actors_of_np(obj, ctx)
             if actors:
                 return actors, inferred
+        for t in phrase_tokens(token):
+            if t.dep_ == "pobj" and t.head.lower_ == "by":
+                actors, inferred = actors_of_np(t, ctx)
+                if actors:
+                    return actors, inferred
     return subject_actors(token, ctx)
 
 
@@ -159,6 +205,8 @@ def _assign_roles(
     c: Candidate, trigger: Trigger, agents: list[Entity], ctx: ArticleContext
 ) -> None:
     token = trigger.token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        token = noun_anchor(token)
     obj = direct_object(token) if token.pos_ in {"VERB", "AUX"} else None
     heads = [h for h in (obj, passive_subject(token)) if h is not None]
     of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
@@ -205,7 +253,12 @@ def _assign_roles(
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
             c.add(taker_role, [e for e in takers if e.iri not in {a.iri for a in agents}])
     else:
-        c.add(Role.PARTICIPANT, agents + actors_at("with", "between"))
+        extra = (
+            ("with", "between", "for")
+            if c.type is E.SUPPLY_CHAIN_COOPERATION
+            else ("with", "between")
+        )
+        c.add(Role.PARTICIPANT, agents + actors_at(*extra))
         if c.type is E.LEADERS_MEETING and obj is not None:
             c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
     if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:
@@ -215,6 +268,10 @@ def _assign_roles(
                 t
                 for t in phrase_tokens(token)
                 if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
+            ]
+        if c.type is E.PERSONNEL_DEPLOYMENT:
+            heads += [
+                t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "to"}
             ]
         if c.type is E.LEADERS_MEETING and token.lemma_ == "visit" and obj is not None:
             heads.append(obj)

@@ -153,7 +153,9 @@ def _elaboration(
         return []
     anchor = next((t for t in sentence if t.dep_ == "ROOT"), sentence[0])
     modality: Modality = resolve_modality(anchor, last.type, future_date=False)
-    follow = Candidate(last.type, anchor, sentence, offset, modality, inferred=True)
+    follow = Candidate(
+        last.type, anchor, sentence, offset, modality, inferred=True, elaboration=True
+    )
     follow.roles = {role: dict(found) for role, found in last.roles.items()}
     follow.add(Role.MATERIEL, materiel)
     return [follow]

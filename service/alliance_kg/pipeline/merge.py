@@ -52,7 +52,7 @@ class Draft:
 def _complete(c: Candidate) -> bool:
     """Whether a candidate names enough to stand as an event on its own."""
     actors = c.actor_iris()
-    if not actors:
+    if not actors or c.elaboration:
         return False
     if c.type is E.JOINT_PRODUCTION:
         return c.joint or len(actors) >= 2

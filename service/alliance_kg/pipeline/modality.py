@@ -43,7 +43,7 @@ def chain(trigger: Token) -> list[tuple[Token, bool]]:
     out = [(trigger, False)]
     node = trigger
     while node.head.i != node.i and node.dep_ not in _STOP_CLIMB:
-        if _nested_in_noun_phrase(node):
+        if _nested_in_noun_phrase(node) or _subordinate_clause(node):
             break
         sibling = node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}
         node = node.head
@@ -58,6 +58,13 @@ def _nested_in_noun_phrase(node: Token) -> bool:
         and node.dep_ == "pobj"
         and node.head.head.pos_ in {"NOUN", "PROPN"}
         and node.head.lower_ not in {"of"}
+    )
+
+
+def _subordinate_clause(node: Token) -> bool:
+    """'as capacity gets stretched', 'because...': a clause of its own, not under the main verb."""
+    return node.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ not in {"to"} for c in node.children
     )
 
 
@@ -80,7 +87,10 @@ def _own_cue(token: Token) -> tuple[Status, str] | None:
 def _attached_cues(token: Token) -> list[tuple[Status, str]]:
     """Cues hanging off a chain word: modals, 'under consideration', 'potential', 'likely'."""
     found = []
-    for child in token.children:
+    children = list(token.children)
+    if token.lemma_ == "be":
+        children += [g for c in children if c.dep_ in {"nsubj", "nsubjpass"} for g in c.children]
+    for child in children:
         if child.dep_ == "aux" and child.lower_ in MODAL_STATUS:
             found.append((MODAL_STATUS[child.lower_], child.text))
         elif child.dep_ == "prep":
@@ -151,6 +161,15 @@ def _nearest_verb(trigger: Token) -> Token | None:
     return None
 
 
+def _future_modal(trigger: Token) -> Token | None:
+    """A 'will' on the trigger's verb or any verb governing it ('will feature ... as X meets')."""
+    for token in [trigger, *trigger.ancestors]:
+        for child in token.children:
+            if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS:
+                return child
+    return None
+
+
 def _from_tense(
     trigger: Token, event_class: EventClass, *, future_date: bool
 ) -> tuple[Status, str | None]:
@@ -158,7 +177,7 @@ def _from_tense(
     if verb is None:
         return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
     aux = {c.lower_: c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    future = next((aux[w] for w in FUTURE_MODALS if w in aux), None)
+    future = _future_modal(trigger)
     if future is not None or future_date:
         if event_class is EventClass.LEADERS_MEETING or "to" in {c.lower_ for c in verb.children}:
             return Status.EXPECTED, future.text if future is not None else None

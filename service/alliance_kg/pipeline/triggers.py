@@ -49,18 +49,17 @@ def _lemma(token: Token) -> str:
 
 
 def _has_joint_marker(token: Token) -> bool:
-    if token.lower_.startswith("co-") or token.lower_.startswith("co"):
-        if _lemma(token) in {
-            "co-production",
-            "coproduction",
-            "co-development",
-            "codevelopment",
-            "co-produce",
-            "coproduce",
-            "co-develop",
-            "codevelop",
-        }:
-            return True
+    if (token.lower_.startswith("co-") or token.lower_.startswith("co")) and _lemma(token) in {
+        "co-production",
+        "coproduction",
+        "co-development",
+        "codevelopment",
+        "co-produce",
+        "coproduce",
+        "co-develop",
+        "codevelop",
+    }:
+        return True
     return any(
         _lemma(c) in JOINT_MARKERS
         for c in token.children
@@ -154,7 +153,11 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if lemma in PRODUCTION_NOUNS:
         joint = _has_joint_marker(token)
-        if token.dep_ == "compound" or not (joint or _materiel_near(token, ctx)):
+        if token.dep_ == "compound":
+            if not _has_joint_marker(token.head):
+                return None
+            joint = True
+        if not (joint or _materiel_near(token, ctx)):
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
