@@ -18,8 +18,10 @@ from typing import TypeVar
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from tqdm import tqdm
 
+from alliance_kg.ingest import Ingest, LazyExtractor
 from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.base_graphs import BaseGraphError, ensure_base_graphs
+from alliance_kg.reading import ReadingError, iter_article_files, read_file
 from alliance_kg.settings import Settings, SettingsError
 from alliance_kg.store.base import QueryError, Store, StoreError
 from alliance_kg.store.factory import open_store
@@ -106,10 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    articles = read_articles(args.paths)
-    from alliance_kg.ingest import Ingest
     from alliance_kg.pipeline import Extractor
 
+    articles = read_articles(args.paths)
     titles = {article.id: article.title or "" for article in articles}
     with _opened(settings) as store:
         ensure_base_graphs(store)
@@ -126,8 +127,6 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def read_articles(paths: Sequence[Path]) -> list[Article]:
     """Every article of every file under `paths`, all read before anything is written."""
-    from alliance_kg.reading import ReadingError, iter_article_files, read_file
-
     articles: list[Article] = []
     try:
         for path in iter_article_files(paths):
@@ -141,7 +140,6 @@ def read_articles(paths: Sequence[Path]) -> list[Article]:
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     from alliance_kg.api.app import create_app
-    from alliance_kg.ingest import Ingest, LazyExtractor
     from alliance_kg.pipeline import Extractor
 
     with _opened(settings) as store:
@@ -174,7 +172,8 @@ def run_query(args: argparse.Namespace, settings: Settings) -> int:
         else:
             graph_format = _pick(GRAPH_FORMATS, args.format or "ttl", "graph results")
             output = result.serialize(format=graph_format)
-    sys.stdout.buffer.write(output or b"")
+    output = output or b""
+    sys.stdout.buffer.write(output if output.endswith(b"\n") else output + b"\n")
     sys.stdout.flush()
     return 0
 
