@@ -20,7 +20,7 @@ from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribu
 from alliance_kg.pipeline.candidates import MATERIEL_CLASSES, Candidate, build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.gazetteer import Gazetteer
-from alliance_kg.pipeline.merge import draft_to_event, merge_candidates
+from alliance_kg.pipeline.merge import MATERIEL_IDENTITY, draft_to_event, merge_candidates
 from alliance_kg.pipeline.modality import Modality, resolve_modality
 from alliance_kg.pipeline.nlp import build_nlp
 from alliance_kg.pipeline.quantities import money_in
@@ -132,6 +132,13 @@ def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:
             return
 
 
+def _can_take_detail(candidate: Candidate) -> bool:
+    """Detail goes to an event of a materiel class; a transfer or aid must name who acts."""
+    if candidate.type not in MATERIEL_CLASSES or candidate.modality.negated:
+        return False
+    return candidate.type not in MATERIEL_IDENTITY or bool(candidate.actor_iris())
+
+
 def _elaboration(
     sentence: Span, offset: int, earlier: list[Candidate], ctx: ArticleContext
 ) -> list[Candidate]:
@@ -143,10 +150,7 @@ def _elaboration(
         entity = ctx.entity(ent)
         if entity is not None and entity.type is EntityType.MATERIEL:
             materiel.append(entity)
-    last = next(
-        (c for c in reversed(earlier) if c.type in MATERIEL_CLASSES and not c.modality.negated),
-        None,
-    )
+    last = next((c for c in reversed(earlier) if _can_take_detail(c)), None)
     if not materiel or last is None:
         return []
     if (offset + sentence.start_char) - (last.offset + last.sentence.start_char) > 900:

@@ -88,6 +88,8 @@ def _object_phrase(token: Token) -> list[Token]:
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = _lemma(token)
     obj = direct_object(token) or passive_subject(token)
+    if obj is not None and obj.lower_ in {"that", "which"} and token.dep_ == "relcl":
+        obj = token.head
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {_lemma(t) for t in obj_tokens}
     kinds = _entity_types(obj_tokens, ctx)
