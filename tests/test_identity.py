@@ -98,8 +98,8 @@ def test_reference_materiel_distinguishes_transfers_minted_does_not() -> None:
 
 def test_materiel_does_not_distinguish_other_classes() -> None:
     def production(*materiel: Entity) -> Event:
-        roles = ((Role.PARTICIPANT, JAPAN), (Role.PARTICIPANT, USA))
-        roles += tuple((Role.MATERIEL, item) for item in materiel)
+        actors = ((Role.PARTICIPANT, JAPAN), (Role.PARTICIPANT, USA))
+        roles = actors + tuple((Role.MATERIEL, item) for item in materiel)
         return Event(EventClass.JOINT_PRODUCTION, Status.PLANNED, roles, mentions=())
 
     assert event_identity(production(PATRIOT)) == event_identity(production(NASAMS))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 import pytest
-from pyoxigraph import NamedNode, Quad, RdfFormat
+from pyoxigraph import NamedNode, Quad, QuerySolutions, RdfFormat
 
 from alliance_kg import iris, vocab
 from alliance_kg.ingest import Ingest, LazyExtractor
@@ -128,6 +128,7 @@ def test_one_event_from_two_articles_is_one_iri_reported_twice(
         f"SELECT ?event ?article WHERE {{ ?event {vocab.reportedIn} ?article }}",
         substitutions={"event": NamedNode(TRANSFER_IRI)},
     )
+    assert isinstance(rows, QuerySolutions)
     reported_in = {row["article"].value for row in rows}
     assert reported_in == {iris.article_iri(FIRST.id), iris.article_iri(SECOND.id)}
 

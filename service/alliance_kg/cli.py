@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TypeVar
+from typing import Never, TypeVar
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from tqdm import tqdm
@@ -217,7 +217,7 @@ def _opened(settings: Settings) -> Iterator[Store]:
         store.close()
 
 
-def _progress_bar(total: int) -> tqdm:
+def _progress_bar(total: int) -> tqdm[Never]:
     """A bar on stderr for long runs; report lines go through `bar.write` to stdout."""
     return tqdm(
         total=total, unit="article", file=sys.stderr, disable=total <= PROGRESS_BAR_THRESHOLD
