@@ -7,6 +7,7 @@ replaced in one store transaction, so a failure leaves the previous graph whole.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
@@ -35,17 +36,20 @@ class ArticleExtractor(Protocol):
 
 
 class LazyExtractor:
-    """An extractor loaded on first use, so that a server starts before spaCy does."""
+    """An extractor loaded on first use (once, whichever thread asks first), so that a server
+    starts before spaCy does."""
 
     def __init__(self, load: Callable[[], ArticleExtractor]) -> None:
         self._load = load
         self._loaded: ArticleExtractor | None = None
+        self._lock = threading.Lock()
 
     @property
     def extractor(self) -> ArticleExtractor:
-        if self._loaded is None:
-            self._loaded = self._load()
-        return self._loaded
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = self._load()
+            return self._loaded
 
     @property
     def version(self) -> str:
