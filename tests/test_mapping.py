@@ -221,3 +221,22 @@ def test_an_article_without_metadata_has_only_text_and_provenance() -> None:
 def test_mapped_graph_conforms_to_the_shapes(quads: list[Quad]) -> None:
     ok, report = conforms(to_rdflib(quads))
     assert ok, report
+
+
+def test_a_sentence_read_twice_is_one_mention_with_the_firmer_status() -> None:
+    transfer = replace(TRANSFER, causes=())
+    sentence = transfer.mentions[0]
+    firmer = replace(sentence, status=Status.AGREED, status_cue="agreed")
+    doubled = replace(EXTRACTION, events=(transfer, replace(transfer, mentions=(firmer,))))
+    quads = extraction_to_quads(doubled, extractor_version=VERSION)
+    node = NamedNode(
+        iris.mention_iri(ARTICLE.id, event_identity(TRANSFER), sentence.start, sentence.end)
+    )
+    statuses = [q.object for q in quads if q.subject == node and q.predicate == vocab.status]
+    assert statuses == [vocab.Agreed]
+
+
+def test_an_url_that_is_no_iri_is_a_mapping_error() -> None:
+    bad = replace(EXTRACTION, article=replace(ARTICLE, url="https://example.org/a b"))
+    with pytest.raises(MappingError, match="is not an IRI"):
+        extraction_to_quads(bad, extractor_version=VERSION)

@@ -4,11 +4,12 @@ The output is a sorted, de-duplicated list, and holds no timestamp: mapping the 
 extraction twice gives the same list, so re-ingesting an unchanged article changes nothing.
 
 Events of one extraction that share an identity (see `identity.py`) are one event: their
-roles, mentions and quantities are united, the firmest status wins (Considered < Planned <
-Expected < Agreed < Ongoing < Completed), as does the most precise date and the highest
-confidence; the merged event counts as negated only when every part was. Each mention of a
-negated event carries `ak:negated true`, and `Event.causes` become `ak:cause` links between
-event IRIs; both are read from the events before merging.
+roles, mentions and quantities are united; the firmest status wins (Considered < Planned <
+Expected < Agreed < Ongoing < Completed), as do the most precise date and the highest
+confidence; a sentence read by two parts stays one mention, with the firmer status; the
+merged event counts as negated only when every part was. Each mention of a negated event
+carries `ak:negated true`, and `Event.causes` become `ak:cause` links between event IRIs;
+both are read from the events before merging.
 """
 
 from __future__ import annotations
@@ -88,12 +89,24 @@ def _merge(first: Event, second: Event) -> Event:
         first,
         status=max(first.status, second.status, key=_STATUS_FIRMNESS.__getitem__),
         roles=tuple(dict.fromkeys(first.roles + second.roles)),
-        mentions=tuple(dict.fromkeys(first.mentions + second.mentions)),
+        mentions=_one_mention_per_span(first.mentions + second.mentions),
         date=_more_precise(first.date, second.date),
         quantities=tuple(dict.fromkeys(first.quantities + second.quantities)),
         negated=first.negated and second.negated,
         confidence=max(first.confidence, second.confidence),
     )
+
+
+def _one_mention_per_span(mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """A sentence is one mention (one IRI): where two read it differently, the firmer wins."""
+    by_span: dict[tuple[int, int], Mention] = {}
+    for mention in sorted(mentions, key=_mention_rank):
+        by_span[mention.start, mention.end] = mention
+    return tuple(by_span[span] for span in sorted(by_span))
+
+
+def _mention_rank(mention: Mention) -> tuple[int, str, str]:
+    return _STATUS_FIRMNESS[mention.status], mention.status_cue or "", mention.attribution or ""
 
 
 def _more_precise(first: EventDate | None, second: EventDate | None) -> EventDate | None:
@@ -122,7 +135,11 @@ def _article_triples(article: Article, extractor_version: str) -> Iterator[Tripl
         issued = Literal(article.published.isoformat(), datatype=vocab.XSD_DATE)
         yield node, vocab.DCTERMS_ISSUED, issued
     if article.url:
-        yield node, vocab.DCTERMS_SOURCE, NamedNode(article.url)
+        try:
+            source = NamedNode(article.url)
+        except ValueError as error:
+            raise MappingError(f"article {article.id}: {article.url!r} is not an IRI") from error
+        yield node, vocab.DCTERMS_SOURCE, source
 
 
 def _event_triples(identity: str, event: Event, article_id: str) -> Iterator[Triple]:
