@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Never, TypeVar
+from typing import Never
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from tqdm import tqdm
@@ -21,6 +21,7 @@ from tqdm import tqdm
 from alliance_kg.ingest import Ingest, LazyExtractor
 from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.base_graphs import BaseGraphError, ensure_base_graphs
+from alliance_kg.rdf.mapping import MappingError
 from alliance_kg.reading import ReadingError, iter_article_files, read_file
 from alliance_kg.settings import Settings, SettingsError
 from alliance_kg.store.base import QueryError, Store, StoreError
@@ -28,19 +29,9 @@ from alliance_kg.store.factory import open_store
 
 PROGRESS_BAR_THRESHOLD = 20
 
-RESULTS_FORMATS: dict[str, QueryResultsFormat] = {
-    "json": QueryResultsFormat.JSON,
-    "xml": QueryResultsFormat.XML,
-    "csv": QueryResultsFormat.CSV,
-    "tsv": QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS: dict[str, RdfFormat] = {
-    "ttl": RdfFormat.TURTLE,
-    "nt": RdfFormat.N_TRIPLES,
-    "jsonld": RdfFormat.JSON_LD,
-    "xml": RdfFormat.RDF_XML,
-}
-EXPORT_FORMATS: dict[str, RdfFormat] = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG}
+# Format names are file extensions, resolved by pyoxigraph (`from_extension`).
+QUERY_FORMATS = ("json", "xml", "csv", "tsv", "ttl", "nt", "jsonld")
+EXPORT_FORMATS = ("nq", "trig")
 
 
 class UsageError(Exception):
@@ -48,7 +39,6 @@ class UsageError(Exception):
 
 
 Command = Callable[[argparse.Namespace, Settings], int]
-FormatT = TypeVar("FormatT", QueryResultsFormat, RdfFormat)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"akg: store error: {error}", file=sys.stderr)
         return 1
-    except OSError as error:
+    except (MappingError, OSError) as error:
         print(f"akg: {error}", file=sys.stderr)
         return 1
 
@@ -92,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     query = commands.add_parser("query", help="run a SPARQL query and print its results")
     query.add_argument("query", metavar="QUERY_OR_FILE")
-    query.add_argument("--format", choices=sorted({*RESULTS_FORMATS, *GRAPH_FORMATS}))
+    query.add_argument("--format", choices=QUERY_FORMATS)
     query.set_defaults(command=run_query)
 
     load = commands.add_parser("load", help="bulk-load N-Quads, TriG, Turtle or N-Triples")
@@ -101,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     load.set_defaults(command=run_load)
 
     export = commands.add_parser("export", help="dump the whole store")
-    export.add_argument("--format", choices=sorted(EXPORT_FORMATS), default="nq")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="nq")
     export.add_argument("-o", "--output", type=Path, metavar="FILE", help="default: stdout")
     export.set_defaults(command=run_export)
     return parser
@@ -167,10 +157,14 @@ def run_query(args: argparse.Namespace, settings: Settings) -> int:
         except QueryError as error:
             raise UsageError(f"invalid query: {error}") from error
         if isinstance(result, QuerySolutions | QueryBoolean):
-            results_format = _pick(RESULTS_FORMATS, args.format or "json", "query results")
+            results_format = QueryResultsFormat.from_extension(args.format or "json")
+            if results_format is None:
+                raise UsageError(f"query results cannot be written as {args.format}")
             output = result.serialize(format=results_format)
         else:
-            graph_format = _pick(GRAPH_FORMATS, args.format or "ttl", "graph results")
+            graph_format = RdfFormat.from_extension(args.format or "ttl")
+            if graph_format is None:
+                raise UsageError(f"graph results cannot be written as {args.format}")
             output = result.serialize(format=graph_format)
     output = output or b""
     sys.stdout.buffer.write(output if output.endswith(b"\n") else output + b"\n")
@@ -192,7 +186,7 @@ def run_load(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:
     with _opened(settings) as store:
-        data = store.dump(EXPORT_FORMATS[args.format])
+        data = store.dump(RdfFormat.from_extension(args.format) or RdfFormat.N_QUADS)
     if args.output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
@@ -233,12 +227,6 @@ def _rdf_format_of(path: Path, graph: str | None) -> RdfFormat:
     if not rdf_format.supports_datasets and graph is None:
         raise UsageError(f"{path} holds triples: name their graph with --graph IRI")
     return rdf_format
-
-
-def _pick(formats: dict[str, FormatT], name: str, what: str) -> FormatT:
-    if name not in formats:
-        raise UsageError(f"{what} cannot be written as {name}; use one of {', '.join(formats)}")
-    return formats[name]
 
 
 def _describe(report: IngestReport, title: str) -> str:
