@@ -1,0 +1,171 @@
+"""Plain-text tables of the extraction benchmark, and its section of BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from alliance_kg import iris
+from gold import Gold, GoldEvent
+from scoring import Counts, Pairing, PredictedEvent, count_by_class
+
+_NUMBER = re.compile(r"-?[\d.]+|-")
+SECTION_HEADING = "## Extraction"
+SLOWEST = 5
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    """How one article scored; `seconds` is the extraction time, None when it failed."""
+
+    stem: str
+    gold: Gold | None
+    pairing: Pairing
+    counts: Counts
+    predicted: int
+    seconds: float | None
+    note: str = ""
+
+
+def figure(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    """Aligned columns: numbers to the right, text to the left."""
+    cells = [list(headers), *(list(row) for row in rows)]
+    widths = [max(len(row[n]) for row in cells) for n in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        padded = (
+            cell.rjust(width) if _NUMBER.fullmatch(cell) else cell.ljust(width)
+            for cell, width in zip(row, widths, strict=True)
+        )
+        return "  ".join(padded).rstrip()
+
+    return [line(cells[0]), line(["-" * width for width in widths]), *map(line, cells[1:])]
+
+
+def _scores(counts: Counts) -> list[str]:
+    return [figure(counts.precision), figure(counts.recall), figure(counts.f1)]
+
+
+def article_table(results: Sequence[ArticleResult]) -> list[str]:
+    headers = ["article", "gold", "pred", "TP", "FN", "FP", "P", "R", "F1", "status"]
+    headers += ["countries", "seconds", "note"]
+    rows = [
+        [
+            r.stem,
+            str(len(r.gold.required)) if r.gold else "-",
+            str(r.predicted),
+            *(str(n) for n in (r.counts.tp, r.counts.fn, r.counts.fp)),
+            *_scores(r.counts),
+            figure(r.counts.status_accuracy),
+            figure(r.counts.country_recall),
+            "-" if r.seconds is None else f"{r.seconds:.2f}",
+            r.note,
+        ]
+        for r in results
+    ]
+    return table(headers, rows)
+
+
+def class_table(results: Sequence[ArticleResult]) -> list[str]:
+    by_class = count_by_class(r.pairing for r in results)
+    rows = [[name, str(c.tp), str(c.fn), str(c.fp), *_scores(c)] for name, c in by_class.items()]
+    return table(["class", "TP", "FN", "FP", "P", "R", "F1"], rows)
+
+
+def slowest_table(results: Sequence[ArticleResult]) -> list[str]:
+    timed = sorted((r for r in results if r.seconds is not None), key=lambda r: -(r.seconds or 0))
+    rows = [[r.stem, f"{r.seconds:.2f}", str(r.predicted)] for r in timed[:SLOWEST]]
+    return table(["slowest articles", "seconds", "events"], rows)
+
+
+def summary_lines(total: Counts) -> list[str]:
+    """The closing lines of a corpus; the last two are the headline figures."""
+    return [
+        f"country entity recall={figure(total.country_recall)}"
+        f" ({total.countries_found}/{total.countries})",
+        f"date agreement={figure(total.date_agreement)} ({total.date_ok}/{total.dated} TP pairs"
+        " with a gold date)",
+        f"directed roles={figure(total.directed_accuracy)}"
+        f" ({total.directed_ok}/{total.directed} fillers of TP pairs)",
+        f"events TP={total.tp} FN={total.fn} FP={total.fp}",
+        f"events P={total.precision or 0:.2f} R={total.recall or 0:.2f} F1={total.f1 or 0:.2f}",
+        f"status accuracy={total.status_accuracy or 0:.2f}",
+    ]
+
+
+def detail_lines(result: ArticleResult) -> list[str]:
+    """The article's unmatched gold (FN), unmatched predictions (FP) and status misses (ST)."""
+    pairing = result.pairing
+    misses = [(g, p) for g, p in pairing.true_positives if p.status not in g.statuses]
+    if not (pairing.false_negatives or pairing.unmatched_predicted or misses or result.note):
+        return []
+    lines = [f"-- {result.stem}  TP={result.counts.tp} FN={result.counts.fn} FP={result.counts.fp}"]
+    if result.note:
+        lines.append(f"  note: {result.note}")
+    for g in pairing.false_negatives:
+        lines.append(f"  FN {g.id} {describe_gold(g)}")
+        lines.append(f"       evidence: {g.evidence}")
+    for p in pairing.unmatched_predicted:
+        lines.append(f"  FP {describe_predicted(p)}")
+    for g, p in misses:
+        lines.append(f"  ST {g.id} {g.type}: gold {'|'.join(sorted(g.statuses))}, got {p.status}")
+    return lines
+
+
+def describe_gold(event: GoldEvent) -> str:
+    roles = " ".join(f"{role}={','.join(fillers)}" for role, fillers in event.roles.items())
+    return (
+        f"{event.type} {roles} materiel={'|'.join(event.materiel) or '-'}"
+        f" status={'|'.join(sorted(event.statuses))} date={event.date or '-'}"
+    )
+
+
+def describe_predicted(event: PredictedEvent) -> str:
+    directed = {a for role, actors in event.roles.items() if role != "participant" for a in actors}
+    shown = {
+        role: [a for a in actors if role != "participant" or a not in directed]
+        for role, actors in sorted(event.roles.items())
+    }
+    roles = " ".join(
+        f"{role}={','.join(_display_name(a.iri, a.labels) for a in actors)}"
+        for role, actors in shown.items()
+        if actors
+    )
+    materiel = "|".join(_display_name(m.iri, m.labels) for m in event.materiel) or "-"
+    return (
+        f"{event.type} {roles} materiel={materiel} status={event.status or '-'}"
+        f" date={event.date or '-'}"
+    )
+
+
+def _display_name(iri: str, labels: Sequence[str]) -> str:
+    country = f"{iris.AKR}country/"
+    if iri.startswith(country):
+        return iri.removeprefix(country)
+    return labels[0] if labels else iri.rsplit("/", 1)[-1]
+
+
+def replace_section(document: str, body: str) -> str:
+    """`document` with its '## Extraction' section replaced by `body` (added when absent)."""
+    lines = document.splitlines()
+    starts = [n for n, line in enumerate(lines) if line.strip() == SECTION_HEADING]
+    section = [SECTION_HEADING, "", *body.strip("\n").splitlines(), ""]
+    if not starts:
+        kept = "\n".join(lines).rstrip("\n")
+        return (kept + "\n\n" if kept else "# Benchmarks\n\n") + "\n".join(section)
+    start = starts[0]
+    ends = [n for n in range(start + 1, len(lines)) if lines[n].startswith("## ")]
+    end = ends[0] if ends else len(lines)
+    tail = lines[end:]
+    return "\n".join([*lines[:start], *section, *tail]).rstrip("\n") + "\n"
+
+
+def write_section(path: Path, body: str) -> None:
+    document = path.read_text(encoding="utf-8") if path.is_file() else ""
+    path.write_text(replace_section(document, body), encoding="utf-8")
