@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from alliance_kg import __version__
-from alliance_kg.api import articles, graph_store, sparql, update
+from alliance_kg.api import articles, graph_store, queries, sparql, update
 from alliance_kg.api.errors import install_problem_handlers
 from alliance_kg.api.ports import Ingestor
 from alliance_kg.api.results import TRUNCATED_HEADER
@@ -43,7 +43,7 @@ def create_app(settings: Settings, store: Store, ingestor: Ingestor | None = Non
     app.state.store = store
     app.state.ingestor = ingestor
     install_problem_handlers(app)
-    for module in (sparql, update, graph_store, articles):
+    for module in (sparql, update, graph_store, articles, queries):
         app.include_router(module.router)
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the store behind it")
