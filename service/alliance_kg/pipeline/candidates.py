@@ -242,6 +242,9 @@ def _assign_roles(
         if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.RECIPIENT, agents)
             c.add(Role.SUPPLIER, actors_at("from"))
+        elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
+            c.add(Role.DONOR, agents)
+            c.add(Role.RECIPIENT, actors_at("for", "to"))
         elif c.type is E.MAINTENANCE_COOPERATION:
             c.add(Role.PROVIDER, agents)
             clients = _owners(heads + of_objects, ctx) + actors_at("for")
@@ -249,7 +252,7 @@ def _assign_roles(
         else:
             c.add(giver_role, agents)
             takers = actors_at("to", "for")
-            if obj is not None and c.type is E.MILITARY_AID:
+            if obj is not None and (c.type is E.MILITARY_AID or targets["with"]):
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
             c.add(taker_role, [e for e in takers if e.iri not in {a.iri for a in agents}])
     else:

@@ -52,7 +52,7 @@ PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply"}
-AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "support", "help"}
+AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
 
 NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(

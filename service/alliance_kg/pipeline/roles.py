@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
-from alliance_kg.pipeline.lexicon import GROUP_NOUNS, NUMBER_WORDS
+from alliance_kg.pipeline.lexicon import GROUP_NOUNS, NUMBER_WORDS, REPORTING
 
 # Dependencies that stay inside one noun phrase's own modifiers.
 NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod", "nummod"}
@@ -69,19 +69,22 @@ def entities_in(
     return list(found.values())
 
 
-def actors_of_np(head: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
-    """The actors a noun phrase names; the flag tells they were inferred, not named."""
+def actors_of_np(
+    head: Token, ctx: ArticleContext, *, resolve: bool = True
+) -> tuple[list[Entity], bool]:
+    """The actors a noun phrase names; the flag tells they were inferred, not named.
+
+    `resolve=False` leaves pronouns unresolved (used while resolving one, to stop there).
+    """
     if head.lower_ in PRONOUNS:
-        return resolve_pronoun(head, ctx), True
-    if head.dep_ == "pobj" and head.head.lower_ == "by" and head.lower_ in PRONOUNS:
-        return resolve_pronoun(head, ctx), True
+        return (resolve_pronoun(head, ctx) if resolve else []), True
     actors = entities_in(
         np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS), ctx, ACTOR_TYPES
     )
     if actors:
         return _roll_up(actors, ctx), False
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in PRONOUNS:
+        if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve:
             return resolve_pronoun(child, ctx), True
     if head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}:
         size = 2
@@ -130,13 +133,13 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
         for child in node.children:
             if child.dep_ in SUBJECTS and child.i != pronoun.i and child.i < pronoun.i:
                 if child.lower_ not in PRONOUNS | RELATIVES:
-                    actors, _ = actors_of_np(child, ctx)
+                    actors, _ = actors_of_np(child, ctx, resolve=False)
                     if actors:
                         return actors
         node = node.head
     for child in node.children:
         if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
-            actors, _ = actors_of_np(child, ctx)
+            actors, _ = actors_of_np(child, ctx, resolve=False)
             if actors:
                 return actors
     if pronoun.lower_ in {"its", "it"}:
@@ -150,9 +153,11 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
 
 def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     """The actors doing what `verb` says: its subject, a passive's agent, or a controller's."""
-    node = verb
+    node, came_by = verb, ""
     for _ in range(12):
-        agent = _agent(node)
+        if came_by in {"ccomp", "parataxis"} and node.lemma_.lower() in REPORTING:
+            break  # "X said that Y will deliver": the reporter is not the actor
+        agent = _agent(node, controller=node.i != verb.i)
         if agent is not None:
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(node.head, ctx)
@@ -161,18 +166,20 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
                 return actors, inferred
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break
-        node = node.head
+        came_by, node = node.dep_, node.head
     return [], False
 
 
-def _agent(verb: Token) -> Token | None:
+def _agent(verb: Token, *, controller: bool = False) -> Token | None:
+    """The doer of a verb; for a governing verb ('X is committed to buying') its subject controls."""
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    subjects = {"nsubj", "nsubjpass"} if controller else {"nsubj"}
     for child in verb.children:
-        if child.dep_ == "nsubj":
+        if child.dep_ in subjects:
             return child
     return None
 

@@ -101,16 +101,24 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not joint and EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    clause = {_lemma(t) for t in token.sent}
     if lemma in GIVING_VERBS:
         if obj is not None and obj_lemmas & {"troop", "personnel", "soldier", "force"}:
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
-        if EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
+        given = obj_tokens + [
+            t
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "with"
+            for t in phrase_tokens(c)
+        ]
+        if EntityType.MATERIEL not in _entity_types(given, ctx) and not obj_lemmas & MILITARY_WORDS:
             return None
-        clause = {_lemma(t) for t in token.sent}
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
+    if event_class is E.ARMS_TRANSFER and clause & AID_CONTEXT:
+        event_class = E.MILITARY_AID
     if lemma in POLICY_OR_MAINTENANCE and EntityType.POLICY in kinds:
         event_class = E.POLICY_CHANGE
     if (
