@@ -3,7 +3,9 @@
 `?graph=IRI` names a named graph; `?default` names the store's own default graph, which
 is *not* the union that /sparql queries by default: the contract keeps every triple in a
 named graph, so it is normally empty. Reads are open; PUT, POST and DELETE need the token.
-Bodies are Turtle, N-Triples, JSON-LD or RDF/XML, by their Content-Type.
+A graph below /store (`/store/people/1`) is named by its own URL (direct identification).
+Bodies are Turtle, N-Triples, JSON-LD or RDF/XML, by their Content-Type, or several of them
+in one `multipart/form-data` body (see `rdf_body`).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple, parse, 
 
 from alliance_kg.api.errors import ProblemError
 from alliance_kg.api.negotiation import negotiate
+from alliance_kg.api.rdf_body import GRAPH_MEDIA_TYPES, MULTIPART, body_triples
 from alliance_kg.api.results import GRAPH_FORMATS, PREFIXES
 from alliance_kg.api.security import require_token
 from alliance_kg.iris import AKR
@@ -24,7 +27,7 @@ from alliance_kg.store.base import Store
 router = APIRouter(tags=["Graph Store"])
 
 UPLOADED_GRAPH_PREFIX = AKR + "graph/upload/"
-_GRAPH_MEDIA_TYPES = [graph_format.media_type for graph_format in GRAPH_FORMATS]
+DIRECT = "/store/{path:path}"  # direct identification: the request URL names the graph
 _PARAMETERS = [
     {
         "name": "graph",
@@ -43,9 +46,12 @@ _PARAMETERS = [
         "not the union of the named graphs.",
     },
 ]
-_BODY = {"required": True, "content": {media_type: {} for media_type in _GRAPH_MEDIA_TYPES}}
+_BODY = {
+    "required": True,
+    "content": {media_type: {} for media_type in [*GRAPH_MEDIA_TYPES, MULTIPART]},
+}
 _READ_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"content": {media_type: {} for media_type in _GRAPH_MEDIA_TYPES}},
+    200: {"content": {media_type: {} for media_type in GRAPH_MEDIA_TYPES}},
     404: {"description": "The named graph is empty or missing."},
     406: {"description": "None of the accepted media types can be produced."},
 }
@@ -55,6 +61,7 @@ async def request_body(request: Request) -> bytes:
     return await request.body()
 
 
+@router.get(DIRECT, include_in_schema=False)
 @router.get(
     "/store",
     summary="Read a graph",
@@ -66,6 +73,7 @@ def read_graph(request: Request) -> Response:
     return Response(body, media_type=graph_format.media_type, headers={"Vary": "Accept"})
 
 
+@router.head(DIRECT, include_in_schema=False)
 @router.head(
     "/store",
     summary="Check a graph",
@@ -78,6 +86,7 @@ def check_graph(request: Request) -> Response:
     return Response(media_type=graph_format.media_type, headers=headers)
 
 
+@router.put(DIRECT, include_in_schema=False)
 @router.put(
     "/store",
     summary="Replace a graph",
@@ -90,7 +99,7 @@ def check_graph(request: Request) -> Response:
 def replace_graph(request: Request, body: Annotated[bytes, Depends(request_body)]) -> Response:
     store: Store = request.app.state.store
     graph = _target(request)
-    triples = _parse_triples(request, body, base_iri=graph or str(request.url))
+    triples = _parse_triples(request, body, graph)
     if graph is None:
         store.update(f"DROP SILENT DEFAULT ;\nINSERT DATA {{\n{_ntriples(triples)}}}")
         return Response(status_code=204)
@@ -99,6 +108,7 @@ def replace_graph(request: Request, body: Annotated[bytes, Depends(request_body)
     return Response(status_code=204 if existed else 201)
 
 
+@router.post(DIRECT, include_in_schema=False)
 @router.post(
     "/store",
     summary="Add to a graph, or create a new one when no graph is named",
@@ -113,9 +123,9 @@ def replace_graph(request: Request, body: Annotated[bytes, Depends(request_body)
 )
 def merge_into_graph(request: Request, body: Annotated[bytes, Depends(request_body)]) -> Response:
     store: Store = request.app.state.store
-    creating = not ({"graph", "default"} & set(request.query_params))
+    creating = not ({"graph", "default", "path"} & {*request.query_params, *request.path_params})
     graph = UPLOADED_GRAPH_PREFIX + uuid4().hex if creating else _target(request)
-    triples = _parse_triples(request, body, base_iri=graph or str(request.url))
+    triples = _parse_triples(request, body, graph)
     if graph is None:
         store.update(f"INSERT DATA {{\n{_ntriples(triples)}}}")
         return Response(status_code=204)
@@ -126,6 +136,7 @@ def merge_into_graph(request: Request, body: Annotated[bytes, Depends(request_bo
     return Response(status_code=204 if existed else 201)
 
 
+@router.delete(DIRECT, include_in_schema=False)
 @router.delete(
     "/store",
     summary="Delete a graph",
@@ -146,9 +157,17 @@ def delete_graph(request: Request) -> Response:
 
 
 def _target(request: Request) -> str | None:
-    """The named graph's IRI, or None for `?default`; 400 unless exactly one of the two is given."""
+    """The named graph's IRI, or None for `?default`; 400 unless exactly one graph is named.
+
+    A graph is named by `?graph=IRI`, by `?default`, or (direct identification) by the
+    request URL itself when it is below /store.
+    """
     graphs = request.query_params.getlist("graph")
     naming_default = "default" in request.query_params
+    if "path" in request.path_params:
+        if graphs or naming_default:
+            raise ProblemError(400, "A graph below /store is named by its URL: drop the query.")
+        graphs = [str(request.url.replace(query=""))]
     if naming_default == bool(graphs) or len(graphs) > 1:
         raise ProblemError(400, "Name one graph: either '?default' or one '?graph=IRI'.")
     if naming_default:
@@ -172,27 +191,10 @@ def _read(request: Request) -> tuple[RdfFormat, bytes]:
     return graph_format, serialize(triples, format=graph_format, prefixes=PREFIXES)
 
 
-def _parse_triples(request: Request, body: bytes, *, base_iri: str) -> list[Triple]:
+def _parse_triples(request: Request, body: bytes, graph: str | None) -> list[Triple]:
+    """The body's triples; relative IRIs resolve against the graph's IRI (or the request URL)."""
     content_type = request.headers.get("content-type", "")
-    graph_format = RdfFormat.from_media_type(content_type) if content_type else None
-    if graph_format not in GRAPH_FORMATS:
-        raise ProblemError(
-            415,
-            f"Send the graph as one of {', '.join(_GRAPH_MEDIA_TYPES)}, "
-            f"not {content_type or 'a body without Content-Type'}.",
-            accepted=_GRAPH_MEDIA_TYPES,
-        )
-    try:
-        quads = parse(
-            body,
-            graph_format,
-            base_iri=base_iri,
-            without_named_graphs=True,
-            rename_blank_nodes=True,
-        )
-        return [quad.triple for quad in quads]
-    except (SyntaxError, ValueError) as error:
-        raise ProblemError(400, f"The {graph_format.name} body does not parse: {error}") from error
+    return body_triples(content_type, body, base_iri=graph or str(request.url))
 
 
 def _ntriples(triples: list[Triple]) -> str:

@@ -2,8 +2,10 @@
 
 A query comes as `GET ?query=`, a form POST (`application/x-www-form-urlencoded`, `query=`)
 or a direct POST (`application/sparql-query`); an update as a form POST (`update=`) or a
-direct POST (`application/sparql-update`). `default-graph-uri` and `named-graph-uri` may be
-repeated; other parameters (SPARQLWrapper's `format`, `output`, `results`) are ignored.
+direct POST (`application/sparql-update`). The dataset parameters may be repeated: a query's
+`default-graph-uri` and `named-graph-uri`, an update's `using-graph-uri` and
+`using-named-graph-uri`; other parameters (SPARQLWrapper's `format`, `output`, `results`) are
+ignored.
 Every malformed request is a 400 problem that says what is wrong.
 """
 
@@ -29,7 +31,10 @@ _ENDPOINT: dict[Operation, str] = {"query": "/sparql", "update": "/update"}
 
 @dataclass(frozen=True)
 class ProtocolRequest:
-    """One query or update with the dataset the request names."""
+    """One query or update with the dataset the request names.
+
+    For an update the two dataset fields hold `using-graph-uri` and `using-named-graph-uri`.
+    """
 
     text: str
     default_graph_uris: tuple[str, ...] = ()
@@ -77,10 +82,11 @@ def _from_params(params: dict[str, list[str]], operation: Operation) -> Protocol
     if len(texts) != 1:
         problem = "no" if not texts else f"{len(texts)}"
         raise ProblemError(400, f"A request needs one '{operation}' parameter; it has {problem}.")
-    if operation == "update" and ("using-graph-uri" in params or "using-named-graph-uri" in params):
-        raise ProblemError(
-            400,
-            "using-graph-uri and using-named-graph-uri are not supported; write USING instead.",
+    if operation == "update":
+        return ProtocolRequest(
+            text=texts[0],
+            default_graph_uris=tuple(params.get("using-graph-uri", [])),
+            named_graph_uris=tuple(params.get("using-named-graph-uri", [])),
         )
     return ProtocolRequest(
         text=texts[0],

@@ -1,6 +1,8 @@
 """`GET, POST /sparql`: SPARQL 1.1 Query over HTTP, per the SPARQL 1.1 Protocol.
 
-The default graph is the union of the named graphs unless `default-graph-uri` names one.
+The default graph is the union of the graphs unless `default-graph-uri`, `named-graph-uri` or
+the query's FROM and FROM NAMED name the dataset; relative IRIs resolve against the endpoint's
+URL.
 A GET without `query` answers the Service Description. Handlers are plain `def`s, so a long
 query runs in the thread pool and never blocks the event loop.
 """
@@ -133,11 +135,16 @@ def _run(request: Request, operation: ProtocolRequest) -> Response:
     accept = request.headers.get("accept")
     if (form := query_form(operation.text)) is not None:
         negotiate(accept, offered_formats(form))  # a 406 costs no query
-    return _answer(request.app.state.store, operation, accept, settings)
+    base_iri = str(request.url.replace(query=""))
+    return _answer(request.app.state.store, operation, accept, settings, base_iri)
 
 
 def _answer(
-    store: Store, operation: ProtocolRequest, accept: str | None, settings: Settings
+    store: Store,
+    operation: ProtocolRequest,
+    accept: str | None,
+    settings: Settings,
+    base_iri: str,
 ) -> Response:
     """Run the query and serialise its results.
 
@@ -150,6 +157,7 @@ def _answer(
             default_graph_uris=operation.default_graph_uris,
             named_graph_uris=operation.named_graph_uris,
             timeout=settings.query_timeout,
+            base_iri=base_iri,
         )
     except QueryError as error:
         if looks_like_update(operation.text):

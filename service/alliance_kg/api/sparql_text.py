@@ -1,33 +1,15 @@
-"""A lexer's-eye view of SPARQL text: its bare words, outside strings, IRIs and comments.
+"""Cheap questions about SPARQL text, answered from its bare words (`store.syntax.lexemes`).
 
-It answers two cheap questions without a full parse: could this text call the network
-(a SERVICE or LOAD keyword), and does it read as an update rather than a query. One
-left-to-right scan, as a lexer does, so a `#` inside an IRI or a quote inside a comment
-cannot hide or fake a keyword.
+Could this text call the network (a SERVICE or LOAD keyword), and does it read as an update
+rather than a query. One left-to-right scan, as a lexer does, so a `#` inside an IRI or a
+quote inside a comment cannot hide or fake a keyword.
 """
 
 from __future__ import annotations
 
-import re
-
 from rdflib.plugins.sparql.parser import expandUnicodeEscapes
 
-_LEXEMES = re.compile(
-    r"""
-    (?P<skipped>
-        '''(?:(?:''?)?(?:[^'\\]|\\.))*'''          # long strings
-      | \"\"\"(?:(?:\"\"?)?(?:[^"\\]|\\.))*\"\"\"
-      | '(?:[^'\\\n\r]|\\.)*'                      # short strings
-      | "(?:[^"\\\n\r]|\\.)*"
-      | <[^<>"{}|^`\\\x00-\x20]*>                  # IRIs
-      | \#[^\n\r]*                                 # comments
-      | [?$]\w*                                    # variables
-      | :[\w.:-]*                                  # the local part of prefixed names
-    )
-    | (?P<word>(?<![\w:])[A-Za-z_][\w-]*(?![\w:-]))  # bare words; `x:` is a prefix, not a word
-    """,
-    re.VERBOSE | re.DOTALL,
-)
+from alliance_kg.store.syntax import bare_words
 
 NETWORK_KEYWORDS = frozenset({"SERVICE", "LOAD"})
 _PROLOGUE_KEYWORDS = frozenset({"BASE", "PREFIX"})
@@ -35,15 +17,6 @@ _QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 _UPDATE_KEYWORDS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
 )
-
-
-def bare_words(text: str) -> list[str]:
-    """The upper-cased keywords and bare names of `text`, in order."""
-    return [
-        match.group("word").upper()
-        for match in _LEXEMES.finditer(text)
-        if match.group("word") is not None
-    ]
 
 
 def mentions_network_keyword(text: str) -> bool:

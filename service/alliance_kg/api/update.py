@@ -1,4 +1,8 @@
-"""`POST /update`: SPARQL 1.1 Update over HTTP; needs the bearer token."""
+"""`POST /update`: SPARQL 1.1 Update over HTTP; needs the bearer token.
+
+`using-graph-uri` and `using-named-graph-uri` set the dataset of its DELETE/INSERT operations
+(see `update_dataset`); relative IRIs resolve against the endpoint's URL.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from alliance_kg.api.errors import ProblemError
 from alliance_kg.api.protocol import FORM, SPARQL_UPDATE, ProtocolRequest, read_operation
 from alliance_kg.api.security import guard_network_access, require_token
 from alliance_kg.api.sparql_text import looks_like_update
+from alliance_kg.api.update_dataset import with_protocol_dataset
 from alliance_kg.settings import Settings
 from alliance_kg.store.base import QueryError, Store
 
@@ -54,8 +59,11 @@ def update(
     settings: Settings = request.app.state.settings
     store: Store = request.app.state.store
     guard_network_access(operation.text, settings.service_allowlist, update=True)
+    text = with_protocol_dataset(
+        operation.text, operation.default_graph_uris, operation.named_graph_uris
+    )
     try:
-        store.update(operation.text)
+        store.update(text, base_iri=str(request.url.replace(query="")))
     except QueryError as error:
         if not looks_like_update(operation.text):
             raise ProblemError(

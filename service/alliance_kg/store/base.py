@@ -65,12 +65,18 @@ class Store(Protocol):
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
-        """Evaluate a SPARQL query; `substitutions` bind variables (by name, no `?`) to terms."""
+        """Evaluate a SPARQL query; `substitutions` bind variables (by name, no `?`) to terms.
+
+        The default graph is the union unless the caller (`default_graph_uris`,
+        `named_graph_uris`) or the query itself (FROM, FROM NAMED) names the dataset.
+        Relative IRIs resolve against `base_iri` (the query's own BASE wins).
+        """
         ...
 
-    def update(self, sparql: str) -> None:
-        """Apply a SPARQL 1.1 Update."""
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        """Apply a SPARQL 1.1 Update; relative IRIs resolve against `base_iri`."""
         ...
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:

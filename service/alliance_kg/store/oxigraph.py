@@ -1,9 +1,9 @@
 """The embedded store: pyoxigraph on disk (RocksDB), or in memory for tests.
 
-Queries see the union of the named graphs as their default graph, unless the caller
-names the graphs (`default_graph_uris`, `named_graph_uris`), as the SPARQL Protocol's
-`default-graph-uri` and `named-graph-uri` do. Substituted variables must be projected
-(pyoxigraph refuses others).
+Queries see the union of the graphs as their default graph, unless the caller names the
+graphs (`default_graph_uris`, `named_graph_uris`), as the SPARQL Protocol's
+`default-graph-uri` and `named-graph-uri` do, or the query has FROM or FROM NAMED.
+Substituted variables must be projected (pyoxigraph refuses others).
 
 Results are pyoxigraph's own types, which only the thread that called `query()` may
 iterate. Without a timeout they are pyoxigraph's lazy iterators. With a timeout the
@@ -36,7 +36,7 @@ from pyoxigraph import Store as OxigraphStore
 
 from alliance_kg.store.base import QueryError, QueryResult, QueryTimeoutError, StoreError, Term
 from alliance_kg.store.results import query_triples, solutions_from_rows
-from alliance_kg.store.syntax import replace_graph_update
+from alliance_kg.store.syntax import declares_dataset, replace_graph_update
 
 _Row = TypeVar("_Row")
 
@@ -68,12 +68,17 @@ class EmbeddedStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
+        # pyoxigraph's union switch would override the query's own FROM clauses.
+        union = not (default_graph_uris or named_graph_uris or declares_dataset(sparql))
+
         def evaluate() -> QueryResult:
             with _query_errors():
                 return self._store.query(
                     sparql,
-                    use_default_graph_as_union=not (default_graph_uris or named_graph_uris),
+                    base_iri=base_iri,
+                    use_default_graph_as_union=union,
                     default_graph=[NamedNode(iri) for iri in default_graph_uris] or None,
                     named_graphs=[NamedNode(iri) for iri in named_graph_uris] or None,
                     substitutions={Variable(k): v for k, v in (substitutions or {}).items()},
@@ -83,9 +88,9 @@ class EmbeddedStore:
             return evaluate()
         return _evaluate_within(evaluate, timeout)
 
-    def update(self, sparql: str) -> None:
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         with _query_errors():
-            self._store.update(sparql)
+            self._store.update(sparql, base_iri=base_iri)
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:
         # One SPARQL Update is one transaction: the drop and the insert land together.

@@ -5,7 +5,8 @@ auth). Answers are parsed into pyoxigraph's types, as the embedded store returns
 SELECT and ASK via `parse_query_results`, CONSTRUCT and DESCRIBE into a `QueryTriples`
 (blank node labels are the server's; duplicates merge).
 
-- Union default graph: each query carries `union-default-graph` (Oxigraph's switch);
+- Union default graph: each query that names no dataset (no `default-graph-uri`,
+  `named-graph-uri`, FROM) carries `union-default-graph` (Oxigraph's switch);
   other servers ignore it and must be configured so (Fuseki: `unionDefaultGraph`;
   Virtuoso and GraphDB query all graphs by default).
 - Substitutions travel as a `VALUES` block at the top of the WHERE group, terms written
@@ -54,7 +55,12 @@ from alliance_kg.store.base import (
     Term,
 )
 from alliance_kg.store.results import query_triples
-from alliance_kg.store.syntax import bind_values, graph_triples, replace_graph_update
+from alliance_kg.store.syntax import (
+    bind_values,
+    declares_dataset,
+    graph_triples,
+    replace_graph_update,
+)
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 READ_CHUNK = 1 << 16
@@ -92,22 +98,24 @@ class RemoteStore:
         default_graph_uris: Sequence[str] = (),
         named_graph_uris: Sequence[str] = (),
         timeout: float | None = None,
+        base_iri: str | None = None,
     ) -> QueryResult:
-        wrapper = self._wrapper(bind_values(sparql, substitutions or {}), timeout)
+        text = _with_base(bind_values(sparql, substitutions or {}), base_iri)
+        wrapper = self._wrapper(text, timeout)
         if wrapper.isSparqlUpdateRequest():
             raise QueryError("this is a SPARQL Update, not a query")
         for iri in default_graph_uris:
             wrapper.addDefaultGraph(iri)
         for iri in named_graph_uris:
             wrapper.addNamedGraph(iri)
-        if not (default_graph_uris or named_graph_uris):
+        if not (default_graph_uris or named_graph_uris or declares_dataset(sparql)):
             wrapper.addParameter("union-default-graph", "true")
         wrapper.addCustomHttpHeader("Accept", ACCEPT)
         body, media_type = self._send(wrapper)
         return _parse_answer(body, media_type)
 
-    def update(self, sparql: str) -> None:
-        self._send(self._update_wrapper(sparql))
+    def update(self, sparql: str, *, base_iri: str | None = None) -> None:
+        self._send(self._update_wrapper(_with_base(sparql, base_iri)))
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:
         self.update(replace_graph_update(graph, quads))
@@ -293,3 +301,8 @@ def _server_message(error: SPARQLWrapperException) -> str:
     except (ValueError, SyntaxError):
         return str(error)
     return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
+
+
+def _with_base(sparql: str, base_iri: str | None) -> str:
+    """`sparql` with a leading BASE, which a BASE of its own overrides."""
+    return sparql if base_iri is None else f"BASE {NamedNode(base_iri)}\n{sparql}"

@@ -8,7 +8,8 @@ by users therefore always stay data: a literal holding `" } ; DROP ALL` is one s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 from pyoxigraph import DefaultGraph, NamedNode, Quad, Variable
 
@@ -30,6 +31,64 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+
+
+# A lexer's-eye view: strings, IRIs, comments, variables and the local parts of prefixed
+# names are skipped whole (so a `#` inside an IRI or a brace inside a string hides nothing);
+# what remains is braces and bare words (keywords, function names, prefixes are not words).
+_LEXEMES = re.compile(
+    r"""
+    (?P<skipped>
+        '''(?:(?:''?)?(?:[^'\\]|\\.))*'''          # long strings
+      | \"\"\"(?:(?:\"\"?)?(?:[^"\\]|\\.))*\"\"\"
+      | '(?:[^'\\\n\r]|\\.)*'                      # short strings
+      | "(?:[^"\\\n\r]|\\.)*"
+      | <[^<>"{}|^`\\\x00-\x20]*>                  # IRIs
+      | \#[^\n\r]*                                 # comments
+      | [?$]\w*                                    # variables
+      | :[\w.:-]*                                  # the local part of prefixed names
+    )
+    | (?P<open>\{)
+    | (?P<close>\})
+    | (?P<word>(?<![\w:])[A-Za-z_][\w-]*(?![\w:-]))  # bare words; `x:` is a prefix, not a word
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """A bare word (upper-cased) or a brace, where it starts and ends, and its brace depth."""
+
+    text: str
+    start: int
+    end: int
+    depth: int
+
+
+def lexemes(sparql: str) -> Iterator[Lexeme]:
+    """The bare words and braces of `sparql`, in order; a brace's depth is the outer one."""
+    depth = 0
+    for match in _LEXEMES.finditer(sparql):
+        kind = match.lastgroup
+        if kind == "skipped":
+            continue
+        if kind == "close":
+            depth -= 1
+        text = match.group().upper()
+        yield Lexeme(text, match.start(), match.end(), depth)
+        if kind == "open":
+            depth += 1
+
+
+def bare_words(sparql: str) -> list[str]:
+    """The upper-cased keywords and bare names of `sparql`, in order."""
+    return [lexeme.text for lexeme in lexemes(sparql) if lexeme.text not in "{}"]
+
+
+def declares_dataset(sparql: str) -> bool:
+    """Whether a query names its own dataset (`FROM`, `FROM NAMED`), which must then be used."""
+    return "FROM" in bare_words(sparql)
 
 
 def graph_triples(graph: str, quads: Iterable[Quad]) -> str:
