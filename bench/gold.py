@@ -10,20 +10,44 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pyoxigraph import RdfFormat, parse
 
+from alliance_kg import iris, vocab
 from alliance_kg.model import ACTOR_ROLES, EventClass, Role, Status
+from alliance_kg.resources import REFERENCE_FILE
 
 ACTOR_ROLE_NAMES: tuple[str, ...] = tuple(sorted(role.value for role in ACTOR_ROLES))
 EVENT_CLASSES: frozenset[str] = frozenset(c.value for c in EventClass)
 STATUSES: frozenset[str] = frozenset(s.value for s in Status)
 _UNSCORED_ROLES: frozenset[str] = frozenset({Role.LOCATION.value})
-ISO3 = re.compile(r"[A-Z]{3}")
+_ISO3 = re.compile(r"[A-Z]{3}")
 GOLD_DATE = re.compile(r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?")
 GOLD_SUFFIX = ".gold.yaml"
+
+
+@cache
+def reference_country_codes(reference_file: Path = REFERENCE_FILE) -> frozenset[str]:
+    """The ISO3 codes of the countries in the reference graph (`akr:country/{ISO3}`)."""
+    prefix = f"{iris.AKR}country/"
+    triples = parse(path=str(reference_file), format=RdfFormat.TURTLE)
+    return frozenset(
+        t.subject.value.removeprefix(prefix)
+        for t in triples
+        if t.predicate == vocab.RDF_TYPE and t.object == vocab.Country
+    )
+
+
+def is_country_code(filler: str) -> bool:
+    """Whether a gold filler is an ISO3 code: three capitals naming a reference country.
+
+    Company acronyms of three capitals ('ASC', 'HAL', 'PGZ') are names, not codes.
+    """
+    return bool(_ISO3.fullmatch(filler)) and filler in reference_country_codes()
 
 
 class GoldFormatError(ValueError):
@@ -52,9 +76,9 @@ class GoldEvent:
 
     @property
     def countries(self) -> frozenset[str]:
-        """ISO3 codes among its actor and location fillers."""
+        """ISO3 codes among the alternatives of its actor and location fillers."""
         fillers = [*self.locations, *(f for fs in self.roles.values() for f in fs)]
-        return frozenset(a for f in fillers for a in f.split("|") if ISO3.fullmatch(a))
+        return frozenset(a for f in fillers for a in f.split("|") if is_country_code(a))
 
 
 @dataclass(frozen=True)

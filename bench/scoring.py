@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, fields
 from alliance_kg import iris
 from alliance_kg.model import EventClass
 from assignment import max_weight_pairs
-from gold import ISO3, Gold, GoldEvent
+from gold import Gold, GoldEvent, is_country_code
 
 DIRECTED_ROLES: tuple[str, ...] = ("supplier", "recipient", "provider", "client", "donor")
 _HYPHENS = re.compile(r"[-‐‑‒–—]")
@@ -89,7 +89,7 @@ def name_matches(gold_name: str, labels: Iterable[str]) -> bool:
 def actor_found(gold_filler: str, actors: Sequence[Filler]) -> bool:
     """Whether one gold filler ('JPN', 'Saab', 'KOR|Hanwha Defense') is among `actors`."""
     for alternative in gold_filler.split("|"):
-        if ISO3.fullmatch(alternative):
+        if is_country_code(alternative):
             if any(actor.iri == iris.country_iri(alternative) for actor in actors):
                 return True
         elif name_matches(alternative, (label for actor in actors for label in actor.labels)):
