@@ -236,3 +236,22 @@ def test_service_description_on_a_bare_get() -> None:
         list(parse(turtle.content, RdfFormat.TURTLE))
     )
     assert isinstance(json.loads(jsonld.content), list | dict)
+
+
+def test_from_in_the_query_restricts_the_default_graph() -> None:
+    query = (
+        f"SELECT ?a FROM <{GRAPH}> WHERE {{ ?a a <https://w3id.org/alliance-kg/ontology#Article> }}"
+    )
+    with api_client() as client:
+        response = client.get("/sparql", params={"query": query})
+    assert article_iris(response) == [f"{AKR}article/{ARTICLE_ID}"]
+
+
+def test_relative_iris_resolve_against_the_endpoint() -> None:
+    with api_client() as client:
+        response = client.get("/sparql", params={"query": "SELECT (<people/1> AS ?iri) {}"})
+        based = client.get(
+            "/sparql", params={"query": "BASE <http://x.example/> SELECT (<p> AS ?iri) {}"}
+        )
+    assert response.json()["results"]["bindings"][0]["iri"]["value"] == "http://testserver/people/1"
+    assert based.json()["results"]["bindings"][0]["iri"]["value"] == "http://x.example/p"

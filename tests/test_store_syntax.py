@@ -1,0 +1,33 @@
+"""The SPARQL lexer of store.syntax: bare words, braces and their depth; FROM detection."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_kg.store.syntax import bare_words, declares_dataset, lexemes
+
+
+def test_words_and_braces_outside_strings_iris_comments_and_variables() -> None:
+    text = 'SELECT ?where { <http://x/WHERE#FROM> ex:select "} FROM" } # FROM\nLIMIT 1'
+    assert bare_words(text) == ["SELECT", "LIMIT"]
+    braces = [(lexeme.text, lexeme.depth) for lexeme in lexemes(text) if lexeme.text in "{}"]
+    assert braces == [("{", 0), ("}", 0)]
+
+
+def test_depth_counts_nested_groups() -> None:
+    depths = {lexeme.text: lexeme.depth for lexeme in lexemes("INSERT { GRAPH <g> { } } WHERE {}")}
+    assert depths["INSERT"] == depths["WHERE"] == 0
+    assert depths["GRAPH"] == 1
+
+
+@pytest.mark.parametrize(
+    ("query", "declares"),
+    [
+        ("SELECT * FROM <g> WHERE { ?s ?p ?o }", True),
+        ("select * from named <g> { graph ?g { ?s ?p ?o } }", True),
+        ("SELECT ?from WHERE { ?from from:x 'FROM' }", False),
+        ("PREFIX ex: <x#> SELECT * { ?s ex:from ?o } # FROM <g>", False),
+    ],
+)
+def test_declares_dataset_only_for_a_from_clause(query: str, declares: bool) -> None:
+    assert declares_dataset(query) is declares
