@@ -15,6 +15,7 @@ that fails scores 0 with the reason in its note; the run goes on and exits 0.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 import time
@@ -135,7 +136,7 @@ def corpus_report(corpus: Corpus, results: Sequence[ArticleResult]) -> list[str]
     """The tables of one corpus, ending with the headline lines."""
     total = reduce(add, (r.counts for r in results), Counts())
     return [
-        f"corpus {corpus.name}: {len(results)} articles ({corpus.articles})",
+        f"corpus {corpus.name}: {len(results)} articles ({os.path.relpath(corpus.articles, ROOT)})",
         "",
         *article_table(results),
         "",

@@ -138,6 +138,11 @@ def test_dev_gold_files_parse_with_the_scorer() -> None:
         assert (DEV_ARTICLES / f"{gold_files.gold_stem(path)}.txt").is_file()
 
 
+def test_data_readme_lists_every_article() -> None:
+    listed = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    assert [p.name for p in ARTICLE_FILES if f"`{p.name}`" not in listed] == []
+
+
 # --- gold parsing ----------------------------------------------------------------------
 
 VALID_EVENT = {
