@@ -84,7 +84,8 @@ _ACTOR_ROLES = {
 def _owners(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     """States that own a materiel phrase: 'U.S. military equipment' -> United States."""
     tokens = [t for head in heads for t in np_tokens(head, with_of=True)]
-    return entities_in(iter(tokens), ctx, ACTOR_TYPES)
+    found = entities_in(iter(tokens), ctx, ACTOR_TYPES)
+    return list({e.iri: e for actor in found for e in ctx.with_country(actor)}.values())
 
 
 def noun_anchor(token: Token) -> Token:
@@ -246,9 +247,17 @@ def _assign_roles(
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))
         elif c.type is E.MAINTENANCE_COOPERATION:
-            c.add(Role.PROVIDER, agents)
+            providers = agents or _owners(targets["at"], ctx)
             clients = _owners(heads + of_objects, ctx) + actors_at("for")
-            c.add(Role.CLIENT, [e for e in clients if e.iri not in {a.iri for a in agents}])
+            clients = [e for e in clients if e.iri not in {a.iri for a in providers}]
+            if not providers:  # "repair work for U.S. warships in Japan": done by Japan's yards
+                providers = [
+                    e
+                    for e in _owners(targets["in"], ctx)
+                    if e.type is EntityType.COUNTRY and e.iri not in {x.iri for x in clients}
+                ]
+            c.add(Role.PROVIDER, providers)
+            c.add(Role.CLIENT, clients)
         else:
             c.add(giver_role, agents)
             takers = actors_at("to", "for")

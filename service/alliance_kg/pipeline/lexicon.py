@@ -99,6 +99,38 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
         E.DEFENSE_COOPERATION,
     ),
 }
+# Heads that a trigger noun may modify and still report the event ("maintenance framework",
+# "export deal"); other heads make it a name or a property ("procurement agency").
+EVENT_HEADS = {
+    "framework",
+    "deal",
+    "contract",
+    "package",
+    "plan",
+    "agreement",
+    "program",
+    "programme",
+    "project",
+    "arrangement",
+    "initiative",
+    "effort",
+    "talks",
+    "work",
+    "base",
+    "facility",
+    "cooperation",
+    "partnership",
+    "order",
+    "capacity",
+    "line",
+    "approval",
+    "license",
+    "licence",
+    "decision",
+    "visit",
+    "request",
+    "mission",
+}
 PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}

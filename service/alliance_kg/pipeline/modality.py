@@ -25,6 +25,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
+_CIRCUMSTANTIAL = {"at", "during", "amid", "after", "before", "since", "following", "despite"}
 _NEGATORS = {"not", "n't", "never", "no"}
 
 
@@ -42,13 +43,22 @@ def chain(trigger: Token) -> list[tuple[Token, bool]]:
     """Tokens from the trigger up to the sentence root; the flag marks a conjunct's sibling."""
     out = [(trigger, False)]
     node = trigger
+    if _nested_in_noun_phrase(trigger):
+        return out
     while node.head.i != node.i and node.dep_ not in _STOP_CLIMB:
-        if _nested_in_noun_phrase(node) or _subordinate_clause(node):
+        if _subordinate_clause(node) or _circumstance(node):
             break
         sibling = node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}
         node = node.head
         out.append((node, sibling))
     return out
+
+
+def _circumstance(node: Token) -> bool:
+    """'At their meeting, the leaders agreed...': the verb's cue is not about the meeting."""
+    return (
+        node.dep_ == "prep" and node.lower_ in _CIRCUMSTANTIAL and node.head.pos_ in {"VERB", "AUX"}
+    )
 
 
 def _nested_in_noun_phrase(node: Token) -> bool:
@@ -145,7 +155,9 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
                 cues.insert(0, own)
         if cues:
             decided = cues[0]
-    if decided is not None:
+    if _state_of_affairs(trigger, event_class):
+        status, cue = Status.ONGOING, None
+    elif decided is not None:
         status, cue = decided
     else:
         status, cue = _from_tense(trigger, event_class, future_date=future_date)
@@ -154,11 +166,14 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
     return Modality(status=status, cue=cue, negated=negated, hypothetical=hypothetical)
 
 
+def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
+    """A shortage named as a noun is a state the text takes as given ('to ease shortages')."""
+    return event_class is EventClass.CAPACITY_SHORTFALL and trigger.pos_ != "VERB"
+
+
 def _nearest_verb(trigger: Token) -> Token | None:
-    for token, _ in chain(trigger):
-        if token.pos_ in {"VERB", "AUX"}:
-            return token
-    return None
+    """The verb whose tense dates the trigger: itself, or the nearest one governing it."""
+    return next((t for t in [trigger, *trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
 
 
 def _future_modal(trigger: Token) -> Token | None:

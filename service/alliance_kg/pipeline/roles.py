@@ -91,7 +91,17 @@ def actors_of_np(
         for child in head.children:
             size = NUMBER_WORDS.get(child.lower_, size)
         return ctx.focus(size), True
+    if head.lemma_ in HOME_NOUNS and head.tag_ == "NN" and _only_determiner(head):
+        return ctx.focus(1), True
     return [], False
+
+
+HOME_NOUNS = {"government", "administration", "cabinet"}
+
+
+def _only_determiner(head: Token) -> bool:
+    """'the government' with nothing else: the state the article is about."""
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 _OWNER_NOUNS = {

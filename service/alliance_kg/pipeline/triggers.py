@@ -15,6 +15,7 @@ from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AID_CONTEXT,
     DRAWDOWN_VERBS,
+    EVENT_HEADS,
     GIVING_VERBS,
     JOINT_MARKERS,
     MILITARY_WORDS,
@@ -78,7 +79,9 @@ def _entity_types(tokens: list[Token], ctx: ArticleContext) -> set[EntityType]:
 
 def _object_phrase(token: Token) -> list[Token]:
     heads = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj"}]
-    heads += [c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "on"}]
+    heads += [
+        c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "to"}
+    ]
     tokens: list[Token] = []
     for head in heads:
         tokens.extend(phrase_tokens(head))
@@ -114,6 +117,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if EntityType.MATERIEL not in _entity_types(given, ctx) and not obj_lemmas & MILITARY_WORDS:
             return None
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
+    if lemma == "support" and EntityType.COUNTRY in _entity_types(obj_tokens[:1], ctx):
+        return Trigger(token, E.MILITARY_AID)
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
@@ -147,6 +152,13 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and not obj_lemmas & MILITARY_WORDS
     ):
         return None
+    if (
+        lemma == "host"
+        and EntityType.PERSON not in kinds
+        and not obj_lemmas
+        & {"summit", "meeting", "talks", "visit", "leader", "president", "minister"}
+    ):
+        return None
     if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
         subject = [c for c in token.children if c.dep_ == "nsubj"]
         if not subject or not _entity_types(list(phrase_tokens(subject[0])), ctx) & {
@@ -174,6 +186,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
+        return None
+    if token.dep_ == "compound" and _lemma(token.head) not in EVENT_HEADS:
         return None
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     near_lemmas = {_lemma(t) for t in near}
