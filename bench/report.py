@@ -9,7 +9,14 @@ from pathlib import Path
 
 from alliance_kg import iris
 from gold import Gold, GoldEvent
-from scoring import Counts, Pairing, PredictedEvent, count_by_class
+from scoring import (
+    Counts,
+    Pairing,
+    PredictedEvent,
+    count_by_class,
+    mismatch_reasons,
+    most_specific,
+)
 
 _NUMBER = re.compile(r"-?[\d.]+|-")
 SECTION_HEADING = "## Extraction"
@@ -108,14 +115,28 @@ def detail_lines(result: ArticleResult) -> list[str]:
     lines = [f"-- {result.stem}  TP={result.counts.tp} FN={result.counts.fn} FP={result.counts.fp}"]
     if result.note:
         lines.append(f"  note: {result.note}")
+    predicted = [p for _, p in pairing.pairs] + list(pairing.unmatched_predicted)
     for g in pairing.false_negatives:
         lines.append(f"  FN {g.id} {describe_gold(g)}")
         lines.append(f"       evidence: {g.evidence}")
+        near = nearest_prediction(g, predicted)
+        if near is not None:
+            taken_by = [other.id for other, p in pairing.pairs if p is near]
+            reasons = "; ".join(mismatch_reasons(g, near)) or f"matches, paired with {taken_by[0]}"
+            lines.append(f"       nearest: {describe_predicted(near)} ({reasons})")
     for p in pairing.unmatched_predicted:
         lines.append(f"  FP {describe_predicted(p)}")
     for g, p in misses:
         lines.append(f"  ST {g.id} {g.type}: gold {'|'.join(sorted(g.statuses))}, got {p.status}")
     return lines
+
+
+def nearest_prediction(
+    gold: GoldEvent, predicted: Sequence[PredictedEvent]
+) -> PredictedEvent | None:
+    """The prediction of an accepted class that misses the gold event by the fewest reasons."""
+    same_class = [p for p in predicted if most_specific(p.types) & gold.types]
+    return min(same_class, key=lambda p: len(mismatch_reasons(gold, p)), default=None)
 
 
 def describe_gold(event: GoldEvent) -> str:

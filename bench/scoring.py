@@ -127,6 +127,20 @@ def event_matches(gold: GoldEvent, predicted: PredictedEvent) -> bool:
     return materiel_matches(gold.materiel, predicted.materiel_names)
 
 
+def mismatch_reasons(gold: GoldEvent, predicted: PredictedEvent) -> list[str]:
+    """Why a prediction fails to match a gold event (empty when it matches), for debugging."""
+    reasons = []
+    if not most_specific(predicted.types) & gold.types:
+        reasons.append(f"type {predicted.type}")
+    actors = predicted.actors
+    reasons += [
+        f"no actor {f}" for fs in gold.roles.values() for f in fs if not actor_found(f, actors)
+    ]
+    if not materiel_matches(gold.materiel, predicted.materiel_names):
+        reasons.append("no materiel " + "|".join(gold.materiel))
+    return reasons
+
+
 def status_agrees(gold: GoldEvent, predicted: PredictedEvent) -> bool:
     return predicted.status in gold.statuses
 

@@ -292,6 +292,16 @@ def test_actors_and_materiel_must_all_be_there() -> None:
     assert scoring.event_matches(_gold(roles={"supplier": ("USA",)}), _predicted())
 
 
+def test_mismatch_reasons_name_each_failed_condition() -> None:
+    gold = _gold(roles={"supplier": ("KOR|Hanwha",), "recipient": ("USA",)}, materiel=("k9",))
+    assert scoring.mismatch_reasons(gold, _predicted()) == ["no actor KOR|Hanwha", "no materiel k9"]
+    wrong_type = _predicted(types=frozenset({"MilitaryAid"}))
+    assert scoring.mismatch_reasons(_gold(), wrong_type) == ["type MilitaryAid"]
+    assert scoring.mismatch_reasons(_gold(), _predicted()) == []
+    nearest = report.nearest_prediction(gold, [wrong_type, _predicted("p2")])
+    assert nearest is not None and nearest.iri == "p2"
+
+
 def test_dates_agree_when_the_prediction_begins_with_the_gold_date() -> None:
     assert scoring.date_agrees(_gold(date="2024-04"), _predicted(date="2024-04-10"))
     assert not scoring.date_agrees(_gold(date="2024-04"), _predicted(date="2024-05"))
