@@ -47,6 +47,7 @@ def _bench_module(name: str) -> ModuleType:
 
 
 assignment = _bench_module("assignment")
+extraction = _bench_module("extraction")
 gold_files = _bench_module("gold")
 report = _bench_module("report")
 scoring = _bench_module("scoring")
@@ -419,6 +420,59 @@ def test_stored_events_are_read_back_from_the_article_graph() -> None:
     assert (found.status, found.date) == ("Agreed", "2023-12")
     assert stored.linked_countries(store, article.id) == {"JPN", "USA"}
     assert stored.predicted_events(store, "b" * 16) == []
+
+
+# --- one article through the benchmark ---------------------------------------------------
+
+PATRIOT_ARTICLE = "02_japan_export_rules_patriot"
+
+
+def _score(extract: Any) -> Any:
+    corpus = extraction.CORPORA["data"]
+    [case] = [case for case in corpus.cases() if case[0] == PATRIOT_ARTICLE]
+    store = EmbeddedStore(None)
+    ensure_graph(store, iris.REFERENCE_GRAPH, REFERENCE_FILE)
+    return extraction.score_case(*case, extraction.BenchExtractor("test", extract), store)
+
+
+def test_a_stored_prediction_is_scored_against_the_article_gold() -> None:
+    def extract(article: Article) -> Extraction:
+        start = article.text.index("The National Security Council")
+        sentence = article.text[start : article.text.index(".", start) + 1]
+        event = Event(
+            type=EventClass.ARMS_TRANSFER,
+            status=Status.AGREED,
+            roles=(
+                (Role.SUPPLIER, Entity(iris.country_iri("JPN"), "Japan", EntityType.COUNTRY)),
+                (Role.RECIPIENT, Entity(iris.country_iri("USA"), "USA", EntityType.COUNTRY)),
+                (
+                    Role.MATERIEL,
+                    Entity(f"{iris.AKR}materiel/patriot", "Patriot", EntityType.MATERIEL),
+                ),
+            ),
+            mentions=(Mention(start, start + len(sentence), sentence, Status.AGREED),),
+            date=EventDate(2023, 12, 22),
+        )
+        return Extraction(article, (event,))
+
+    result = _score(extract)
+    assert (result.counts.tp, result.counts.fp, result.counts.status_ok) == (1, 0, 1)
+    assert [g.id for g, _ in result.pairing.pairs] == ["e2"]
+    assert result.counts.fn == len(result.gold.required) - 1
+    assert (result.counts.date_ok, result.counts.countries_found) == (1, 2)
+    assert result.predicted == 1 and result.note == ""
+
+
+def test_an_article_that_fails_scores_zero_with_the_reason() -> None:
+    def extract(article: Article) -> Extraction:
+        raise RuntimeError("parser exploded")
+
+    result = _score(extract)
+    assert result.note == "RuntimeError: parser exploded" and result.seconds is None
+    assert result.counts.tp == 0 and result.counts.fn == len(result.gold.required) > 0
+    lines = extraction.corpus_report(extraction.CORPORA["data"], [result])
+    assert lines[-2:] == ["events P=0.00 R=0.00 F1=0.00", "status accuracy=0.00"]
+    assert any("parser exploded" in line for line in lines)
 
 
 # --- the BENCHMARKS.md section -----------------------------------------------------------
