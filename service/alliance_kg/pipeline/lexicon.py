@@ -29,7 +29,7 @@ VERB_TRIGGERS: dict[str, EventClass] = {
         ],
         E.ARMS_TRANSFER,
     ),
-    **dict.fromkeys(["donate", "pledge", "aid", "assist"], E.MILITARY_AID),
+    **dict.fromkeys(["donate", "pledge", "aid", "assist", "arm"], E.MILITARY_AID),
     **dict.fromkeys(["co-produce", "coproduce", "co-develop", "codevelop"], E.JOINT_PRODUCTION),
     **dict.fromkeys(
         ["service", "repair", "maintain", "overhaul", "refit"], E.MAINTENANCE_COOPERATION
@@ -70,7 +70,10 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
         ],
         E.ARMS_TRANSFER,
     ),
-    **dict.fromkeys(["aid", "assistance", "support", "donation", "drawdown"], E.MILITARY_AID),
+    **dict.fromkeys(
+        ["aid", "assistance", "support", "donation", "drawdown", "financing", "funding", "package"],
+        E.MILITARY_AID,
+    ),
     **dict.fromkeys(
         ["co-production", "coproduction", "co-development", "codevelopment"], E.JOINT_PRODUCTION
     ),

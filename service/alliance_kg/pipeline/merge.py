@@ -112,9 +112,26 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 key=lambda d: min(abs(m.offset + m.sentence.start_char - where) for m in d.members),
             )
             nearest.absorb(candidate)
+    _aid_deliveries(drafts)
     drafts.sort(key=Draft.position)
     _link_causes(drafts)
     return drafts
+
+
+def _aid_deliveries(drafts: list[Draft]) -> None:
+    """A delivery to a state the article reports as receiving aid is part of that aid."""
+    aided = {
+        iri
+        for d in drafts
+        if d.type is E.MILITARY_AID and not d.negated
+        for iri in d.roles.get(Role.RECIPIENT, {})
+    }
+    for draft in drafts:
+        recipients = set(draft.roles.get(Role.RECIPIENT, {}))
+        if draft.type is E.ARMS_TRANSFER and recipients and recipients <= aided:
+            draft.type = E.MILITARY_AID
+            if Role.SUPPLIER in draft.roles:
+                draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)
 
 
 def _link_causes(drafts: list[Draft]) -> None:

@@ -202,8 +202,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if (
         event_class is E.MILITARY_AID
-        and lemma == "support"
-        and not (modifiers & MILITARY_WORDS or _has_recipient(token, ctx))
+        and lemma in {"support", "financing", "funding", "package"}
+        and not (modifiers & (MILITARY_WORDS | {"aid"}) or _has_recipient(token, ctx))
     ):
         return None
     if (
