@@ -9,11 +9,8 @@ each request, so an edited query is served without a restart.
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
-from pyoxigraph import QueryResultsFormat, RdfFormat
 
 from alliance_kg.api.errors import ProblemError
 from alliance_kg.api.negotiation import negotiate
@@ -32,7 +29,6 @@ from alliance_kg.settings import Settings
 router = APIRouter(tags=["Canned queries"])
 
 TEXT_PARAM = "_text"
-_GRAPH_FORMS = ("CONSTRUCT", "DESCRIBE")
 
 
 class QueryParamOut(BaseModel):
@@ -160,12 +156,12 @@ def _single_values(request: Request) -> dict[str, str]:
 
 
 def _suffix_media_type(query: CannedQuery, form: str, suffix: str) -> str:
-    offered: tuple[Any, ...] = offered_formats(form)
-    reader = RdfFormat.from_extension if form in _GRAPH_FORMS else QueryResultsFormat.from_extension
-    chosen = reader(suffix.lower())
-    if chosen not in offered:
-        extensions = ", ".join(f".{f.file_extension}" for f in offered)
-        raise ProblemError(
-            404, f"{query.name} is not offered as .{suffix}; it is offered as {extensions}."
-        )
-    return str(chosen.media_type)
+    """The media type a name suffix (`csv`, `ttl`...) stands for; 404 unless it is offered."""
+    offered = offered_formats(form)
+    for candidate in offered:
+        if type(candidate).from_extension(suffix.lower()) == candidate:
+            return candidate.media_type
+    extensions = ", ".join(f".{candidate.file_extension}" for candidate in offered)
+    raise ProblemError(
+        404, f"{query.name} is not offered as .{suffix}; it is offered as {extensions}."
+    )
