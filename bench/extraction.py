@@ -7,7 +7,8 @@ holds the ontology and reference graphs, read back the events whose `ak:reported
 article, and score them by the matching rule of ../shared/dev-articles/README.md (see
 `scoring.py`). `data` is data/articles with data/gold, `dev` is ../shared/dev-articles;
 `all` runs both and reports them separately. `--details` lists, per article, the gold
-events missed (FN), the predictions left unmatched (FP) and the status misses (ST);
+events missed (FN, with the nearest prediction and why it fails), the predictions left
+unmatched (FP), and the status (ST) and date (DT) misses of matched pairs;
 `--write-benchmarks` rewrites the "## Extraction" section of BENCHMARKS.md. An article
 that fails scores 0 with the reason in its note; the run goes on and exits 0.
 """

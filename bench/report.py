@@ -14,6 +14,7 @@ from scoring import (
     Pairing,
     PredictedEvent,
     count_by_class,
+    date_agrees,
     mismatch_reasons,
     most_specific,
 )
@@ -107,10 +108,13 @@ def summary_lines(total: Counts) -> list[str]:
 
 
 def detail_lines(result: ArticleResult) -> list[str]:
-    """The article's unmatched gold (FN), unmatched predictions (FP) and status misses (ST)."""
+    """Unmatched gold (FN), unmatched predictions (FP), status (ST) and date (DT) misses."""
     pairing = result.pairing
     misses = [(g, p) for g, p in pairing.true_positives if p.status not in g.statuses]
-    if not (pairing.false_negatives or pairing.unmatched_predicted or misses or result.note):
+    undated = [(g, p) for g, p in pairing.true_positives if g.date and not date_agrees(g, p)]
+    if not (
+        pairing.false_negatives or pairing.unmatched_predicted or misses or undated or result.note
+    ):
         return []
     lines = [f"-- {result.stem}  TP={result.counts.tp} FN={result.counts.fn} FP={result.counts.fp}"]
     if result.note:
@@ -128,6 +132,8 @@ def detail_lines(result: ArticleResult) -> list[str]:
         lines.append(f"  FP {describe_predicted(p)}")
     for g, p in misses:
         lines.append(f"  ST {g.id} {g.type}: gold {'|'.join(sorted(g.statuses))}, got {p.status}")
+    for g, p in undated:
+        lines.append(f"  DT {g.id} {g.type}: gold {g.date}, got {p.date or '-'}")
     return lines
 
 
