@@ -416,6 +416,23 @@ def test_transfers_by_country_lists_each_report_newest_first(
     assert run(store, queries["transfers-by-country"], country=UKR) == []
 
 
+def test_a_transfer_without_a_recipient_has_no_counterpart(queries: dict[str, CannedQuery]) -> None:
+    store = EmbeddedStore(None)
+    store.load(
+        f"""
+        @prefix ak: <{AK}> .
+        <{AKR}graph/reference> {{ <{UKR}> <{vocab.RDFS_LABEL.value}> "Ukraine"@en . }}
+        <{AKR}graph/article/d> {{
+          <{AKR}event/sale> a ak:ArmsTransfer ; ak:supplier <{JPN}> ; ak:status ak:Planned ;
+            ak:reportedIn <{AKR}article/d> .
+        }}
+        """.encode(),
+        RdfFormat.TRIG,
+    )
+    (row,) = run(store, queries["transfers-by-country"], country=JPN)
+    assert (row["counterpart"], row["counterpartLabel"]) == (None, None)
+
+
 def test_cooperation_network_counts_shared_events_by_class(
     store: Store, queries: dict[str, CannedQuery]
 ) -> None:
