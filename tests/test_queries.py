@@ -358,6 +358,7 @@ def test_defaults_apply_and_limit_is_appended_as_a_validated_number(
     assert default.substitutions == {"minPublishers": Literal(2)}
     assert default.text.rstrip().endswith("LIMIT 100")
     assert prepare(query, {"limit": "7"}).text.rstrip().endswith("LIMIT 7")
+    assert prepare(query, {"limit": ""}).text.rstrip().endswith("LIMIT 100")  # empty: default
     assert "LIMIT" not in prepare(queries["country-summary"], {"country": JPN}).text
 
 

@@ -209,7 +209,7 @@ def prepare(query: CannedQuery, raw: Mapping[str, str]) -> PreparedQuery:
     limit_param = query.limit_param
     text = query.text
     if limit_param is not None:
-        limit = raw.get(LIMIT_PARAM, limit_param.default)
+        limit = raw.get(LIMIT_PARAM) or limit_param.default
         if limit is not None:
             text = f"{text.rstrip()}\nLIMIT {_limit(limit_param, limit)}\n"
     return PreparedQuery(text=text, substitutions=substitutions)

@@ -3,7 +3,8 @@
 `GET /queries/{name}?param=value` binds the values as RDF terms (see `alliance_kg.queries`)
 and answers like `/sparql`: negotiated by `Accept`, or fixed by a suffix on the name
 (`/queries/pair-timeline.csv`), at most AKG_MAX_ROWS rows, within AKG_QUERY_TIMEOUT.
-`GET /queries/{name}/text` (or `?_text=1`) answers the `.rq` source. The files are read on
+`GET /queries/{name}/text` (or `?_text=1`) answers the `.rq` source. A bad parameter is a
+400 problem whose extra member `parameters` lists the names at fault. The files are read on
 each request, so an edited query is served without a restart.
 """
 
@@ -84,7 +85,7 @@ def query_source(name: str) -> Response:
             "AKG_MAX_ROWS.",
             "content": {f.media_type: {} for f in (*RESULTS_FORMATS, *GRAPH_FORMATS)},
         },
-        400: {"description": "A missing, unknown or malformed parameter (named in `detail`)."},
+        400: {"description": "Missing, unknown or malformed parameters, listed in `parameters`."},
         404: {"description": "No canned query has this name, or the suffix is not offered."},
         406: {"description": "None of the accepted media types can be produced."},
         503: {"description": "The query ran past AKG_QUERY_TIMEOUT, or the store is unreachable."},
