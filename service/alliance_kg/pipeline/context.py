@@ -22,9 +22,9 @@ _NER_TYPES = {
 }
 ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
 _LEADING = ("the ", "The ", "a ", "an ")
-# "TOKYO, June 11 (Jiji Press)--": where and by whom a story was filed, not who acts in it.
+# "TOKYO, June 11 (Jiji Press)--", "PERTH (Reuters) -": where and by whom a story was filed.
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40},\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2}\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
 )
 
 

@@ -64,6 +64,8 @@ class GazetteerMatcher:
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 label, iri = self.keys[doc.vocab.strings[match_id]]
+                if label == EntityType.MATERIEL.value and doc[end - 1].pos_ == "VERB":
+                    continue  # "to ship missiles": the verb, not the vessel
                 spans.append(Span(doc, start, end, label=label, span_id=iri))
         doc.set_ents(filter_spans(spans))
         return doc
