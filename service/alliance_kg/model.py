@@ -173,7 +173,7 @@ class Extraction:
 
     article: Article
     events: tuple[Event, ...]
-    entities: tuple[Entity, ...] = field(default=())
+    entities: tuple[Entity, ...] = field(default=())  # every entity the article names, linked
 
 
 _SPACE = re.compile(r"\s+")

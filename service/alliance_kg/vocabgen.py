@@ -33,6 +33,7 @@ _OWL = "http://www.w3.org/2002/07/owl#"
 _DCTERMS = "http://purl.org/dc/terms/"
 _PROV = "http://www.w3.org/ns/prov#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
+_SCHEMA = "https://schema.org/"
 
 STANDARD_TERMS: dict[str, str] = {
     "RDF_TYPE": _RDF + "type",
@@ -52,6 +53,7 @@ STANDARD_TERMS: dict[str, str] = {
     "PROV_WAS_GENERATED_BY": _PROV + "wasGeneratedBy",
     "PROV_GENERATED_AT_TIME": _PROV + "generatedAtTime",
     "PROV_USED": _PROV + "used",
+    "SCHEMA_MENTIONS": _SCHEMA + "mentions",
     "XSD_DATE": _XSD + "date",
     "XSD_G_YEAR_MONTH": _XSD + "gYearMonth",
     "XSD_G_YEAR": _XSD + "gYear",

@@ -107,8 +107,15 @@ class Extractor:
                 _remember_subject(sentence, ctx)
         drafts = merge_candidates(candidates, ctx)
         events = tuple(draft_to_event(d) for d in drafts)
-        minted = {e.iri: e for ev in events for _, e in ev.roles if e.minted}
-        return Extraction(article=article, events=events, entities=tuple(minted.values()))
+        named = {e.iri: e for ev in events for _, e in ev.roles}
+        for doc, _ in parsed:
+            for ent in doc.ents:
+                entity = ctx.entity(ent) if ent.id_ else None
+                if entity is not None:
+                    named.setdefault(entity.iri, entity)
+        return Extraction(
+            article=article, events=events, entities=tuple(named[k] for k in sorted(named))
+        )
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -68,6 +68,10 @@ def extraction_to_quads(extraction: Extraction, *, extractor_version: str) -> li
     for identity, event in events.items():
         triples.update(_event_triples(identity, event, article.id))
     triples.update(_per_report_triples(extraction.events, article.id))
+    article_node = NamedNode(iris.article_iri(article.id))
+    for entity in extraction.entities:
+        if not entity.minted:
+            triples.add((article_node, vocab.SCHEMA_MENTIONS, NamedNode(entity.iri)))
     for entity in _minted_entities(events.values()):
         triples.add((NamedNode(entity.iri), vocab.RDF_TYPE, _term(entity.type.value)))
         triples.add((NamedNode(entity.iri), vocab.RDFS_LABEL, Literal(entity.label, language="en")))
