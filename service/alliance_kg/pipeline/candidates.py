@@ -27,6 +27,7 @@ from alliance_kg.pipeline.roles import (
 from alliance_kg.pipeline.triggers import Trigger
 
 E = EventClass
+_FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 DIRECTED = {
     E.ARMS_TRANSFER: (Role.SUPPLIER, Role.RECIPIENT),
     E.MILITARY_AID: (Role.DONOR, Role.RECIPIENT),
@@ -154,17 +155,16 @@ def _direction(trigger: Token) -> Direction:
             aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
             if aux & FUTURE_MODALS or token.lemma_ in {"schedule", "expect", "plan", "set"}:
                 return Direction.FUTURE
-            if token.tag_ in {"VBD"} or "has" in aux or "have" in aux:
+            if token.tag_ == "VBD" or aux & {"has", "have", "had", "was", "were"}:
                 return Direction.PAST
             return Direction.NEAREST
     return Direction.NEAREST
 
 
-def _date_for(trigger: Token, published: date | None) -> EventDate | None:
+def _date_for(trigger: Token, published: date | None, direction: Direction) -> EventDate | None:
     """The date attached to the trigger, its phrase or its clause."""
     sentence = trigger.sent
     scope = {t.i for t in phrase_tokens(trigger)} | {t.i for t, _ in chain(trigger)}
-    direction = _direction(trigger)
     for ent in sentence.ents:
         if ent.label_ != "DATE":
             continue
@@ -179,9 +179,13 @@ def build_candidate(
     trigger: Trigger, sentence: Span, offset: int, ctx: ArticleContext, published: date | None
 ) -> Candidate:
     """Roles, status and date for one trigger."""
-    event_date = _date_for(trigger.token, published)
+    event_date = _date_for(trigger.token, published, _direction(trigger.token))
     future = event_date is not None and published is not None and _after(event_date, published)
     modality = resolve_modality(trigger.token, trigger.type, future_date=future)
+    if modality.status in _FORWARD or modality.status is Status.COMPLETED:
+        # the status says which way an unanchored date ("in December", "Friday") points
+        way = Direction.PAST if modality.status is Status.COMPLETED else Direction.FUTURE
+        event_date = _date_for(trigger.token, published, way) or event_date
     candidate = Candidate(
         trigger.type,
         trigger.token,

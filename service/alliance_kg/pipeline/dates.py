@@ -122,10 +122,16 @@ def _weekday(
     if published is None:
         return None
     delta = weekday - published.weekday()
-    if rel == "last" or (rel in {"", "on"} and direction is Direction.PAST):
+    if rel == "last":
         delta = delta - 7 if delta >= 0 else delta
-    elif rel in {"next", "coming"} or direction is Direction.FUTURE:
+    elif rel in {"next", "coming"}:
         delta = delta + 7 if delta <= 0 else delta
+    elif direction is Direction.PAST:  # "said Friday": this week's, or today
+        delta = delta - 7 if delta > 0 else delta
+    elif direction is Direction.FUTURE:  # "expected Friday"
+        delta = delta + 7 if delta < 0 else delta
+    else:  # the nearest such day
+        delta = (delta + 3) % 7 - 3
     moment = published + timedelta(days=delta)
     return EventDate(moment.year, moment.month, moment.day)
 
