@@ -43,6 +43,9 @@ VERB_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(["strain", "stretch", "deplete", "exhaust", "drain"], E.CAPACITY_SHORTFALL),
     **dict.fromkeys(["cooperate", "collaborate"], E.DEFENSE_COOPERATION),
 }
+# Signing an agreement (not a purchase) is defence cooperation between the signatories.
+SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
+AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}
 # "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
 POLICY_OR_MAINTENANCE = {"overhaul"}
 # Verbs whose subject receives the materiel.
@@ -51,7 +54,7 @@ BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
-GIVING_VERBS = {"provide", "send", "give", "supply"}
+GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
 
 NOUN_TRIGGERS: dict[str, EventClass] = {
@@ -167,6 +170,8 @@ SHORT_ADJECTIVES = {
     "exhausted",
 }
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
+# "stocks are running low": how a stock verb says it is short.
+RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Objects that make deploy/send a personnel deployment.
 PERSONNEL_NOUNS = {
     "troop",

@@ -113,9 +113,30 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
             )
             nearest.absorb(candidate)
     _aid_deliveries(drafts)
+    _complete_pairs(drafts, ctx)
     drafts.sort(key=Draft.position)
     _link_causes(drafts)
     return drafts
+
+
+def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
+    """A transfer naming one side, in an article about two states, is between those two."""
+    pair = ctx.focus(2)
+    if len(pair) < 2:
+        return
+    for draft in drafts:
+        if draft.type not in DIRECTED or draft.negated:
+            continue
+        giver, taker = DIRECTED[draft.type]
+        givers, takers = draft.roles.get(giver, {}), draft.roles.get(taker, {})
+        if bool(givers) == bool(takers):
+            continue
+        known = set(givers or takers)
+        others = [e for e in pair if e.iri not in known]
+        if len(others) == 1 and len(known & {e.iri for e in pair}) == 1:
+            draft.roles.setdefault(taker if givers else giver, {})[others[0].iri] = others[0]
+            for member in draft.members:
+                member.inferred = True
 
 
 def _aid_deliveries(drafts: list[Draft]) -> None:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import EntityType, EventClass
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    AGREEMENT_NOUNS,
     AID_CONTEXT,
     DRAWDOWN_VERBS,
     EVENT_HEADS,
@@ -25,7 +26,9 @@ from alliance_kg.pipeline.lexicon import (
     POLICY_OR_MAINTENANCE,
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
+    RUNNING_OUT,
     SHORT_ADJECTIVES,
+    SIGNING_VERBS,
     STOCK_NOUNS,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
@@ -93,11 +96,19 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     obj = direct_object(token) or passive_subject(token)
     if obj is not None and obj.lower_ in {"that", "which"} and token.dep_ == "relcl":
         obj = token.head
+    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "missiles sent to Kyiv"
+        obj = token.head
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {_lemma(t) for t in obj_tokens}
     kinds = _entity_types(obj_tokens, ctx)
     if lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children):
         if obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds:
+            return Trigger(token, E.CAPACITY_SHORTFALL)
+    if lemma == "run" and any(c.lower_ in RUNNING_OUT for c in token.children):
+        subject = [t for c in token.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
+        if {_lemma(t) for t in subject} & (STOCK_NOUNS | {"defence", "defense"}) or (
+            EntityType.MATERIEL in _entity_types(subject, ctx)
+        ):
             return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in PRODUCTION_VERBS:
         joint = _has_joint_marker(token)
@@ -119,6 +130,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if lemma == "support" and EntityType.COUNTRY in _entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
+    if (
+        lemma in SIGNING_VERBS
+        and EntityType.MATERIEL not in kinds
+        and (EntityType.POLICY in kinds or obj_lemmas & AGREEMENT_NOUNS)
+    ):
+        return Trigger(token, E.DEFENSE_COOPERATION)
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
@@ -198,6 +215,7 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         event_class is E.ARMS_TRANSFER
         and EntityType.MATERIEL not in kinds
         and not near_lemmas & {"arms", "weapon", "munition", "ammunition", "equipment"}
+        and not _has_recipient(token, ctx)
     ):
         return None
     if (
