@@ -141,11 +141,14 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
     node = pronoun.head
     while node.head.i != node.i:
         for child in node.children:
-            if child.dep_ in SUBJECTS and child.i != pronoun.i and child.i < pronoun.i:
-                if child.lower_ not in PRONOUNS | RELATIVES:
-                    actors, _ = actors_of_np(child, ctx, resolve=False)
-                    if actors:
-                        return actors
+            if (
+                child.dep_ in SUBJECTS
+                and child.i < pronoun.i
+                and child.lower_ not in PRONOUNS | RELATIVES
+            ):
+                actors, _ = actors_of_np(child, ctx, resolve=False)
+                if actors:
+                    return actors
         node = node.head
     for child in node.children:
         if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
@@ -181,7 +184,7 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
 
 
 def _agent(verb: Token, *, controller: bool = False) -> Token | None:
-    """The doer of a verb; for a governing verb ('X is committed to buying') its subject controls."""
+    """The doer of a verb; a governing verb's passive subject controls ('X is set to buy')."""
     for child in verb.children:
         if child.dep_ == "agent":
             for obj in child.children:

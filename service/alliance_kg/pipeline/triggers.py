@@ -101,9 +101,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {_lemma(t) for t in obj_tokens}
     kinds = _entity_types(obj_tokens, ctx)
-    if lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children):
-        if obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds:
-            return Trigger(token, E.CAPACITY_SHORTFALL)
+    drawn_down = lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children)
+    if drawn_down and (obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds):
+        return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma == "run" and any(c.lower_ in RUNNING_OUT for c in token.children):
         subject = [t for c in token.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
         if {_lemma(t) for t in subject} & (STOCK_NOUNS | {"defence", "defense"}) or (
