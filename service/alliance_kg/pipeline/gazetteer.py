@@ -48,6 +48,7 @@ class Gazetteer:
 
     def __init__(self, references: dict[str, Reference]) -> None:
         self.references = references
+        self.has_narrower = {b for ref in references.values() for b in ref.broader}
         self.places = {
             ref.label.split(",")[0].strip().lower(): ref
             for ref in references.values()
@@ -111,6 +112,10 @@ class Gazetteer:
             if target is not None and target.type is EntityType.COUNTRY:
                 return affiliation
         return None
+
+    def is_generic(self, iri: str) -> bool:
+        """A broad materiel class ('defense equipment', 'components'), not a kind or a system."""
+        return iri in self.has_narrower and self.depth(iri) <= 1
 
     def depth(self, iri: str) -> int:
         """How far a materiel class is below the top of the hierarchy (more is more specific)."""

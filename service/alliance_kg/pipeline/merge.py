@@ -80,7 +80,10 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
     if have and new and not have & new:
-        if c.type in MATERIEL_IDENTITY:
+        generic = ctx.gazetteer.is_generic
+        if c.type in MATERIEL_IDENTITY and not (
+            all(generic(i) for i in have) or all(generic(i) for i in new)
+        ):
             return False
         if pending:
             return True
