@@ -2,7 +2,8 @@
 
 "Last December" in an article of 2024-03-10 is 2023-12; "April 10" is 2024-04-10; "April" in
 an undated article stays unresolved. A day is never invented, and the publication date is
-never used as an event's date by default.
+never used as an event's date by default. A span of years ("between 2025 and 2027") is
+dated by the year it starts; "next week" is too vague to date at all.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ _PATTERNS = [
     re.compile(rf"^(?P<rel>last|next|this|coming|past|previous)\s+{_MONTH}$"),
     re.compile(rf"^(?:(?:early|mid|late)\s*-?\s*|the\s+end\s+of\s+|end\s+of\s+)?{_MONTH}$"),
     re.compile(
-        r"^(?P<rel>last|next|this|the\s+coming|the\s+past|earlier\s+this|later\s+this)"
+        r"^(?:(?:the\s+)?(?:early|mid|late|end\s+of|start\s+of|beginning\s+of)\s*-?\s*)?"
+        r"(?P<rel>last|next|this|the\s+coming|the\s+past|earlier\s+this|later\s+this)"
         r"\s+(?P<unit>year|month|week)$"
     ),
     re.compile(r"^(?P<rel>last|next|this|on|coming)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$"),
@@ -109,9 +111,13 @@ def _year_for(month: int, day: int | None, rel: str, published: date, direction:
     """The year of a month (and day) given without one, seen from the publication date."""
     here = (published.month, published.day if day else 0)
     there = (month, day or 0)
-    if rel in {"last", "past", "previous"} or (not rel and direction is Direction.PAST):
+    if rel in {"last", "past", "previous"}:  # "last March" said in March is a year ago
+        return published.year if there < here else published.year - 1
+    if rel in {"next", "coming"}:
+        return published.year if there > here else published.year + 1
+    if not rel and direction is Direction.PAST:
         return published.year if there <= here else published.year - 1
-    if rel in {"next", "coming"} or (not rel and direction is Direction.FUTURE):
+    if not rel and direction is Direction.FUTURE:
         return published.year if there >= here else published.year + 1
     return published.year
 
