@@ -35,7 +35,21 @@ VERB_TRIGGERS: dict[str, EventClass] = {
         ["service", "repair", "maintain", "overhaul", "refit"], E.MAINTENANCE_COOPERATION
     ),
     **dict.fromkeys(
-        ["revise", "amend", "relax", "ease", "loosen", "lift", "overhaul", "rewrite"],
+        [
+            "revise",
+            "amend",
+            "relax",
+            "ease",
+            "loosen",
+            "lift",
+            "overhaul",
+            "rewrite",
+            "adopt",
+            "approve",
+            "enact",
+            "pass",
+            "legislate",
+        ],
         E.POLICY_CHANGE,
     ),
     **dict.fromkeys(["deploy", "dispatch", "station", "rotate"], E.PERSONNEL_DEPLOYMENT),
@@ -208,6 +222,17 @@ POLICY_NOUNS = {
     "constitution",
     "control",
     "framework",
+    "bill",
+    "act",
+    "budget",
+    "plan",
+    "legislation",
+    "accession",
+    "supplemental",
+    "amendment",
+    "guidance",
+    "limit",
+    "cap",
 }
 # Heads of a noun phrase that stand for the group of states in focus.
 GROUP_NOUNS = {

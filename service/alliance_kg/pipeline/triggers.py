@@ -130,6 +130,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if lemma == "support" and EntityType.COUNTRY in _entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
+    if lemma in SIGNING_VERBS and _into_law(token):
+        return Trigger(token, E.POLICY_CHANGE)
     if (
         lemma in SIGNING_VERBS
         and EntityType.MATERIEL not in kinds
@@ -250,6 +252,14 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
 def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     return EntityType.MATERIEL in _entity_types(near, ctx)
+
+
+def _into_law(token: Token) -> bool:
+    """'signed the supplemental into law'."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(_lemma(g) == "law" for g in c.children)
+        for c in token.children
+    )
 
 
 def _has_recipient(token: Token, ctx: ArticleContext) -> bool:
