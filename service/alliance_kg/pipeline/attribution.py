@@ -1,7 +1,9 @@
 """Who says so: 'according to X', 'X said', '[attribution: X]', 'X cited by Y'.
 
-A definite anaphor ("the sources") takes the fuller wording an earlier sentence gave
-("sources in both governments").
+A source relayed by an outlet keeps both ("officials cited by Kyodo News"). A bracket that
+the sentence splitter cut off after the full stop still belongs to the sentence before it. A
+definite anaphor ("the sources") takes the fuller wording an earlier sentence gave ("sources
+in both governments").
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.pipeline.lexicon import REPORTING
 
 _BRACKETED = re.compile(r"\[attribution:\s*([^\]]+)\]", re.IGNORECASE)
+_TRAILING_BRACKET = re.compile(r"\s*\[attribution:\s*([^\]]+)\]", re.IGNORECASE)
 _DETERMINERS = ("the ", "these ", "those ", "such ")
 
 
@@ -24,7 +27,9 @@ def _phrase(head: Token) -> str:
 
 def sentence_attribution(sentence: Span) -> str | None:
     """The source a sentence names for what it reports, if any."""
-    bracket = _BRACKETED.search(sentence.text)
+    bracket = _BRACKETED.search(sentence.text) or _TRAILING_BRACKET.match(
+        sentence.doc.text, sentence.end_char
+    )
     if bracket:
         return bracket.group(1).strip()
     for token in sentence:
@@ -35,7 +40,7 @@ def sentence_attribution(sentence: Span) -> str | None:
                     if objects:
                         return _phrase(objects[0])
         if token.lower_ == "cited" and token.dep_ == "acl":
-            return _phrase(token.head).split(" cited")[0]
+            return _phrase(token.head)
     for token in sentence:
         if (
             token.lemma_.lower() in REPORTING
