@@ -1,4 +1,9 @@
-"""Numbers of units and amounts of money the text gives for an event."""
+"""Numbers of units and amounts of money the text gives for an event.
+
+The NER often leaves the currency outside its MONEY span ("£" before "2.5bn", "won" after
+"2.6 trillion"), or calls an amount a QUANTITY ("12 billion zlotys"): the neighbouring
+currency token is taken in. Percentages and years are never counts.
+"""
 
 from __future__ import annotations
 
@@ -18,15 +23,20 @@ _SCALE = {
     "m": 1e6,
     "k": 1e3,
 }
+# Most specific first: "A$" and "Australian dollars" are not US dollars.
 _CURRENCY = [
-    (re.compile(r"(?:US\$|\$|USD|dollars?)", re.I), "USD"),
-    (re.compile(r"(?:€|EUR|euros?)", re.I), "EUR"),
-    (re.compile(r"(?:£|GBP|pounds?(?: sterling)?)", re.I), "GBP"),
-    (re.compile(r"(?:¥|JPY|yen)", re.I), "JPY"),
-    (re.compile(r"(?:₩|KRW|won)", re.I), "KRW"),
-    (re.compile(r"(?:zlotys?|PLN)", re.I), "PLN"),
-    (re.compile(r"(?:A\$|AUD|Australian dollars?)", re.I), "AUD"),
+    (re.compile(r"A\$|\bAUD\b|\bAustralian dollars?\b", re.I), "AUD"),
+    (re.compile(r"C\$|\bCAD\b|\bCanadian dollars?\b", re.I), "CAD"),
+    (re.compile(r"\$|\bUSD\b|\bdollars?\b", re.I), "USD"),
+    (re.compile(r"€|\bEUR\b|\beuros?\b", re.I), "EUR"),
+    (re.compile(r"£|\bGBP\b|\bpounds?\b", re.I), "GBP"),
+    (re.compile(r"¥|\bJPY\b|\byen\b", re.I), "JPY"),
+    (re.compile(r"₩|\bKRW\b|\bwon\b", re.I), "KRW"),
+    (re.compile(r"\bzlotys?\b|\bzł\b|\bPLN\b", re.I), "PLN"),
 ]
+_SYMBOLS = {"$", "US$", "A$", "C$", "€", "£", "¥", "₩"}
+_CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "won"}
+_CURRENCY_WORDS |= {"zloty", "zlotys", "sterling"}
 _NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|k)?\b", re.I
 )
@@ -41,31 +51,48 @@ _WORDS = {
     "eight": 8,
     "nine": 9,
     "ten": 10,
-    "dozen": 12,
     "eleven": 11,
     "twelve": 12,
+    "dozen": 12,
 }
+_AMOUNT_LABELS = {"MONEY", "QUANTITY", "CARDINAL"}
+_WEIGHTS = {"pound", "pounds"}
 
 
 def _amount(text: str) -> float | None:
     match = _NUMBER.search(text)
-    if match is None:
-        word = text.lower().split()[0] if text.split() else ""
-        return float(_WORDS[word]) if word in _WORDS else None
-    value = float(match.group(1).replace(",", ""))
-    scale = (match.group(2) or "").lower()
-    return value * _SCALE.get(scale, 1.0)
+    if match is not None:
+        value = float(match.group(1).replace(",", ""))
+        return value * _SCALE.get((match.group(2) or "").lower(), 1.0)
+    words = text.lower().split()
+    value = next((float(_WORDS[w]) for w in words if w in _WORDS), None)
+    scale = next((_SCALE[w] for w in words if w in _SCALE and len(w) > 2), 1.0)
+    return value * scale if value is not None else None
+
+
+def _with_currency(ent: Span) -> Span:
+    """The amount with a currency symbol just before it or a currency word just after it."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    if start > 0 and doc[start - 1].text in _SYMBOLS:
+        start -= 1
+    while end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS and doc[end].pos_ != "VERB":
+        end += 1
+    return doc[start:end]
 
 
 def money_in(sentence: Span) -> list[Quantity]:
+    """Every amount of money the sentence names, in ISO 4217 currencies."""
     found = []
     for ent in sentence.ents:
-        if ent.label_ != "MONEY":
+        if ent.label_ not in _AMOUNT_LABELS:
             continue
-        currency = next((code for pattern, code in _CURRENCY if pattern.search(ent.text)), None)
-        amount = _amount(ent.text)
+        span = _with_currency(ent)
+        if ent.label_ != "MONEY" and any(t.lower_ in _WEIGHTS for t in span):
+            continue  # "500 pounds of explosives" is a weight
+        currency = next((code for pattern, code in _CURRENCY if pattern.search(span.text)), None)
+        amount = _amount(span.text)
         if currency and amount is not None:
-            found.append(Quantity(amount=amount, unit=currency, text=ent.text))
+            found.append(Quantity(amount=amount, unit=currency, text=span.text))
     return found
 
 
