@@ -186,6 +186,8 @@ SHORT_ADJECTIVES = {
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
+# Verbs of forces moving somewhere ("fighters flew to Australia").
+MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return"}
 # Objects that make deploy/send a personnel deployment.
 PERSONNEL_NOUNS = {
     "troop",
@@ -421,7 +423,8 @@ PP_STATUS = {
     ("in", "works"): Status.PLANNED,
 }
 MODAL_STATUS = {"could": Status.CONSIDERED, "may": Status.CONSIDERED, "might": Status.CONSIDERED}
-FUTURE_MODALS = {"will", "shall", "'ll"}
+# "would" is the future of a past report ("said it would deliver") or of a condition.
+FUTURE_MODALS = {"will", "shall", "'ll", "would", "'d"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # Governors that negate what they govern.
 BLOCKING = {
@@ -483,3 +486,49 @@ REPORTING = {
 }
 # Predicates that describe a state: their perfect tense is still ongoing.
 STATE_CLASSES = {E.CAPACITY_SHORTFALL, E.MILITARY_AID}
+# Cue words that count when they modify a chain word: "potential sale", "deliveries are due".
+MODIFIER_CUES = {
+    "potential",
+    "possible",
+    "likely",
+    "upcoming",
+    "planned",
+    "proposed",
+    "expected",
+    "scheduled",
+    "ongoing",
+    "currently",
+    "forthcoming",
+    "agreed",
+    "due",
+}
+# Nouns whose status passes to the clause they are the subject of: "the decision revises".
+SUBJECT_CUES = {
+    "decision",
+    "agreement",
+    "deal",
+    "contract",
+    "accord",
+    "memorandum",
+    "plan",
+    "aim",
+    "goal",
+    "intention",
+    "roadmap",
+    "proposal",
+}
+# Bodies and activities whose topic is under consideration: "a working group on ship repair".
+DELIBERATION_NOUNS = {
+    "talks",
+    "discussion",
+    "consultation",
+    "dialogue",
+    "study",
+    "group",
+    "committee",
+    "panel",
+}
+# Reporting verbs whose bare nominal object is a decision made public: "announced a package".
+ANNOUNCING = {"announce", "unveil"}
+# Verbs of setting out on a journey: the "for" phrase is its purpose, still ahead.
+MOTION_VERBS = {"leave", "head", "depart", "fly", "travel", "arrive", "go", "come"}

@@ -21,6 +21,7 @@ from alliance_kg.pipeline.lexicon import (
     JOINT_MARKERS,
     MILITARY_WORDS,
     NOUN_TRIGGERS,
+    MOVING_VERBS,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
     POLICY_OR_MAINTENANCE,
@@ -116,8 +117,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
+    if lemma in MOVING_VERBS and _forces_move(token, ctx):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in GIVING_VERBS:
-        if obj is not None and obj_lemmas & {"troop", "personnel", "soldier", "force"}:
+        if obj is not None and obj_lemmas & PERSONNEL_NOUNS:
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
         given = obj_tokens + [
             t
@@ -160,7 +163,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if (
         event_class is E.PERSONNEL_DEPLOYMENT
         and not (obj_lemmas & PERSONNEL_NOUNS)
-        and EntityType.ORGANIZATION not in kinds
+        and not kinds & {EntityType.ORGANIZATION, EntityType.MATERIEL}
     ):
         return None
     if event_class is E.CAPACITY_SHORTFALL and not (obj_lemmas & STOCK_NOUNS):
@@ -252,6 +255,18 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
 def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     return EntityType.MATERIEL in _entity_types(near, ctx)
+
+
+def _forces_move(token: Token, ctx: ArticleContext) -> bool:
+    """'F-35 fighters flew to Australia', 'troops arrived in Poland': forces going somewhere."""
+    movers = [
+        t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in phrase_tokens(c)
+    ]
+    places = [o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in"}]
+    military = {_lemma(t) for t in movers} & PERSONNEL_NOUNS or _entity_types(movers, ctx) & {
+        EntityType.MATERIEL
+    }
+    return bool(places and military)
 
 
 def _into_law(token: Token) -> bool:
