@@ -18,6 +18,7 @@ from typing import Never
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from tqdm import tqdm
 
+from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError
 from alliance_kg.ingest import Ingest, LazyExtractor
 from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.base_graphs import BaseGraphError, ensure_base_graphs
@@ -55,7 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"akg: store error: {error}", file=sys.stderr)
         return 1
-    except (MappingError, OSError) as error:
+    except (MappingError, BulkIngestError, OSError) as error:
         print(f"akg: {error}", file=sys.stderr)
         return 1
 
@@ -71,7 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="ingest article files or folders")
     ingest.add_argument("paths", nargs="+", type=Path, metavar="PATH")
-    ingest.add_argument("--workers", type=_positive_int, default=1, help="spaCy processes")
+    ingest.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=1,
+        help="extraction processes; more than one (or over 200 articles) takes the bulk path",
+    )
+    ingest.add_argument(
+        "--work-dir",
+        type=Path,
+        metavar="DIR",
+        help="the bulk path's shards and resume manifest (default: the store directory + .ingest)",
+    )
+    ingest.add_argument("--shard-size", type=_positive_int, metavar="N", help="articles per shard")
     ingest.set_defaults(command=run_ingest)
 
     serve = commands.add_parser("serve", help="serve the HTTP API")
@@ -104,14 +117,26 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
     titles = {article.id: article.title or "" for article in articles}
     with _opened(settings) as store:
         ensure_base_graphs(store)
-        ingestor = Ingest(Extractor.load(), store)
         with _progress_bar(len(titles)) as bar:
 
             def report(done: IngestReport) -> None:
                 bar.update()
                 bar.write(_describe(done, titles[done.article_id]), file=sys.stdout)
 
-            ingestor.ingest_many(articles, n_process=args.workers, progress=report)
+            if args.workers > 1 or len(titles) > BULK_THRESHOLD:
+                store_path = settings.store_path
+                work_dir = args.work_dir or store_path.with_name(f"{store_path.name}.ingest")
+                bulk = BulkIngest(
+                    store,
+                    Extractor.load,
+                    Extractor.version,
+                    work_dir,
+                    workers=args.workers,
+                    shard_size=args.shard_size,
+                )
+                bulk.run(articles, progress=report)
+            else:
+                Ingest(Extractor.load(), store).ingest_many(articles, progress=report)
     return 0
 
 

@@ -1,0 +1,252 @@
+"""Bulk ingest for large corpora: parallel extraction into N-Quads shards, resumable.
+
+    ingest = BulkIngest(store, Extractor.load, Extractor.version, work_dir, workers=2)
+    reports = ingest.run(articles, progress=callback)
+
+1. Articles whose graph already holds the same text from the same extractor version are
+   skipped (reported unchanged, without re-reading their events).
+2. The others are cut into shards. Each worker process loads the extractor once, then
+   extracts a shard, maps it to quads and writes `shard-NNNNN.nq.part`, renamed to
+   `shard-NNNNN.nq` once complete.
+3. The main process loads each complete shard: one update drops the graphs of the shard's
+   articles (so an older version's graph is replaced, not merged), then the store's bulk
+   path (`Store.load`) adds the shard.
+
+The work directory's `manifest.jsonl` records, in this order, the extractor version, each
+shard written (its articles and their events) and each shard loaded. A run that stops
+early leaves it behind; the next run with the same extractor version skips the articles of
+loaded shards, loads written shards without extracting them again, and extracts the rest.
+A shard is dropped and loaded again whole, so the end state is that of an uninterrupted
+run; until the resume, articles of the shard being loaded when the run stopped may be
+missing or, where the store's load is not transactional, partial. A finished run removes
+the work directory.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, serialize
+
+from alliance_kg import iris, vocab
+from alliance_kg.bulk_manifest import BulkIngestError, Manifest, ShardEvents, WrittenShard
+from alliance_kg.ingest import ArticleExtractor, ProgressCallback
+from alliance_kg.model import Article, Extraction, IngestReport, StoredEvent
+from alliance_kg.rdf.mapping import extraction_to_quads, merge_same_identity
+from alliance_kg.store.base import Store
+
+BULK_THRESHOLD = 200  # inputs larger than this take the bulk path even with one worker
+MAX_SHARD_SIZE = 50
+_STATE_QUERY_BATCH = 500
+
+ExtractorLoader = Callable[[], ArticleExtractor]
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Articles extracted, written and loaded together."""
+
+    name: str
+    articles: tuple[Article, ...]
+
+
+class BulkIngest:
+    """Ingests many articles through shards in a work directory, with `workers` processes."""
+
+    def __init__(
+        self,
+        store: Store,
+        load_extractor: ExtractorLoader,
+        extractor_version: str,
+        work_dir: Path,
+        *,
+        workers: int = 1,
+        shard_size: int | None = None,
+    ) -> None:
+        self.store = store
+        self.load_extractor = load_extractor  # picklable when workers > 1
+        self.extractor_version = extractor_version
+        self.work_dir = work_dir
+        self.workers = workers
+        self.shard_size = shard_size
+
+    def run(
+        self, articles: Iterable[Article], *, progress: ProgressCallback | None = None
+    ) -> list[IngestReport]:
+        """Ingest the distinct articles of `articles`; one report each, in input order."""
+        distinct: dict[str, Article] = {}
+        for article in articles:
+            distinct.setdefault(article.id, article)
+        order = list(distinct)
+        manifest = Manifest.open(self.work_dir, self.extractor_version)
+        reports: dict[str, IngestReport] = {}
+
+        def record(report: IngestReport) -> None:
+            reports[report.article_id] = report
+            if progress is not None:
+                progress(report)
+
+        for article_id in order:
+            if article_id in manifest.loaded_articles:
+                record(_report(article_id, created=False, events=()))
+        resumed = [s for s in manifest.unloaded_shards() if s.events.keys() <= distinct.keys()]
+        pending = [
+            distinct[i]
+            for i in order
+            if i not in manifest.loaded_articles and not any(i in s.events for s in resumed)
+        ]
+        stored = stored_versions(self.store, [article.id for article in pending])
+        fresh: list[Article] = []
+        for article in pending:
+            if (article.text, self.extractor_version) in stored.get(article.id, ()):
+                record(_report(article.id, created=False, events=()))
+            else:
+                fresh.append(article)
+        manifest.discard_shard_files(keep={shard.name for shard in resumed})
+        for written in resumed:
+            self._load(written, manifest, record)
+        shards = self._plan(fresh, first_number=manifest.next_shard_number())
+        replacing = frozenset(stored)
+        for name, events in self._write_all(shards):
+            written = WrittenShard(name, events, replacing & events.keys())
+            manifest.record_written(written)
+            self._load(written, manifest, record)
+        manifest.remove()
+        return [reports[article_id] for article_id in order]
+
+    def _plan(self, articles: Sequence[Article], *, first_number: int) -> list[Shard]:
+        size = self.shard_size or _default_shard_size(len(articles), self.workers)
+        return [
+            Shard(f"shard-{first_number + n:05d}", tuple(articles[start : start + size]))
+            for n, start in enumerate(range(0, len(articles), size))
+        ]
+
+    def _write_all(self, shards: list[Shard]) -> Iterator[tuple[str, ShardEvents]]:
+        """(name, events) of each shard as soon as its file is complete, in any order."""
+        if not shards:
+            return
+        if self.workers == 1:
+            writer = ShardWriter(self.load_extractor(), self.work_dir)
+            for shard in shards:
+                yield shard.name, writer.write(shard)
+            return
+        executor = ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=get_context("spawn"),  # the parent holds an open store: never fork it
+            initializer=_start_worker,
+            initargs=(self.load_extractor, self.work_dir),
+        )
+        try:
+            futures: dict[Future[ShardEvents], str] = {
+                executor.submit(_write_in_worker, shard): shard.name for shard in shards
+            }
+            for future in as_completed(futures):
+                yield futures[future], future.result()
+        except BrokenProcessPool as error:
+            raise BulkIngestError(f"a worker process stopped: {error}") from error
+        finally:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+    def _load(
+        self,
+        written: WrittenShard,
+        manifest: Manifest,
+        record: Callable[[IngestReport], None],
+    ) -> None:
+        graphs = " ;\n".join(
+            f"DROP SILENT GRAPH {NamedNode(iris.article_graph(i))}" for i in written.events
+        )
+        self.store.update(graphs)
+        self.store.load(manifest.shard_path(written.name).read_bytes(), RdfFormat.N_QUADS)
+        manifest.record_loaded(written.name)
+        for article_id, events in written.events.items():
+            record(_report(article_id, created=article_id not in written.replacing, events=events))
+
+
+class ShardWriter:
+    """Extracts a shard and writes its quads; one per worker process."""
+
+    def __init__(self, extractor: ArticleExtractor, work_dir: Path) -> None:
+        self.extractor = extractor
+        self.work_dir = work_dir
+
+    def write(self, shard: Shard) -> ShardEvents:
+        """Write `<name>.nq` (complete, or not at all); return each article's events."""
+        partial = self.work_dir / f"{shard.name}.nq.part"
+        events: ShardEvents = {}
+        with partial.open("wb") as output:
+            for extraction in self.extractor.extract_many(shard.articles):
+                quads = extraction_to_quads(extraction, extractor_version=self.extractor.version)
+                serialize(quads, output, RdfFormat.N_QUADS)
+                events[extraction.article.id] = stored_events(extraction)
+            output.flush()
+            os.fsync(output.fileno())
+        partial.replace(self.work_dir / f"{shard.name}.nq")
+        return events
+
+
+def stored_events(extraction: Extraction) -> tuple[StoredEvent, ...]:
+    """The events an extraction's graph holds: one per identity."""
+    return tuple(
+        StoredEvent(iri=iris.event_iri(identity), type=event.type)
+        for identity, event in merge_same_identity(extraction.events).items()
+    )
+
+
+def stored_versions(store: Store, article_ids: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
+    """(text, extractor version) of each of `article_ids` that has an article in its graph."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for start in range(0, len(article_ids), _STATE_QUERY_BATCH):
+        graphs = " ".join(
+            str(NamedNode(iris.article_graph(i)))
+            for i in article_ids[start : start + _STATE_QUERY_BATCH]
+        )
+        rows = store.query(
+            f"SELECT ?graph ?text ?version WHERE {{ VALUES ?graph {{ {graphs} }}\n"
+            f"  GRAPH ?graph {{ ?article {vocab.text} ?text ;"
+            f" {vocab.PROV_WAS_GENERATED_BY} ?activity .\n"
+            f"    ?activity {vocab.extractorVersion} ?version }} }}"
+        )
+        assert isinstance(rows, QuerySolutions)
+        for row in rows:
+            text, version = row["text"], row["version"]
+            article_id = iris.article_id_of_graph(row["graph"].value)
+            if article_id and isinstance(text, Literal) and isinstance(version, Literal):
+                found.setdefault(article_id, set()).add((text.value, version.value))
+    return found
+
+
+def _default_shard_size(count: int, workers: int) -> int:
+    """Enough shards to keep every worker busy to the end, none over MAX_SHARD_SIZE."""
+    return max(1, min(MAX_SHARD_SIZE, math.ceil(count / (workers * 4))))
+
+
+def _report(article_id: str, *, created: bool, events: tuple[StoredEvent, ...]) -> IngestReport:
+    return IngestReport(
+        article_id=article_id,
+        iri=iris.article_iri(article_id),
+        graph=iris.article_graph(article_id),
+        created=created,
+        events=events,
+    )
+
+
+_worker: ShardWriter | None = None
+
+
+def _start_worker(load_extractor: ExtractorLoader, work_dir: Path) -> None:
+    global _worker
+    _worker = ShardWriter(load_extractor(), work_dir)
+
+
+def _write_in_worker(shard: Shard) -> ShardEvents:
+    if _worker is None:
+        raise BulkIngestError("the worker process was not initialised")
+    return _worker.write(shard)
