@@ -3,6 +3,11 @@
 An article whose graph already holds the same text, extracted by the same extractor
 version, is left alone (`created=False`, nothing written). Otherwise its graph is
 replaced in one store transaction, so a failure leaves the previous graph whole.
+
+With a read index, every write updates it in the same call, store first: when the index
+write fails, the article's graph is put back as it was (or dropped, if it was new) and the
+error is raised, so the store and the index never disagree about an article written here.
+An unchanged article that the index lacks is indexed from the store.
 """
 
 from __future__ import annotations
@@ -12,9 +17,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from typing import Protocol
 
-from pyoxigraph import Literal, NamedNode, QuerySolutions
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions
 
 from alliance_kg import iris, vocab
+from alliance_kg.index import ReadIndex, ReadIndexError, article_rows
+from alliance_kg.index.rows import Triple, most_specific_class
+from alliance_kg.index.source import graph_triples
 from alliance_kg.model import Article, EventClass, Extraction, IngestReport, StoredEvent
 from alliance_kg.rdf.mapping import extraction_to_quads, merge_same_identity
 from alliance_kg.store.base import Store
@@ -80,9 +88,12 @@ SELECT ?graph ?event ?type WHERE {{ GRAPH ?graph {{ ?event a {vocab.Event}, ?typ
 class Ingest:
     """Ingests articles into a store with an extractor; the API's and the CLI's ingestor."""
 
-    def __init__(self, extractor: ArticleExtractor, store: Store) -> None:
+    def __init__(
+        self, extractor: ArticleExtractor, store: Store, index: ReadIndex | None = None
+    ) -> None:
         self.extractor = extractor
         self.store = store
+        self.index = index
 
     def ingest(self, article: Article) -> IngestReport:
         """Store one article's graph, unless the same text and extractor version are there."""
@@ -120,14 +131,25 @@ class Ingest:
 
     def delete(self, article_id: str) -> bool:
         """Drop the article's graph (and nothing else); return whether it existed."""
-        return self.store.drop_graph(iris.article_graph(article_id))
+        graph = iris.article_graph(article_id)
+        previous = self._previous_triples(graph)
+        existed = self.store.drop_graph(graph)
+        if self.index is not None:
+            index = self.index
+            self._index_or_restore(graph, previous, lambda: index.remove_article(article_id))
+        return existed
 
     def _write(self, extraction: Extraction) -> IngestReport:
         article = extraction.article
         graph = iris.article_graph(article.id)
         quads = extraction_to_quads(extraction, extractor_version=self.extractor.version)
         created = not self.store.has_graph(graph)
+        previous = [] if created else self._previous_triples(graph)
         self.store.replace_graph(graph, quads)
+        if self.index is not None:
+            rows = article_rows(article.id, ((q.subject, q.predicate, q.object) for q in quads))
+            index = self.index
+            self._index_or_restore(graph, previous, lambda: index.put_article(rows))
         events = tuple(
             StoredEvent(iri=iris.event_iri(identity), type=event.type)
             for identity, event in merge_same_identity(extraction.events).items()
@@ -145,6 +167,8 @@ class Ingest:
         expected = (Literal(article.text), Literal(self.extractor.version))
         if not any((row["text"], row["version"]) == expected for row in stored):
             return None
+        if self.index is not None and not self.index.has_article(article.id):
+            self.index.refresh_article(self.store, article.id)
         return _report(article.id, created=False, events=self._stored_events(graph))
 
     def _stored_events(self, graph: NamedNode) -> tuple[StoredEvent, ...]:
@@ -157,9 +181,27 @@ class Ingest:
             if event_class is not None:
                 types[row["event"].value].add(event_class)
         return tuple(
-            StoredEvent(iri=iri, type=_most_specific(classes))
+            StoredEvent(iri=iri, type=most_specific_class(classes))
             for iri, classes in sorted(types.items())
         )
+
+    def _previous_triples(self, graph: str) -> list[Triple]:
+        """The graph's triples before a write, kept to undo it (only needed with an index)."""
+        return [] if self.index is None else graph_triples(self.store, graph)
+
+    def _index_or_restore(
+        self, graph: str, previous: list[Triple], update_index: Callable[[], object]
+    ) -> None:
+        """Update the index; when that fails, put the graph back as it was and re-raise."""
+        try:
+            update_index()
+        except ReadIndexError:
+            if previous:
+                node = NamedNode(graph)
+                self.store.replace_graph(graph, [Quad(s, p, o, node) for s, p, o in previous])
+            else:
+                self.store.drop_graph(graph)
+            raise
 
 
 _EVENT_CLASSES: dict[str, EventClass] = {iris.AK + cls.value: cls for cls in EventClass}
@@ -167,12 +209,6 @@ _EVENT_CLASSES: dict[str, EventClass] = {iris.AK + cls.value: cls for cls in Eve
 
 def _event_class(term: object) -> EventClass | None:
     return _EVENT_CLASSES.get(term.value) if isinstance(term, NamedNode) else None
-
-
-def _most_specific(classes: set[EventClass]) -> EventClass:
-    """The event's own class: DefenseCooperation only when it carries no subclass of it."""
-    specific = classes - {EventClass.DEFENSE_COOPERATION}
-    return min(specific) if specific else EventClass.DEFENSE_COOPERATION
 
 
 def _report(article_id: str, *, created: bool, events: tuple[StoredEvent, ...]) -> IngestReport:

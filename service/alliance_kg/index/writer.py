@@ -1,0 +1,251 @@
+"""Writing the read index: an article's rows in, an article's rows out, the reference graph.
+
+Every function runs inside the caller's transaction. After the per-article rows change,
+the derived rows and counters of each event the article reports (before or after) are
+recomputed from the per-article rows of every article that reports it, so an event shared
+by two articles keeps the other's statuses when one is deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from datetime import date
+
+from alliance_kg.index.rows import (
+    ArticleRows,
+    ReferenceEntity,
+    most_specific_class,
+    normalise_name,
+)
+from alliance_kg.model import ACTOR_ROLES, EventClass, Status
+
+_FIRMNESS = {status.value: rank for rank, status in enumerate(Status)}
+_ACTOR_ROLES = frozenset(role.value for role in ACTOR_ROLES)
+
+
+def put_article(db: sqlite3.Connection, rows: ArticleRows) -> None:
+    """Replace the article's rows and recompute what depends on them."""
+    touched = _events_of(db, rows.article_id) | {report.event for report in rows.reports}
+    minted = _minted_of(db, rows.article_id) | {entity.iri for entity in rows.minted}
+    _delete_article_rows(db, rows.article_id)
+    insert_article_rows(db, rows)
+    refresh_events(db, touched)
+    refresh_minted(db, minted)
+
+
+def remove_article(db: sqlite3.Connection, article_id: str) -> bool:
+    """Remove the article's rows and recompute what depended on them; False when absent."""
+    if db.execute("SELECT 1 FROM article WHERE id = ?", (article_id,)).fetchone() is None:
+        return False
+    touched, minted = _events_of(db, article_id), _minted_of(db, article_id)
+    _delete_article_rows(db, article_id)
+    refresh_events(db, touched)
+    refresh_minted(db, minted)
+    return True
+
+
+def insert_article_rows(db: sqlite3.Connection, rows: ArticleRows) -> None:
+    """Insert the per-article rows only (a bulk load derives the rest once, at the end)."""
+    article = rows.article_id
+    db.execute(
+        "INSERT INTO article VALUES (?, ?, ?, ?, ?)",
+        (article, rows.title, rows.publisher, rows.issued, rows.quads),
+    )
+    db.executemany(
+        "INSERT INTO report VALUES (?, ?, ?, ?, ?, ?)",
+        [(r.event, article, r.status, int(r.negated), r.date, r.confidence) for r in rows.reports],
+    )
+    db.executemany(
+        "INSERT INTO report_type VALUES (?, ?, ?)", [(e, article, t) for e, t in rows.types]
+    )
+    db.executemany(
+        "INSERT INTO report_role VALUES (?, ?, ?, ?)",
+        [(e, article, role, entity) for e, role, entity in rows.roles],
+    )
+    db.executemany(
+        "INSERT OR IGNORE INTO article_entity VALUES (?, ?, ?, ?)",
+        [(m.iri, article, m.type, m.label) for m in rows.minted],
+    )
+
+
+def _events_of(db: sqlite3.Connection, article_id: str) -> set[str]:
+    rows = db.execute("SELECT event FROM report WHERE article = ?", (article_id,))
+    return {event for (event,) in rows}
+
+
+def _minted_of(db: sqlite3.Connection, article_id: str) -> set[str]:
+    rows = db.execute("SELECT entity FROM article_entity WHERE article = ?", (article_id,))
+    return {entity for (entity,) in rows}
+
+
+def _delete_article_rows(db: sqlite3.Connection, article_id: str) -> None:
+    events = sorted(_events_of(db, article_id))
+    db.executemany(
+        "DELETE FROM report_type WHERE event = ? AND article = ?", _pairs(events, article_id)
+    )
+    db.executemany(
+        "DELETE FROM report_role WHERE event = ? AND article = ?", _pairs(events, article_id)
+    )
+    db.execute("DELETE FROM report WHERE article = ?", (article_id,))
+    db.execute("DELETE FROM article_entity WHERE article = ?", (article_id,))
+    db.execute("DELETE FROM article WHERE id = ?", (article_id,))
+
+
+def _pairs(events: list[str], article_id: str) -> list[tuple[str, str]]:
+    return [(event, article_id) for event in events]
+
+
+def refresh_events(db: sqlite3.Connection, events: Iterable[str]) -> None:
+    """Recompute each event's derived rows and counters from the per-article rows."""
+    for event in sorted(events):
+        _retract(db, event)
+        _derive(db, event)
+
+
+def _retract(db: sqlite3.Connection, event: str) -> None:
+    roles = db.execute("SELECT role, entity FROM event_role WHERE event = ?", (event,)).fetchall()
+    classes = db.execute("SELECT type FROM event_class WHERE event = ?", (event,)).fetchall()
+    _count(db, roles, [c for (c,) in classes], step=-1)
+    for table in ("event_class", "event_role", "entity_event"):
+        db.execute(f"DELETE FROM {table} WHERE event = ?", (event,))
+    db.execute("DELETE FROM event WHERE iri = ?", (event,))
+
+
+def _derive(db: sqlite3.Connection, event: str) -> None:
+    reports = db.execute(
+        "SELECT r.article, r.status, r.negated, r.date, r.confidence, a.issued, a.publisher "
+        "FROM report r JOIN article a ON a.id = r.article WHERE r.event = ?",
+        (event,),
+    ).fetchall()
+    if not reports:
+        return
+    classes = [
+        t for (t,) in db.execute("SELECT DISTINCT type FROM report_type WHERE event = ?", (event,))
+    ]
+    roles = db.execute(
+        "SELECT DISTINCT role, entity FROM report_role WHERE event = ?", (event,)
+    ).fetchall()
+    # oldest first: undated articles count as oldest; same-day reports order by firmness
+    reports.sort(key=lambda r: (r[5] or "", _FIRMNESS.get(r[1], -1), r[0]))
+    asserting = [r for r in reports if not r[2]] or reports
+    dated = [r for r in reports if r[3] is not None]
+    event_date = dated[-1][3] if dated else None
+    latest_issued = max((r[5] for r in reports if r[5] is not None), default=None)
+    moment = date_start(event_date) if event_date else latest_issued
+    confidences = [r[4] for r in reports if r[4] is not None]
+    own_class = most_specific_class(EventClass(c) for c in classes) if classes else None
+    db.execute(
+        "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            event,
+            own_class.value if own_class else EventClass.DEFENSE_COOPERATION.value,
+            asserting[-1][1],
+            event_date,
+            moment,
+            max(confidences, default=None),
+            len(reports),
+            len({r[6] for r in reports if r[6] is not None}),
+        ),
+    )
+    db.executemany(
+        "INSERT INTO event_class VALUES (?, ?, ?)", [(c, event, moment) for c in classes]
+    )
+    db.executemany(
+        "INSERT INTO event_role VALUES (?, ?, ?, ?)",
+        [(entity, role, event, moment) for role, entity in roles],
+    )
+    db.executemany(
+        "INSERT INTO entity_event VALUES (?, ?, ?)",
+        [(entity, event, moment) for entity in {entity for _, entity in roles}],
+    )
+    _count(db, roles, classes, step=1)
+
+
+def date_start(lexical: str) -> str:
+    """The first day a date, month or year covers, as an ISO date ('2024-05' -> '2024-05-01')."""
+    parts = lexical.split("-")
+    try:
+        start = date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, 1)
+        return start.replace(day=int(parts[2])).isoformat() if len(parts) > 2 else start.isoformat()
+    except (ValueError, IndexError):
+        return lexical
+
+
+def _count(
+    db: sqlite3.Connection, roles: list[tuple[str, str]], classes: list[str], *, step: int
+) -> None:
+    """Add `step` to the counters of one event's roles, entities, actor pairs and classes."""
+    entities = sorted({entity for _, entity in roles})
+    actors = sorted({entity for role, entity in roles if role in _ACTOR_ROLES})
+    pairs: list[tuple[str, ...]] = [(a, b) for a in actors for b in actors if a != b]
+    updates: list[tuple[str, list[tuple[str, ...]]]] = [
+        ("role_count (entity, role, n) VALUES (?, ?, ?)", [(e, r) for r, e in roles]),
+        ("entity_count (entity, n) VALUES (?, ?)", [(e,) for e in entities]),
+        ("partner (entity, other, n) VALUES (?, ?, ?)", pairs),
+        ("class_count (type, n) VALUES (?, ?)", [(c,) for c in classes]),
+    ]
+    for target, keys in updates:
+        db.executemany(
+            f"INSERT INTO {target} ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*key, step) for key in keys],
+        )
+    for table in ("role_count", "entity_count", "partner", "class_count"):
+        db.execute(f"DELETE FROM {table} WHERE n <= 0")
+
+
+def refresh_minted(db: sqlite3.Connection, entities: Iterable[str]) -> None:
+    """Keep each minted entity while some article still mints it; reference entities stay."""
+    for iri in sorted(entities):
+        stored = db.execute("SELECT minted FROM entity WHERE iri = ?", (iri,)).fetchone()
+        if stored is not None and not stored[0]:
+            continue
+        first = db.execute(
+            "SELECT type, label FROM article_entity WHERE entity = ? ORDER BY article LIMIT 1",
+            (iri,),
+        ).fetchone()
+        db.execute("DELETE FROM entity WHERE iri = ?", (iri,))
+        db.execute("DELETE FROM entity_name WHERE entity = ?", (iri,))
+        if first is not None:
+            db.execute("INSERT INTO entity VALUES (?, ?, ?, NULL, 1)", (iri, *first))
+            _write_names(db, iri, first[1], ())
+
+
+def load_reference(
+    db: sqlite3.Connection, entities: list[ReferenceEntity], closure: set[tuple[str, str]]
+) -> None:
+    """Replace the reference entities and the materiel hierarchy; minted entities stay."""
+    for table in ("entity_alias", "entity_affiliation", "narrower"):
+        db.execute(f"DELETE FROM {table}")
+    db.execute("DELETE FROM entity_name WHERE entity IN (SELECT iri FROM entity WHERE minted = 0)")
+    db.execute("DELETE FROM entity WHERE minted = 0")
+    for entity in entities:
+        db.execute("DELETE FROM entity_name WHERE entity = ?", (entity.iri,))
+        db.execute(
+            "INSERT OR REPLACE INTO entity VALUES (?, ?, ?, ?, 0)",
+            (entity.iri, entity.type, entity.label, entity.wikidata),
+        )
+        db.executemany(
+            "INSERT INTO entity_alias VALUES (?, ?)", [(entity.iri, a) for a in entity.aliases]
+        )
+        db.executemany(
+            "INSERT INTO entity_affiliation VALUES (?, ?)",
+            [(entity.iri, a) for a in entity.affiliations],
+        )
+        _write_names(db, entity.iri, entity.label, entity.aliases)
+    db.executemany("INSERT INTO narrower VALUES (?, ?)", sorted(closure))
+    minted = db.execute("SELECT DISTINCT entity FROM article_entity").fetchall()
+    refresh_minted(db, [iri for (iri,) in minted])
+
+
+def _write_names(db: sqlite3.Connection, iri: str, label: str, aliases: Iterable[str]) -> None:
+    names: set[tuple[str, int]] = set()
+    for text, kind in [(label, 0), *((alias, 1) for alias in aliases)]:
+        words = normalise_name(text).split()
+        if words:
+            names.add((" ".join(words), kind))
+        names.update((" ".join(words[i:]), 2) for i in range(1, len(words)))
+    db.executemany(
+        "INSERT OR IGNORE INTO entity_name VALUES (?, ?, ?)",
+        [(name, iri, kind) for name, kind in sorted(names)],
+    )
