@@ -101,17 +101,23 @@ class Gazetteer:
         return self.places.get(name.strip().lower())
 
     def country_of(self, iri: str) -> str | None:
-        """The country an entity is or belongs to (following ak:affiliatedWith once)."""
+        """The one country an entity is or belongs to (following ak:affiliatedWith once).
+
+        None for an entity of several states (MBDA, the Quad, a bilateral treaty): picking
+        one of them would make it an actor of what the others do.
+        """
         ref = self.references.get(iri)
         if ref is None:
             return None
         if ref.type is EntityType.COUNTRY:
             return iri
-        for affiliation in ref.affiliations:
-            target = self.references.get(affiliation)
-            if target is not None and target.type is EntityType.COUNTRY:
-                return affiliation
-        return None
+        countries = [
+            affiliation
+            for affiliation in ref.affiliations
+            if (target := self.references.get(affiliation)) is not None
+            and target.type is EntityType.COUNTRY
+        ]
+        return countries[0] if len(countries) == 1 else None
 
     def is_generic(self, iri: str) -> bool:
         """A broad materiel class ('defense equipment', 'components'), not a kind or a system."""
