@@ -229,6 +229,7 @@ def _opened(settings: Settings) -> Iterator[Store]:
         store_url=settings.sparql_store_url,
         user=settings.sparql_user,
         password=settings.sparql_password,
+        auth=settings.sparql_auth,
     )
     try:
         yield store

@@ -11,7 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 
 class SettingsError(ValueError):
@@ -28,6 +28,7 @@ class Settings:
     sparql_store_url: str | None = None
     sparql_user: str | None = None
     sparql_password: str | None = None
+    sparql_auth: Literal["basic", "digest"] = "basic"  # how AKG_SPARQL_USER authenticates
     api_token: str | None = None
     query_timeout: float = 30.0
     max_body_bytes: int = 2_000_000
@@ -45,6 +46,7 @@ class Settings:
             sparql_store_url=_text(environ, "AKG_SPARQL_STORE_URL"),
             sparql_user=_text(environ, "AKG_SPARQL_USER"),
             sparql_password=_text(environ, "AKG_SPARQL_PASSWORD"),
+            sparql_auth=_http_auth(environ, "AKG_SPARQL_AUTH"),
             api_token=_text(environ, "AKG_API_TOKEN"),
             query_timeout=_positive_seconds(environ, "AKG_QUERY_TIMEOUT", cls.query_timeout),
             max_body_bytes=_positive_int(environ, "AKG_MAX_BODY_BYTES", cls.max_body_bytes),
@@ -94,6 +96,15 @@ def _positive_int(environ: Mapping[str, str], key: str, default: int) -> int:
     if value <= 0:
         raise SettingsError(f"{key} must be a positive whole number, got {raw!r}")
     return value
+
+
+def _http_auth(environ: Mapping[str, str], key: str) -> Literal["basic", "digest"]:
+    raw = _text(environ, key) or "basic"
+    if raw.lower() == "basic":
+        return "basic"
+    if raw.lower() == "digest":
+        return "digest"
+    raise SettingsError(f"{key} must be basic or digest, got {raw!r}")
 
 
 def _comma_list(environ: Mapping[str, str], key: str) -> tuple[str, ...]:

@@ -1,24 +1,25 @@
 """The remote store: a SPARQL 1.1 server (Oxigraph, Fuseki, Virtuoso, GraphDB...) over HTTP.
 
-Queries and updates go through SPARQLWrapper (SPARQL 1.1 Protocol, POST, HTTP basic
-auth). Answers are parsed into pyoxigraph's types, as the embedded store returns them:
-SELECT and ASK via `parse_query_results`, CONSTRUCT and DESCRIBE into a `QueryTriples`
-(blank node labels are the server's; duplicates merge).
+Queries and updates go through SPARQLWrapper (SPARQL 1.1 Protocol, POST, HTTP basic or
+digest auth; see `sparql_http`). Answers are parsed into pyoxigraph's types, as the
+embedded store returns them: SELECT and ASK via `parse_query_results`, CONSTRUCT and
+DESCRIBE into a `QueryTriples` (blank node labels are the server's; duplicates merge).
+The server's dialect (see `dialect`) is learnt on first use and shapes what is sent.
 
-- Union default graph: each query that names no dataset (no `default-graph-uri`,
-  `named-graph-uri`, FROM) carries `union-default-graph` (Oxigraph's switch);
-  other servers ignore it and must be configured so (Fuseki: `unionDefaultGraph`;
-  Virtuoso and GraphDB query all graphs by default).
+- Union default graph: a query that names no dataset (no `default-graph-uri`,
+  `named-graph-uri`, FROM) carries `union-default-graph` (Oxigraph's switch; Fuseki must
+  be configured with `unionDefaultGraph`; GraphDB and Virtuoso query all graphs by
+  default, Virtuoso's own graphs included: see `dialect`).
 - Substitutions travel as a `VALUES` block at the top of the WHERE group, terms written
   in N-Triples form (see `syntax.bind_values`): user values are never pasted as text.
-- `replace_graph` is one update request (`DROP SILENT GRAPH; INSERT DATA`): atomic where
-  the server applies a request in one transaction (Oxigraph, Fuseki/TDB2 do).
+- `replace_graph` is all or nothing. Where one request is one transaction (Oxigraph,
+  Fuseki/TDB2) it is one `DROP SILENT GRAPH; INSERT DATA` request. Elsewhere (Virtuoso)
+  the quads are first written to a fresh staging graph, in as many requests as the server
+  needs, then `MOVE`d over the old graph; a failure drops the staging graph and leaves
+  the old graph untouched. The staging graph is visible to queries while it is written.
 - `load`/`dump` use the Graph Store Protocol when `store_url` is set (Oxigraph:
-  `/store`); without it they fall back to INSERT DATA (not atomic) and CONSTRUCT/SELECT
-  (named graphs only).
-- Errors: a 4xx answer is a QueryError with the server's message, except 401/403/404
-  (wrong credentials or URL: StoreUnavailable); 408/504 and client-side timeouts are
-  QueryTimeoutError; refused connections and 5xx are StoreUnavailable.
+  `/store`; on Virtuoso, for one graph only); otherwise they fall back to INSERT requests
+  (not atomic) and CONSTRUCT/SELECT (named graphs only).
 - `timeout` bounds each socket read and the whole answer (a server streaming a huge
   result is cut off). It does not stop the server's own evaluation; give the server
   its own limit too (Oxigraph: `serve --timeout-s`).
@@ -26,9 +27,9 @@ SELECT and ASK via `parse_query_results`, CONSTRUCT and DESCRIBE into a `QueryTr
 
 from __future__ import annotations
 
-import ast
-import time
-import urllib.error
+import contextlib
+import threading
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 
 import httpx
@@ -43,30 +44,31 @@ from pyoxigraph import (
     parse_query_results,
     serialize,
 )
-from SPARQLWrapper import BASIC, POST, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+from SPARQLWrapper import CONSTRUCT, DESCRIBE, SPARQLWrapper
 
-from alliance_kg.store.base import (
-    QueryError,
-    QueryResult,
-    QueryTimeoutError,
-    StoreError,
-    StoreUnavailable,
-    Term,
+from alliance_kg.store.base import QueryError, QueryResult, StoreError, StoreUnavailable, Term
+from alliance_kg.store.dialect import (
+    SERVICE_DESCRIPTION_GRAPHS,
+    STANDARD,
+    Dialect,
+    is_virtuoso,
+    virtuoso_dialect,
 )
 from alliance_kg.store.results import query_triples
-from alliance_kg.store.syntax import (
-    bind_values,
-    declares_dataset,
-    graph_triples,
-    replace_graph_update,
+from alliance_kg.store.sparql_http import (
+    AuthScheme,
+    Credentials,
+    graph_store_request,
+    send,
+    sparql_request,
 )
+from alliance_kg.store.syntax import bind_values, declares_dataset, replace_graph_update
+from alliance_kg.store.writes import insert_requests, staged
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
-READ_CHUNK = 1 << 16
-INSERT_BATCH = 10_000  # quads per INSERT DATA request when loading without a Graph Store URL
-_UNAVAILABLE = {401, 403, 404, 407}
-_TIMED_OUT = {408, 504}
+GRAPH_ACCEPT = "application/n-triples, text/turtle;q=0.9"  # Virtuoso needs it for CONSTRUCT
+STAGING_GRAPH_PREFIX = "urn:alliance-kg:staging:"
+PROBE_TIMEOUT_SECONDS = 10.0
 
 
 class RemoteStore:
@@ -82,13 +84,17 @@ class RemoteStore:
         user: str | None = None,
         password: str | None = None,
         store_url: str | None = None,
+        auth: AuthScheme = "basic",
     ) -> None:
         self._query_url = query_url
         self._update_url = update_url
         self._store_url = store_url
-        self._credentials = (user, password or "") if user else None
+        self._credentials = Credentials(user, password or "", auth) if user else None
+        auth_flow = None if self._credentials is None else self._credentials.httpx_auth()
         # Bulk loads and dumps take as long as they take; only connecting is bounded.
-        self._http = httpx.Client(auth=self._credentials, timeout=httpx.Timeout(None, connect=10))
+        self._http = httpx.Client(auth=auth_flow, timeout=httpx.Timeout(None, connect=10))
+        self._dialect: Dialect | None = None
+        self._dialect_lock = threading.Lock()
 
     def query(
         self,
@@ -100,25 +106,50 @@ class RemoteStore:
         timeout: float | None = None,
         base_iri: str | None = None,
     ) -> QueryResult:
+        dialect = self.dialect()
+        union = not (default_graph_uris or named_graph_uris or declares_dataset(sparql))
         text = _with_base(bind_values(sparql, substitutions or {}), base_iri)
-        wrapper = self._wrapper(text, timeout)
-        if wrapper.isSparqlUpdateRequest():
+        request = self._request(text, timeout)
+        if request.isSparqlUpdateRequest():
             raise QueryError("this is a SPARQL Update, not a query")
         for iri in default_graph_uris:
-            wrapper.addDefaultGraph(iri)
+            request.addDefaultGraph(iri)
         for iri in named_graph_uris:
-            wrapper.addNamedGraph(iri)
-        if not (default_graph_uris or named_graph_uris or declares_dataset(sparql)):
-            wrapper.addParameter("union-default-graph", "true")
-        wrapper.addCustomHttpHeader("Accept", ACCEPT)
-        body, media_type = self._send(wrapper)
-        return _parse_answer(body, media_type)
+            request.addNamedGraph(iri)
+        if union and dialect.union_parameter:
+            request.addParameter("union-default-graph", "true")
+        graph_query = request.queryType in (CONSTRUCT, DESCRIBE)
+        request.addCustomHttpHeader("Accept", GRAPH_ACCEPT if graph_query else ACCEPT)
+        answer = send(request)
+        body = dialect.normalise_results(answer.body, answer.media_type)
+        return _parse_answer(body, answer.media_type)
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
-        self._send(self._update_wrapper(_with_base(sparql, base_iri)))
+        self._require_update_url()
+        request = self._request(_with_base(sparql, base_iri), None)
+        if not request.isSparqlUpdateRequest():
+            # SPARQLWrapper guesses from the first keyword and misses e.g. `WITH <g> DELETE`;
+            # whatever this is, it goes to the update endpoint, whose parser judges it.
+            request.queryType = "INSERT"
+        send(request)
 
     def replace_graph(self, graph: str, quads: Iterable[Quad]) -> None:
-        self.update(replace_graph_update(graph, quads))
+        dialect = self.dialect()
+        if dialect.atomic_requests:
+            self.update(replace_graph_update(graph, quads))
+            return
+        staging = f"{STAGING_GRAPH_PREFIX}{uuid.uuid4()}"
+        content = staged(graph, staging, quads)
+        if not content:
+            self.update(f"DROP SILENT GRAPH {NamedNode(graph)}")
+            return
+        try:
+            for request in insert_requests(content, dialect):
+                self.update(request)
+            self.update(f"MOVE SILENT GRAPH {NamedNode(staging)} TO GRAPH {NamedNode(graph)}")
+        except BaseException:
+            self._drop_quietly(staging)
+            raise
 
     def drop_graph(self, graph: str) -> bool:
         existed = self.has_graph(graph)
@@ -131,7 +162,7 @@ class RemoteStore:
 
     def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
         self._require_update_url()
-        if self._store_url is not None:
+        if self._graph_store_handles(fmt, graph):
             headers = {"Content-Type": fmt.media_type}
             self._graph_store("POST", _load_target(fmt, graph), headers, content=data)
             return
@@ -139,16 +170,15 @@ class RemoteStore:
             quads = [_into_graph(quad, graph) for quad in parse(data, fmt)]
         except (SyntaxError, ValueError) as error:
             raise QueryError(f"invalid {fmt.name} data: {error}") from error
-        for start in range(0, len(quads), INSERT_BATCH):
-            blocks = "\n".join(_data_blocks(quads[start : start + INSERT_BATCH]))
-            self.update(f"INSERT DATA {{ {blocks} }}")
+        for request in insert_requests(quads, self.dialect()):
+            self.update(request)
 
     def dump(self, fmt: RdfFormat, *, graph: str | None = None) -> bytes:
         if graph is None and not fmt.supports_datasets:
             raise StoreError(f"{fmt.name} holds one graph: name the graph to dump")
         if graph is not None and not self.has_graph(graph):
             return b""  # the Graph Store Protocol answers 404 for a missing graph
-        if self._store_url is not None:
+        if self._graph_store_handles(fmt, graph):
             target = {} if graph is None else {"graph": graph}
             return self._graph_store("GET", target, {"Accept": fmt.media_type})
         if graph is not None:
@@ -158,66 +188,61 @@ class RemoteStore:
             return serialize(triples, format=fmt) or b""
         rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert isinstance(rows, QuerySolutions)
-        quads = (Quad(row["s"], row["p"], row["o"], row["g"]) for row in rows)
+        system_graphs = {NamedNode(graph) for graph in self.dialect().system_graphs}
+        quads = (
+            Quad(row["s"], row["p"], row["o"], row["g"])
+            for row in rows
+            if row["g"] not in system_graphs
+        )
         return serialize(quads, format=fmt) or b""
 
     def close(self) -> None:
         self._http.close()
 
-    def _wrapper(self, sparql: str, timeout: float | None) -> SPARQLWrapper:
-        wrapper = SPARQLWrapper(self._query_url, updateEndpoint=self._update_url)
-        wrapper.setMethod(POST)
-        wrapper.setOnlyConneg(True)
-        if self._credentials is not None:
-            wrapper.setHTTPAuth(BASIC)
-            wrapper.setCredentials(*self._credentials)
-        # setTimeout() truncates to whole seconds; urllib takes a float.
-        wrapper.timeout = timeout  # type: ignore[assignment]
-        wrapper.setQuery(sparql)
-        return wrapper
+    def dialect(self) -> Dialect:
+        """The server's dialect, learnt from its `Server` header on first use."""
+        with self._dialect_lock:
+            if self._dialect is None:
+                self._dialect = self._detect_dialect()
+            return self._dialect
 
-    def _update_wrapper(self, sparql: str) -> SPARQLWrapper:
-        self._require_update_url()
-        wrapper = self._wrapper(sparql, None)
-        if not wrapper.isSparqlUpdateRequest():
-            # SPARQLWrapper guesses from the first keyword and misses e.g. `WITH <g> DELETE`;
-            # whatever this is, it goes to the update endpoint, whose parser judges it.
-            wrapper.queryType = "INSERT"
-        return wrapper
+    def _detect_dialect(self) -> Dialect:
+        try:
+            probe = self._http.get(self._query_url, timeout=PROBE_TIMEOUT_SECONDS)
+        except httpx.TransportError as error:
+            raise StoreUnavailable(f"{self._query_url}: {error}") from error
+        if not is_virtuoso(probe.headers.get("server", "")):
+            return STANDARD
+        request = self._request(SERVICE_DESCRIPTION_GRAPHS, PROBE_TIMEOUT_SECONDS)
+        request.addCustomHttpHeader("Accept", ACCEPT)
+        answer = send(request)
+        rows = _parse_answer(answer.body, answer.media_type)
+        assert isinstance(rows, QuerySolutions)
+        return virtuoso_dialect(row["g"].value for row in rows)
+
+    def _graph_store_handles(self, fmt: RdfFormat, graph: str | None) -> bool:
+        """Whether the Graph Store Protocol can carry this load or dump."""
+        if self._store_url is None:
+            return False
+        return graph is not None or self.dialect().graph_store_datasets
+
+    def _drop_quietly(self, graph: str) -> None:
+        """Drop a staging graph after a failure; the failure itself is what gets reported."""
+        with contextlib.suppress(StoreError):
+            self.update(f"DROP SILENT GRAPH {NamedNode(graph)}")
+
+    def _request(self, text: str, timeout: float | None) -> SPARQLWrapper:
+        return sparql_request(
+            self._query_url,
+            text,
+            update_endpoint=self._update_url,
+            credentials=self._credentials,
+            timeout=timeout,
+        )
 
     def _require_update_url(self) -> None:
         if self._update_url is None:
             raise StoreError("read-only remote store: AKG_SPARQL_UPDATE_URL is not set")
-
-    def _send(self, wrapper: SPARQLWrapper) -> tuple[bytes, str]:
-        """The answer's body and media type; HTTP and network failures as StoreErrors.
-
-        The wrapper's timeout bounds each socket operation and the whole read: a server
-        streaming a huge answer is cut off once the time is up.
-        """
-        timeout: float | None = wrapper.timeout
-        deadline = None if timeout is None else time.monotonic() + timeout
-        try:
-            with wrapper.query().response as response:
-                chunks = []
-                while chunk := response.read1(READ_CHUNK):
-                    if deadline is not None and time.monotonic() > deadline:
-                        raise TimeoutError
-                    chunks.append(chunk)
-                return b"".join(chunks), response.headers.get_content_type()
-        except SPARQLWrapperException as error:
-            code = getattr(error.__context__, "code", 500)
-            raise _status_error(code, _server_message(error)) from error
-        except urllib.error.HTTPError as error:
-            raise _status_error(error.code, error.read().decode(errors="replace")) from error
-        except urllib.error.URLError as error:
-            if isinstance(error.reason, TimeoutError):
-                raise _timed_out(wrapper.endpoint, timeout) from error
-            raise StoreUnavailable(f"{wrapper.endpoint}: {error.reason}") from error
-        except TimeoutError as error:
-            raise _timed_out(wrapper.endpoint, timeout) from error
-        except OSError as error:
-            raise StoreUnavailable(f"{wrapper.endpoint}: {error}") from error
 
     def _graph_store(
         self,
@@ -227,17 +252,9 @@ class RemoteStore:
         content: bytes | None = None,
     ) -> bytes:
         assert self._store_url is not None
-        try:
-            response = self._http.request(
-                method, self._store_url, params=params, headers=headers, content=content
-            )
-        except httpx.TimeoutException as error:
-            raise QueryTimeoutError(f"{self._store_url} did not answer in time") from error
-        except httpx.TransportError as error:
-            raise StoreUnavailable(f"{self._store_url}: {error}") from error
-        if response.is_error:
-            raise _status_error(response.status_code, response.text)
-        return response.content
+        return graph_store_request(
+            self._http, method, self._store_url, params=params, headers=headers, content=content
+        )
 
 
 def _load_target(fmt: RdfFormat, graph: str | None) -> dict[str, str]:
@@ -254,19 +271,6 @@ def _into_graph(quad: Quad, graph: str | None) -> Quad:
     return Quad(quad.subject, quad.predicate, quad.object, NamedNode(graph))
 
 
-def _data_blocks(quads: Sequence[Quad]) -> Iterable[str]:
-    """INSERT DATA blocks for `quads`, one per graph (default-graph triples stay bare)."""
-    graphs: dict[str | None, list[Quad]] = {}
-    for quad in quads:
-        name = quad.graph_name.value if isinstance(quad.graph_name, NamedNode) else None
-        graphs.setdefault(name, []).append(quad)
-    for name, members in graphs.items():
-        if name is None:
-            yield " ".join(f"{q.subject} {q.predicate} {q.object} ." for q in members)
-        else:
-            yield graph_triples(name, members)
-
-
 def _parse_answer(body: bytes, media_type: str) -> QueryResult:
     try:
         results_format = QueryResultsFormat.from_media_type(media_type)
@@ -278,29 +282,6 @@ def _parse_answer(body: bytes, media_type: str) -> QueryResult:
     except (SyntaxError, ValueError) as error:
         raise StoreError(f"the server sent a malformed {media_type} answer: {error}") from error
     raise StoreError(f"the server answered in an unsupported media type: {media_type}")
-
-
-def _timed_out(endpoint: str, timeout: float | None) -> QueryTimeoutError:
-    return QueryTimeoutError(f"{endpoint} did not answer within the time limit of {timeout} s")
-
-
-def _status_error(code: int, message: str) -> StoreError:
-    detail = f"HTTP {code}: {message.strip()}"
-    if code in _TIMED_OUT:
-        return QueryTimeoutError(detail)
-    if code in _UNAVAILABLE or code >= 500:
-        return StoreUnavailable(detail)
-    return QueryError(detail)
-
-
-def _server_message(error: SPARQLWrapperException) -> str:
-    """The body the server sent, which SPARQLWrapper keeps only as a repr in its message."""
-    _, _, body = str(error).partition("\n\nResponse:\n")
-    try:
-        raw = ast.literal_eval(body)
-    except (ValueError, SyntaxError):
-        return str(error)
-    return raw.decode(errors="replace") if isinstance(raw, bytes) else str(raw)
 
 
 def _with_base(sparql: str, base_iri: str | None) -> str:
