@@ -374,6 +374,7 @@ STATUS_CUES: dict[str, Status] = {
             "clinch",
             "reach",
             "ink",
+            "seal",
             "award",
             "decision",
             "agreement",
@@ -411,6 +412,8 @@ STATUS_CUES: dict[str, Status] = {
 }
 # Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
 CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push"}
+# Cue verbs whose noun means something else: "a sign that", "a step toward".
+VERB_ONLY_CUES = {"sign", "step"}
 # Prepositional phrases that carry a status: "under consideration", "under way".
 PP_STATUS = {
     ("under", "consideration"): Status.CONSIDERED,
@@ -517,6 +520,8 @@ SUBJECT_CUES = {
     "roadmap",
     "proposal",
 }
+# Subjects that list topics, not facts: "the four areas are joint production and repair".
+TOPIC_NOUNS = {"area", "topic", "issue", "item", "subject", "theme", "priority"}
 # Bodies and activities whose topic is under consideration: "a working group on ship repair".
 DELIBERATION_NOUNS = {
     "talks",

@@ -1,32 +1,49 @@
 """How firm an event is: the outermost status cue between the trigger and its clause root.
 
 "preparing to agree to strengthen" is Planned; "decided to export" Agreed; a negation or a
-refusing governor marks the event negated; an "if" clause caps it at Considered; with no cue
-the tense of the nearest verb decides.
+refusing governor marks the event negated; an "if" clause, or a clause it conditions, caps it
+at Considered; with no cue the tense of the nearest tensed verb decides.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
+    ANNOUNCING,
     BLOCKING,
     CUES_NEEDING_INFINITIVE,
+    DELIBERATION_NOUNS,
     FUTURE_MODALS,
     HYPOTHETICAL_MARKS,
     MODAL_STATUS,
+    MODIFIER_CUES,
+    MOTION_VERBS,
+    NOUN_TRIGGERS,
     PP_STATUS,
     REPORTING,
     STATE_CLASSES,
     STATUS_CUES,
+    SUBJECT_CUES,
+    TOPIC_NOUNS,
+    VERB_ONLY_CUES,
 )
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
 _CIRCUMSTANTIAL = {"at", "during", "amid", "after", "before", "since", "following", "despite"}
-_NEGATORS = {"not", "n't", "never", "no"}
+# "agreed in/on the summit": with an occasion as object, these are circumstantial too.
+_OCCASION_PREPOSITIONS = {"in", "on"}
+# Subordinators of time: a present tense under them takes the main clause's time.
+_TEMPORAL_MARKS = {"when", "as", "after", "before", "once", "while", "until", "whenever"}
+# Prepositions that make a nominal trigger the topic of the noun they hang off.
+_TOPIC_PREPOSITIONS = {"on", "about", "over", "for"}
+_VERBAL = {"VERB", "AUX"}
+_NOMINAL = {"NOUN", "PROPN"}
+_PRESENT_FORMS = {"VBZ", "VBP"}
 
 
 @dataclass(frozen=True)
@@ -39,54 +56,110 @@ class Modality:
     hypothetical: bool = False
 
 
+Cue = tuple[Status, str]
+
+
+class Tense(Enum):
+    """What the tense and aspect of a verb say about when its event happens."""
+
+    FUTURE = "future"
+    PAST = "past"
+    PERFECT = "perfect"
+    PRESENT = "present"
+
+
 def chain(trigger: Token) -> list[tuple[Token, bool]]:
     """Tokens from the trigger up to the sentence root; the flag marks a conjunct's sibling."""
     out = [(trigger, False)]
     node = trigger
-    if _nested_in_noun_phrase(trigger):
+    if _nested_in_noun_phrase(trigger) and not _is_event_word(trigger.head.head):
         return out
+    occasion = _is_occasion(trigger)
     while node.head.i != node.i and node.dep_ not in _STOP_CLIMB:
-        if _subordinate_clause(node) or _circumstance(node):
+        if (
+            _subordinate_clause(node)
+            or _circumstance(node, occasion=occasion)
+            or _entity_description(node)
+        ):
             break
-        sibling = node.dep_ == "conj" and node.head.pos_ in {"VERB", "AUX"}
+        sibling = node.dep_ == "conj" and node.head.pos_ in _VERBAL
         node = node.head
         out.append((node, sibling))
     return out
 
 
-def _circumstance(node: Token) -> bool:
-    """'At their meeting, the leaders agreed...': the verb's cue is not about the meeting."""
-    return (
-        node.dep_ == "prep" and node.lower_ in _CIRCUMSTANTIAL and node.head.pos_ in {"VERB", "AUX"}
+def _is_event_word(token: Token) -> bool:
+    """A cue or trigger noun ('the deal under which...'): what it governs shares its status.
+
+    Other nouns are entities: 'the tanks that Poland ordered arrived' says nothing of the order.
+    """
+    lemma = token.lemma_.lower()
+    return lemma in STATUS_CUES or lemma in NOUN_TRIGGERS
+
+
+def _entity_description(node: Token) -> bool:
+    """A relative clause about a thing ('the tanks that Poland ordered'), not about a frame.
+
+    Frames ('a deal under which', 'an endeavour in which', 'areas where') and event nouns
+    pass the climb on: what governs them governs what the clause says.
+    """
+    if node.dep_ != "relcl" or _is_event_word(node.head):
+        return False
+    return not any(
+        (c.dep_ == "prep" and any(g.tag_ == "WDT" for g in c.children))
+        or (c.dep_ == "advmod" and c.tag_ == "WRB")
+        for c in node.children
     )
+
+
+def _is_occasion(trigger: Token) -> bool:
+    """A meeting named by a noun: what happens at it is not about it."""
+    return (
+        trigger.pos_ in _NOMINAL
+        and NOUN_TRIGGERS.get(trigger.lemma_.lower()) is EventClass.LEADERS_MEETING
+    )
+
+
+def _circumstance(node: Token, *, occasion: bool) -> bool:
+    """'At their meeting, the leaders agreed...': the verb's cue is not about the meeting."""
+    prepositions = _CIRCUMSTANTIAL | _OCCASION_PREPOSITIONS if occasion else _CIRCUMSTANTIAL
+    return node.dep_ == "prep" and node.lower_ in prepositions and node.head.pos_ in _VERBAL
 
 
 def _nested_in_noun_phrase(node: Token) -> bool:
     """A noun inside another noun's prepositional phrase: outer verbs are not about it."""
     return (
-        node.pos_ in {"NOUN", "PROPN"}
+        node.pos_ in _NOMINAL
         and node.dep_ == "pobj"
-        and node.head.head.pos_ in {"NOUN", "PROPN"}
+        and node.head.head.pos_ in _NOMINAL
         and node.head.lower_ not in {"of"}
     )
 
 
 def _subordinate_clause(node: Token) -> bool:
-    """'as capacity gets stretched', 'because...': a clause of its own, not under the main verb."""
-    return node.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ not in {"to"} for c in node.children
+    """'as capacity gets stretched', 'when X meets Y': a clause of its own, not the main verb's.
+
+    An infinitive is never one ('for shipyards to repair', 'with Poland to implement').
+    """
+    return (
+        node.dep_ == "advcl"
+        and not _infinitive(node)
+        and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in node.children)
     )
 
 
-def _own_cue(token: Token) -> tuple[Status, str] | None:
+def _own_cue(token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
-    if lemma in REPORTING:
+    if lemma in REPORTING or token.pos_ == "ADP":
         return None
     status = STATUS_CUES.get(lemma)
     if status is None:
         return None
+    if token.pos_ == "NOUN" and (lemma in VERB_ONLY_CUES or lemma in CUES_NEEDING_INFINITIVE):
+        return None
     if lemma in CUES_NEEDING_INFINITIVE and not any(
-        c.dep_ in {"xcomp", "prep"} for c in token.children
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"for", "toward", "towards"})
+        for c in token.children
     ):
         return None
     if lemma == "set" and token.tag_ != "VBN":
@@ -94,8 +167,8 @@ def _own_cue(token: Token) -> tuple[Status, str] | None:
     return status, token.text
 
 
-def _attached_cues(token: Token) -> list[tuple[Status, str]]:
-    """Cues hanging off a chain word: modals, 'under consideration', 'potential', 'likely'."""
+def _attached_cues(token: Token) -> list[Cue]:
+    """Cues hanging off a chain word: modals, 'under consideration', 'likely', 'the plan'."""
     found = []
     children = list(token.children)
     if token.lemma_ == "be":
@@ -108,25 +181,50 @@ def _attached_cues(token: Token) -> list[tuple[Status, str]]:
                 key = (child.lower_, obj.lemma_.lower())
                 if obj.dep_ == "pobj" and key in PP_STATUS:
                     found.append((PP_STATUS[key], f"{child.text} {obj.text}"))
-        elif child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in STATUS_CUES:
+        elif _cue_beside(child, token):
             found.append((STATUS_CUES[child.lemma_.lower()], child.text))
-        elif child.dep_ in {"amod", "acomp", "advmod"} and child.lemma_.lower() in STATUS_CUES:
-            if child.lemma_.lower() in {
-                "potential",
-                "possible",
-                "likely",
-                "upcoming",
-                "planned",
-                "proposed",
-                "expected",
-                "scheduled",
-                "ongoing",
-                "currently",
-                "forthcoming",
-                "agreed",
-            }:
-                found.append((STATUS_CUES[child.lemma_.lower()], child.text))
+        elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
+            found.append((Status.CONSIDERED, child.text))
+        elif token.lemma_ == "be" and child.dep_ == "xcomp" and _infinitive(child):
+            found.append((Status.EXPECTED, f"{token.text} to"))
     return found
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _cue_beside(child: Token, head: Token) -> bool:
+    """'the proposed sale', 'deliveries are due', 'the plan calls for': a cue beside the chain."""
+    lemma = child.lemma_.lower()
+    return (
+        (child.dep_ == "acl" and child.tag_ == "VBN" and lemma in STATUS_CUES)
+        or (child.dep_ in {"amod", "acomp", "advmod"} and lemma in MODIFIER_CUES)
+        or (child.dep_ == "nsubj" and head.pos_ in _VERBAL and lemma in SUBJECT_CUES)
+    )
+
+
+def _topic_cue(trigger: Token) -> Cue | None:
+    """'a working group on ship repair', 'talks on co-production': the topic is considered."""
+    if not _nested_in_noun_phrase(trigger) or trigger.head.lower_ not in _TOPIC_PREPOSITIONS:
+        return None
+    head = trigger.head.head
+    if head.lemma_.lower() in DELIBERATION_NOUNS:
+        return Status.CONSIDERED, head.text
+    return None
+
+
+def _purpose_of_trip(trigger: Token) -> Cue | None:
+    """'left for Washington for talks': the event a journey is for still lies ahead."""
+    preposition = trigger.head
+    if (
+        trigger.pos_ in _NOMINAL
+        and trigger.dep_ == "pobj"
+        and preposition.lower_ == "for"
+        and preposition.head.lemma_.lower() in MOTION_VERBS
+    ):
+        return Status.EXPECTED, f"{preposition.head.text} {preposition.text}"
+    return None
 
 
 def _negated(token: Token) -> bool:
@@ -135,33 +233,69 @@ def _negated(token: Token) -> bool:
     ) or (token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
 
 
+def _marked_hypothetical(token: Token) -> bool:
+    """The token heads an 'if', 'unless' or 'whether' clause."""
+    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children)
+
+
+def _conditioned(token: Token) -> bool:
+    """'...would build the frigates if the talks succeed': the token's clause has a condition."""
+    return token.pos_ in _VERBAL and any(
+        c.dep_ == "advcl" and _marked_hypothetical(c) for c in token.children
+    )
+
+
+def _announced_object(token: Token, below: Token | None) -> bool:
+    """'announced a $1 billion package': what is announced, bare of any cue, has been decided."""
+    return (
+        token.lemma_.lower() in ANNOUNCING
+        and below is not None
+        and below.dep_ == "dobj"
+        and below.pos_ in _NOMINAL
+    )
+
+
+def _modal_relative_clause(token: Token) -> bool:
+    """'areas where companies could build': a relative clause's modal is its own status."""
+    return token.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ in MODAL_STATUS for c in token.children
+    )
+
+
 def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bool) -> Modality:
     """The status of the event a trigger reports, from cues on its path to the clause root."""
-    decided: tuple[Status, str] | None = None
+    decided = _topic_cue(trigger) or _purpose_of_trip(trigger)
     negated = hypothetical = False
+    below: Token | None = None
     for position, (token, sibling) in enumerate(chain(trigger)):
         if sibling:
+            below = token
             continue
-        if _negated(token) and (position == 0 or token.pos_ in {"VERB", "AUX"}):
+        if _negated(token) and (position == 0 or token.pos_ in _VERBAL):
             negated = True
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
-            hypothetical = True
+        hypothetical = hypothetical or _marked_hypothetical(token)
+        if decided is None and _announced_object(token, below):
+            decided = Status.AGREED, token.text
         if token.dep_ == "ROOT" and token.lemma_.lower() in REPORTING:
             break
+        hypothetical = hypothetical or _conditioned(token)
         cues = _attached_cues(token)
-        if position > 0:
-            own = _own_cue(token)
-            if own is not None:
-                cues.insert(0, own)
+        own = _own_cue(token)
+        if own is not None:
+            # a trigger that is itself a cue ('signed', 'pledged') yields to any cue around it
+            cues.insert(len(cues) if position == 0 else 0, own)
         if cues:
             decided = cues[0]
+        if _modal_relative_clause(token):
+            break
+        below = token
     if _state_of_affairs(trigger, event_class):
         status, cue = Status.ONGOING, None
     elif decided is not None:
         status, cue = decided
     else:
         status, cue = _from_tense(trigger, event_class, future_date=future_date)
-    if hypothetical and status not in {Status.CONSIDERED}:
+    if hypothetical:
         status = Status.CONSIDERED
     return Modality(status=status, cue=cue, negated=negated, hypothetical=hypothetical)
 
@@ -171,40 +305,74 @@ def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
     return event_class is EventClass.CAPACITY_SHORTFALL and trigger.pos_ != "VERB"
 
 
-def _nearest_verb(trigger: Token) -> Token | None:
-    """The verb whose tense dates the trigger: itself, or the nearest one governing it."""
-    return next((t for t in [trigger, *trigger.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
 
 
-def _future_modal(trigger: Token) -> Token | None:
-    """A 'will' on the trigger's verb or any verb governing it ('will feature ... as X meets')."""
-    for token in [trigger, *trigger.ancestors]:
-        for child in token.children:
-            if child.dep_ == "aux" and child.lower_ in FUTURE_MODALS:
-                return child
+def _tense_of(verb: Token) -> Tense | None:
+    """The tense a verb carries itself; None for infinitives and bare participles."""
+    auxiliaries = _auxiliaries(verb)
+    words = {a.lower_ for a in auxiliaries}
+    if words & FUTURE_MODALS:
+        return Tense.FUTURE
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries):
+        return Tense.PRESENT
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return Tense.PAST if "had" in words else Tense.PERFECT
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
+        return Tense.PAST
+    if verb.tag_ in _PRESENT_FORMS or any(a.tag_ in _PRESENT_FORMS for a in auxiliaries):
+        return Tense.PRESENT
     return None
+
+
+def _temporal_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _TEMPORAL_MARKS for c in verb.children
+    )
+
+
+def _tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
+    """The nearest verb that carries a tense, climbing over infinitives and participles.
+
+    The climb stops below a reporting verb: the time of a report is not the event's time. A
+    present tense in a clause of time ('when Kishida meets Biden') takes the main verb's time.
+    """
+    nearest: Token | None = None
+    for token in [trigger, *trigger.ancestors]:
+        if token.pos_ not in _VERBAL:
+            continue
+        if nearest is not None and token.lemma_.lower() in REPORTING:
+            break
+        nearest = nearest or token
+        tense = _tense_of(token)
+        if tense is Tense.PRESENT and _temporal_clause(token):
+            governing = _tense_of(token.head) if token.head.pos_ in _VERBAL else None
+            return token, governing if governing is Tense.FUTURE else tense
+        if tense is not None:
+            return token, tense
+    return None if nearest is None else (nearest, None)
 
 
 def _from_tense(
     trigger: Token, event_class: EventClass, *, future_date: bool
 ) -> tuple[Status, str | None]:
-    verb = _nearest_verb(trigger)
-    if verb is None:
+    found = _tensed_verb(trigger)
+    if found is None:
         return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
-    aux = {c.lower_: c for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    future = _future_modal(trigger)
-    if future is not None or future_date:
-        if event_class is EventClass.LEADERS_MEETING or "to" in {c.lower_ for c in verb.children}:
-            return Status.EXPECTED, future.text if future is not None else None
-        return Status.PLANNED, future.text if future is not None else None
-    if (
-        verb.tag_ == "VBD"
-        or ("have" in {c.lemma_ for c in verb.children if c.dep_ == "aux"} and verb.tag_ == "VBN")
-        or (verb.tag_ == "VBN" and "was" in aux)
-    ):
-        if event_class in STATE_CLASSES and verb.tag_ != "VBD":
-            return Status.ONGOING, None
-        return Status.COMPLETED, None
-    if verb.tag_ == "VBN" and "were" in aux:
+    verb, tense = found
+    if tense is Tense.FUTURE or future_date:
+        modal = next((a.text for a in _auxiliaries(verb) if a.lower_ in FUTURE_MODALS), None)
+        return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
+    if tense is Tense.PERFECT and event_class in STATE_CLASSES:
+        return Status.ONGOING, None
+    if tense in {Tense.PAST, Tense.PERFECT}:
         return Status.COMPLETED, None
     return Status.ONGOING, None
+
+
+def _scheduled(verb: Token, event_class: EventClass) -> bool:
+    """A future that befalls rather than one an actor means: a meeting, 'is to'."""
+    return event_class is EventClass.LEADERS_MEETING or _infinitive(verb)
