@@ -8,9 +8,13 @@ leaders' meeting; `SECOND` (2024-04-10) says the transfer is agreed and mints a 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 
+from fastapi.testclient import TestClient
+
 from alliance_kg import iris
+from alliance_kg.api import create_app
 from alliance_kg.index import ReadIndex
 from alliance_kg.ingest import Ingest
 from alliance_kg.model import (
@@ -28,7 +32,9 @@ from alliance_kg.model import (
 )
 from alliance_kg.rdf.base_graphs import ensure_base_graphs
 from alliance_kg.rdf.identity import event_identity
+from alliance_kg.settings import Settings
 from alliance_kg.store.oxigraph import EmbeddedStore
+from api_support import TOKEN
 
 JAPAN = Entity(iris.country_iri("JPN"), "Japan", EntityType.COUNTRY)
 USA = Entity(iris.country_iri("USA"), "United States", EntityType.COUNTRY)
@@ -91,12 +97,12 @@ ENVOY_MEETING = iris.event_iri(event_identity(EVENTS[SECOND.id][1]))
 
 
 class ScriptedExtractor:
-    """Answers the events scripted for each article."""
+    """Answers the events scripted for each article (none for any other article)."""
 
     version = "scripted-1"
 
     def extract(self, article: Article) -> Extraction:
-        return Extraction(article, events=EVENTS[article.id])
+        return Extraction(article, events=EVENTS.get(article.id, ()))
 
     def extract_many(
         self, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
@@ -114,3 +120,14 @@ def indexed_corpus() -> tuple[EmbeddedStore, ReadIndex, Ingest]:
     for article in (FIRST, SECOND, UNDATED):
         ingest.ingest(article)
     return store, index, ingest
+
+
+@contextmanager
+def indexed_client() -> Iterator[tuple[TestClient, EmbeddedStore, ReadIndex]]:
+    """A TestClient over the indexed corpus, whose ingestor keeps the index in step."""
+    store, index, ingest = indexed_corpus()
+    app = create_app(Settings(api_token=TOKEN), store, ingest, index)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        yield client, store, index
+    index.close()
+    store.close()

@@ -1,8 +1,10 @@
-"""`create_app(settings, store, ingestor)`: the HTTP service, with no global state.
+"""`create_app(settings, store, ingestor, index)`: the HTTP service, with no global state.
 
-Everything a handler needs is on `app.state`: `settings`, `store`, and `ingestor` (None in
-a read-only deployment). Errors are `application/problem+json` (see `errors`); responses
-to SELECT/CONSTRUCT cut at AKG_MAX_ROWS carry `X-AKG-Truncated: true`.
+Everything a handler needs is on `app.state`: `settings`, `store`, `ingestor` (None in
+a read-only deployment) and `index`, the read index behind the REST read paths (without
+one they answer 503; give the ingestor the same index, so that it stays in step). Errors
+are `application/problem+json` (see `errors`); responses to SELECT/CONSTRUCT cut at
+AKG_MAX_ROWS carry `X-AKG-Truncated: true`.
 """
 
 from __future__ import annotations
@@ -11,12 +13,23 @@ from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
 from alliance_kg import __version__
-from alliance_kg.api import articles, graph_store, queries, sparql, update
+from alliance_kg.api import (
+    articles,
+    entities,
+    events,
+    graph_store,
+    queries,
+    resources,
+    sparql,
+    stats,
+    update,
+)
 from alliance_kg.api.errors import install_problem_handlers
 from alliance_kg.api.ports import Ingestor
 from alliance_kg.api.results import TRUNCATED_HEADER
 from alliance_kg.api.schemas import Health
 from alliance_kg.api.security import BodyLimitMiddleware
+from alliance_kg.index import ReadIndex
 from alliance_kg.settings import Settings
 from alliance_kg.store.base import Store
 
@@ -36,19 +49,29 @@ and modality.
 """
 
 
-def create_app(settings: Settings, store: Store, ingestor: Ingestor | None = None) -> FastAPI:
-    """The FastAPI application serving `store`; `ingestor` enables POST/DELETE /articles."""
+def create_app(
+    settings: Settings,
+    store: Store,
+    ingestor: Ingestor | None = None,
+    index: ReadIndex | None = None,
+) -> FastAPI:
+    """The FastAPI application serving `store`; `ingestor` enables POST/DELETE /articles,
+    `index` the REST read paths (/entities, /events, /stats, VoID)."""
     app = FastAPI(title="alliance-kg", version=__version__, description=DESCRIPTION)
     app.state.settings = settings
     app.state.store = store
     app.state.ingestor = ingestor
+    app.state.index = index
     install_problem_handlers(app)
-    for module in (sparql, update, graph_store, articles, queries):
+    for module in (sparql, update, graph_store, articles, queries, entities, events):
         app.include_router(module.router)
 
     @app.get("/health", tags=["Service"], summary="Liveness, and the store behind it")
     def health() -> Health:
         return Health(status="ok", store=store.name, version=__version__)
+
+    for module in (resources, stats):
+        app.include_router(module.router)
 
     app.add_middleware(BodyLimitMiddleware, max_body_bytes=settings.max_body_bytes)
     if settings.cors_origins:
