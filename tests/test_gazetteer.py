@@ -19,7 +19,6 @@ FIXTURE = """
 @prefix country: <https://w3id.org/alliance-kg/resource/country/> .
 @prefix materiel: <https://w3id.org/alliance-kg/resource/materiel/> .
 @prefix org: <https://w3id.org/alliance-kg/resource/organization/> .
-@prefix person: <https://w3id.org/alliance-kg/resource/person/> .
 @prefix place: <https://w3id.org/alliance-kg/resource/place/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
@@ -28,7 +27,6 @@ country:NZL a ak:Country ; rdfs:label "New Zealand"@en ;
     skos:altLabel "Aotearoa"@en ; ak:demonym "New Zealander"@en ;
     ak:capitalMetonym "Wellington"@en .
 country:FJI a ak:Country ; rdfs:label "Fiji"@en .
-person:ana-kora a ak:Person ; rdfs:label "Ana Kora"@en ; ak:affiliatedWith org:nz-navy .
 org:nz-navy a ak:Organization ; rdfs:label "NZ Navy"@en ; ak:affiliatedWith country:NZL .
 org:pacific-forum a ak:Organization ; rdfs:label "Pacific Forum"@en ;
     ak:affiliatedWith country:NZL, country:FJI .
@@ -151,3 +149,13 @@ def test_the_longest_name_wins(nlp: Language, gazetteer: Gazetteer) -> None:
 def test_ship_as_a_verb_is_not_materiel(nlp: Language) -> None:
     found = matches(nlp, "Seoul will ship the shells in May.")
     assert [t for t, _, _ in found if t.lower() == "ship"] == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="nlp: the tagger calls 'destroyers' a VERB after 'U.S. Navy', and the matcher's "
+    "guard against the verb 'ship' drops every materiel name tagged VERB, even an object",
+)
+def test_a_materiel_object_mistagged_as_a_verb_is_still_materiel(nlp: Language) -> None:
+    found = matches(nlp, "Japanese shipyards will repair U.S. Navy destroyers under the plan.")
+    assert ("destroyers", EntityType.MATERIEL.value, MATERIEL + "destroyer") in found
