@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from alliance_kg import iris
+from alliance_kg.cli import main
 from alliance_kg.index import EventFilter, ReadIndex, ReadIndexError
 from alliance_kg.index.records import MATCH_KINDS
 from alliance_kg.index.rows import normalise_name
@@ -168,3 +169,18 @@ def test_names_and_dates_are_normalised() -> None:
     assert date_start("2024") == "2024-01-01"
     assert date_start("2024-05") == "2024-05-01"
     assert date_start("2024-05-17") == "2024-05-17"
+
+
+def test_akg_reindex_builds_the_index_beside_the_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store_dir = tmp_path / "store"
+    store = EmbeddedStore(store_dir)
+    Ingest(ScriptedExtractor(), store).ingest(FIRST)
+    store.close()
+    del store
+    assert main(["--store", str(store_dir), "reindex"]) == 0
+    assert "indexed 1 articles" in capsys.readouterr().out
+    index = ReadIndex.open(tmp_path / "store.index.sqlite")
+    assert index.has_article(FIRST.id)
+    assert index.search_entities("japan")[0].iri == JAPAN.iri

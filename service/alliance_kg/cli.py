@@ -1,4 +1,4 @@
-"""The `akg` command: ingest, serve, query, load and export; the only place that wires stages.
+"""The `akg` command: ingest, serve, reindex, query, load, export; the only place that wires stages.
 
 Exit codes: 0 success, 2 bad input or usage (nothing written), 1 any other failure.
 Expected errors print one line on stderr, never a traceback. The spaCy pipeline and the
@@ -19,6 +19,7 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfForm
 from tqdm import tqdm
 
 from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError
+from alliance_kg.index import ReadIndex, ReadIndexError
 from alliance_kg.ingest import Ingest, LazyExtractor
 from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.base_graphs import BaseGraphError, ensure_base_graphs
@@ -56,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as error:
         print(f"akg: store error: {error}", file=sys.stderr)
         return 1
-    except (MappingError, BulkIngestError, OSError) as error:
+    except (MappingError, BulkIngestError, ReadIndexError, OSError) as error:
         print(f"akg: {error}", file=sys.stderr)
         return 1
 
@@ -98,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--format", choices=QUERY_FORMATS)
     query.set_defaults(command=run_query)
 
+    reindex = commands.add_parser("reindex", help="rebuild the REST read index from the store")
+    reindex.set_defaults(command=run_reindex)
+
     load = commands.add_parser("load", help="bulk-load N-Quads, TriG, Turtle or N-Triples")
     load.add_argument("files", nargs="+", type=Path, metavar="FILE")
     load.add_argument("--graph", metavar="IRI", help="target graph of triples formats")
@@ -115,28 +119,32 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     articles = read_articles(args.paths)
     titles = {article.id: article.title or "" for article in articles}
-    with _opened(settings) as store:
-        ensure_base_graphs(store)
-        with _progress_bar(len(titles)) as bar:
+    with (
+        _opened(settings) as store,
+        _indexed(settings, store) as index,
+        _progress_bar(len(titles)) as bar,
+    ):
 
-            def report(done: IngestReport) -> None:
-                bar.update()
-                bar.write(_describe(done, titles[done.article_id]), file=sys.stdout)
+        def report(done: IngestReport) -> None:
+            bar.update()
+            bar.write(_describe(done, titles[done.article_id]), file=sys.stdout)
 
-            if args.workers > 1 or len(titles) > BULK_THRESHOLD:
-                store_path = settings.store_path
-                work_dir = args.work_dir or store_path.with_name(f"{store_path.name}.ingest")
-                bulk = BulkIngest(
-                    store,
-                    Extractor.load,
-                    Extractor.version,
-                    work_dir,
-                    workers=args.workers,
-                    shard_size=args.shard_size,
-                )
-                bulk.run(articles, progress=report)
-            else:
-                Ingest(Extractor.load(), store).ingest_many(articles, progress=report)
+        if args.workers > 1 or len(titles) > BULK_THRESHOLD:
+            store_path = settings.store_path
+            work_dir = args.work_dir or store_path.with_name(f"{store_path.name}.ingest")
+            bulk = BulkIngest(
+                store,
+                Extractor.load,
+                Extractor.version,
+                work_dir,
+                workers=args.workers,
+                shard_size=args.shard_size,
+            )
+            for done in bulk.run(articles, progress=report):
+                if done.created or not index.has_article(done.article_id):
+                    index.refresh_article(store, done.article_id)
+        else:
+            Ingest(Extractor.load(), store, index).ingest_many(articles, progress=report)
     return 0
 
 
@@ -157,9 +165,9 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     from alliance_kg.api.app import create_app
     from alliance_kg.pipeline import Extractor
 
-    with _opened(settings) as store:
-        ensure_base_graphs(store)
-        app = create_app(settings, store, Ingest(LazyExtractor(Extractor.load), store))
+    with _opened(settings) as store, _indexed(settings, store) as index:
+        ingestor = Ingest(LazyExtractor(Extractor.load), store, index)
+        app = create_app(settings, store, ingestor, index)
         if args.get is not None:
             from fastapi.testclient import TestClient
 
@@ -170,6 +178,18 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
         import uvicorn
 
         uvicorn.run(app, host=args.host, port=args.port)
+    return 0
+
+
+def run_reindex(args: argparse.Namespace, settings: Settings) -> int:
+    with _opened(settings) as store:
+        ensure_base_graphs(store)
+        index = ReadIndex.open(index_path(settings))
+        try:
+            count = index.rebuild(store)
+        finally:
+            index.close()
+    print(f"indexed {count} articles into {index_path(settings)}")
     return 0
 
 
@@ -235,6 +255,26 @@ def _opened(settings: Settings) -> Iterator[Store]:
         yield store
     finally:
         store.close()
+
+
+def index_path(settings: Settings) -> Path:
+    """The read index file: beside the embedded store directory, `<store>.index.sqlite`."""
+    return settings.store_path.with_name(f"{settings.store_path.name}.index.sqlite")
+
+
+@contextmanager
+def _indexed(settings: Settings, store: Store) -> Iterator[ReadIndex]:
+    """The read index, with the base graphs loaded and indexed; built if it was empty."""
+    ensure_base_graphs(store)
+    index = ReadIndex.open(index_path(settings))
+    try:
+        if index.stats().articles == 0:
+            index.rebuild(store)
+        else:
+            index.sync_reference(store)
+        yield index
+    finally:
+        index.close()
 
 
 def _progress_bar(total: int) -> tqdm[Never]:
