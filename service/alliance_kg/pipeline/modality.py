@@ -157,14 +157,20 @@ def _own_cue(token: Token) -> Cue | None:
         return None
     if token.pos_ == "NOUN" and (lemma in VERB_ONLY_CUES or lemma in CUES_NEEDING_INFINITIVE):
         return None
-    if lemma in CUES_NEEDING_INFINITIVE and not any(
-        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ in {"for", "toward", "towards"})
-        for c in token.children
-    ):
+    if lemma in CUES_NEEDING_INFINITIVE and not any(map(_goal, token.children)):
         return None
     if lemma == "set" and token.tag_ != "VBN":
         return None
     return status, token.text
+
+
+def _goal(child: Token) -> bool:
+    """'look to make', 'work toward', 'set for April': what a goal-taking cue needs to count."""
+    return (
+        child.dep_ == "xcomp"
+        or (child.dep_ == "advcl" and _infinitive(child))
+        or (child.dep_ == "prep" and child.lower_ in {"for", "toward", "towards"})
+    )
 
 
 def _attached_cues(token: Token) -> list[Cue]:

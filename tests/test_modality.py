@@ -1,0 +1,166 @@
+"""What `resolve_modality` says of short sentences: status, negation, conditions, the cue.
+
+The trigger is the word in brackets. The cases cover every status, negation, conditions,
+reporting verbs (attribution, never a cue), nested cues (the outermost wins), nominal
+triggers, and the tense that decides when no cue does.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from alliance_kg.model import EventClass, Status
+from alliance_kg.pipeline import Extractor
+from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
+
+AT = EventClass.ARMS_TRANSFER
+JP = EventClass.JOINT_PRODUCTION
+LM = EventClass.LEADERS_MEETING
+
+STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
+    Status.CONSIDERED: [
+        ("The two governments are considering joint [production].", JP),
+        ("Canberra is eyeing the [purchase] of Japanese frigates.", AT),
+        ("The [sale] of the frigates is under consideration.", AT),
+        ("Tokyo could [export] the radars to Manila.", AT),
+        (
+            "The ministers set up a working group on ship [repair].",
+            EventClass.MAINTENANCE_COOPERATION,
+        ),
+        ("The main areas are joint [production] and maintenance.", JP),
+    ],
+    Status.PLANNED: [
+        ("Japan plans to [export] the destroyers to Australia.", AT),
+        ("The two countries aim to expand joint [production] of interceptors.", JP),
+        ("Poland will [buy] more tanks from Seoul.", AT),
+        ("Officials said Japan would [deliver] the radars.", AT),
+        ("Under the project, Japanese firms would [manufacture] the missiles.", JP),
+        ("The allies look to make a deal for Japanese yards to [repair] warships.", AT),
+        ("The plan calls for [deliveries] to Poland.", AT),
+    ],
+    Status.EXPECTED: [
+        ("The [summit] is scheduled for April.", LM),
+        ("[Deliveries] are due next year.", AT),
+        ("The first tanks are set to be [delivered] in May.", AT),
+        ("The leaders will [meet] in Washington.", LM),
+        ("Kishida is to [visit] Manila.", LM),
+        ("The prime minister left for Washington for [talks] with the president.", LM),
+        ("Japan will unveil the plan when the leaders [meet].", LM),
+    ],
+    Status.AGREED: [
+        ("Japan decided to [export] Patriot missiles to the United States.", AT),
+        ("The Pentagon announced a $1 billion aid [package] for Ukraine.", EventClass.MILITARY_AID),
+        (
+            "Finland and Norway signed a defence cooperation [agreement].",
+            EventClass.DEFENSE_COOPERATION,
+        ),
+        (
+            "Finland and Norway [signed] a defence cooperation agreement.",
+            EventClass.DEFENSE_COOPERATION,
+        ),
+        ("The decision [revises] the rules on arms exports.", EventClass.POLICY_CHANGE),
+        ("The government approved the [sale] of the fighters.", AT),
+        ("Two firms have signed contracts with Poland to implement deals to [export] tanks.", AT),
+        ("The minister said that Japan decided to [export] missiles.", AT),
+    ],
+    Status.ONGOING: [
+        ("[Deliveries] are under way.", AT),
+        ("Officials said the [deliveries] are under way.", AT),
+        ("South Korea has been [delivering] howitzers to Poland since 2022.", AT),
+        ("[Deliveries] began last year.", AT),
+        ("Japan [produces] the interceptors under licence.", JP),
+        ("American stockpiles have been [depleted].", EventClass.CAPACITY_SHORTFALL),
+    ],
+    Status.COMPLETED: [
+        ("Poland [received] the first tanks last year.", AT),
+        ("Congress passed legislation [easing] export rules.", EventClass.POLICY_CHANGE),
+        ("Under the plan agreed at a [meeting] in March, Australia will buy submarines.", LM),
+        ("The three leaders agreed to hold exercises every year, in their first [summit].", LM),
+        ("The launchers that Taiwan has [ordered] are due next year.", AT),
+        (
+            "The deployment is a sign that Pyongyang has [sent] troops.",
+            EventClass.PERSONNEL_DEPLOYMENT,
+        ),
+    ],
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return Extractor.load().nlp
+
+
+def modality_of(
+    nlp: Language, marked: str, event_class: EventClass, *, future_date: bool = False
+) -> Modality:
+    """Parse a sentence with its trigger in brackets and resolve the trigger's modality."""
+    before, rest = marked.split("[", 1)
+    word, after = rest.split("]", 1)
+    doc = nlp(before + word + after)
+    trigger = next(t for t in doc if t.idx == len(before))
+    assert trigger.text == word, f"the parser split the trigger {word!r}"
+    return resolve_modality(trigger, event_class, future_date=future_date)
+
+
+@pytest.mark.parametrize(
+    ("marked", "event_class", "status"),
+    [(m, c, status) for status, cases in STATUS_CASES.items() for m, c in cases],
+)
+def test_status(nlp: Language, marked: str, event_class: EventClass, status: Status) -> None:
+    found = modality_of(nlp, marked, event_class)
+    assert (found.status, found.negated, found.hypothetical) == (status, False, False)
+
+
+@pytest.mark.parametrize(
+    ("marked", "status"),
+    [
+        ("Seoul will not [export] the howitzers.", Status.PLANNED),
+        ("The government refused to [sell] the jets.", Status.COMPLETED),
+        ("Tokyo has never [exported] lethal weapons.", Status.COMPLETED),
+    ],
+)
+def test_negation_keeps_the_status(nlp: Language, marked: str, status: Status) -> None:
+    found = modality_of(nlp, marked, AT)
+    assert (found.status, found.negated) == (status, True)
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "If the talks succeed, the allies would [build] the frigates together.",
+        "Seoul would [send] weapons to Kyiv if Pyongyang attacks.",
+        "The allies will decide whether to [export] the jets.",
+        "Tokyo agreed to the sale if Manila could [buy] the radars.",
+    ],
+)
+def test_conditions_cap_the_status_at_considered(nlp: Language, marked: str) -> None:
+    found = modality_of(nlp, marked, AT)
+    assert (found.status, found.hypothetical) == (Status.CONSIDERED, True)
+
+
+def test_the_outermost_cue_wins_and_is_the_cue(nlp: Language) -> None:
+    found = modality_of(nlp, "The allies are preparing to agree to expand joint [production].", JP)
+    assert (found.status, found.cue) == (Status.PLANNED, "preparing")
+
+
+def test_a_reporting_verb_is_not_the_cue(nlp: Language) -> None:
+    found = modality_of(nlp, "Officials said the [deliveries] are under way.", AT)
+    assert found.cue == "under way"
+
+
+def test_tense_decides_without_a_cue(nlp: Language) -> None:
+    found = modality_of(nlp, "Poland [received] the first tanks last year.", AT)
+    assert found.cue is None
+
+
+def test_a_future_date_makes_a_meeting_expected(nlp: Language) -> None:
+    marked = "Tokyo is preparing to launch a forum when the leaders [meet] next month."
+    assert modality_of(nlp, marked, LM, future_date=True).status is Status.EXPECTED
+    assert modality_of(nlp, marked, LM).status is Status.ONGOING
+
+
+def test_a_clause_of_time_is_outside_the_main_verbs_chain(nlp: Language) -> None:
+    doc = nlp("Tokyo is preparing to launch a forum when the leaders meet next month.")
+    meet = next(t for t in doc if t.text == "meet")
+    assert [t.text for t, _ in chain(meet)] == ["meet"]
