@@ -35,6 +35,7 @@ class ArticleContext:
         self.gazetteer = gazetteer
         self.ent_at: dict[tuple[int, int], Span] = {}
         counts: Counter[str] = Counter()
+        acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for n, doc in enumerate(docs):
             dateline = _DATELINE.match(doc.text)
@@ -47,7 +48,13 @@ class ArticleContext:
                 if entity is not None and entity.type is EntityType.COUNTRY:
                     counts[entity.iri] += 1
                     first_seen.setdefault(entity.iri, n * 100_000 + ent.start)
+                    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in ent):
+                        acting[entity.iri] += 1
         self.countries_by_salience = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+        # the state that acts most often as a subject: who "the government" is
+        self.home = sorted(acting, key=lambda c: (-acting[c], first_seen[c]))[:1] or (
+            self.countries_by_salience[:1]
+        )
         self.last_subject: list[Entity] = []
 
     def span_of(self, token: Token) -> Span | None:
@@ -100,6 +107,11 @@ class ArticleContext:
     def focus(self, size: int = 2) -> list[Entity]:
         """The states the article is mostly about: "the two countries", "the allies"."""
         refs = [self.gazetteer.get(iri) for iri in self.countries_by_salience[:size]]
+        return [ref.entity() for ref in refs if ref is not None]
+
+    def home_country(self) -> list[Entity]:
+        """The state an unqualified "the government" stands for."""
+        refs = [self.gazetteer.get(iri) for iri in self.home]
         return [ref.entity() for ref in refs if ref is not None]
 
     def is_specific_materiel(self, entity: Entity) -> bool:

@@ -92,7 +92,7 @@ def actors_of_np(
             size = NUMBER_WORDS.get(child.lower_, size)
         return ctx.focus(size), True
     if head.lemma_ in HOME_NOUNS and head.tag_ == "NN" and _only_determiner(head):
-        return ctx.focus(1), True
+        return ctx.home_country(), True
     return [], False
 
 
