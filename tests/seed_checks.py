@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import httpx
 import rdflib
@@ -29,6 +30,7 @@ SEED_000 = SEEDS / "000_a9c0c3e40ead7283.txt"
 SEED_002 = SEEDS / "002_cfab73d4a0f76d39.txt"
 AKG = str(Path(sys.executable).with_name("akg"))
 TOKEN = "e2e-secret-token"
+T = TypeVar("T")
 PREFIXES = """
 PREFIX ak: <https://w3id.org/alliance-kg/ontology#>
 PREFIX akr: <https://w3id.org/alliance-kg/resource/>
@@ -73,7 +75,7 @@ def _wait_for_startup(process: subprocess.Popen[str]) -> None:
         lines.put(None)
 
     threading.Thread(target=pump, daemon=True).start()
-    seen = []
+    seen: list[str] = []
     while True:
         line = lines.get(timeout=120)
         if line is None:
@@ -103,9 +105,9 @@ def events_of(service: str, article: str, event_class: str, *actors: str) -> lis
     return [row["e"] for row in rows]
 
 
-def only(events: list[str]) -> str:
-    assert len(events) == 1, events
-    return events[0]
+def only(items: list[T]) -> T:
+    assert len(items) == 1, items
+    return items[0]
 
 
 def status_in(service: str, article: str, event: str) -> str:
@@ -224,8 +226,9 @@ def check_graphs_conform_to_the_shapes(exported: str) -> None:
     articles = rdflib.Dataset()
     for graph in dataset.graphs():
         if "/graph/article/" in str(graph.identifier):
+            copy = articles.graph(graph.identifier)
             for triple in graph:
-                articles.add((*triple, graph.identifier))
+                copy.add(triple)
     ok, report = conforms(articles)
     assert ok, report
 
