@@ -22,6 +22,7 @@ from alliance_kg.pipeline.roles import (
     passive_subject,
     phrase_tokens,
     prep_objects,
+    stranded_object,
     subject_actors,
 )
 from alliance_kg.pipeline.triggers import Trigger
@@ -213,6 +214,9 @@ def _assign_roles(
     if token.pos_ in {"NOUN", "PROPN"}:
         token = noun_anchor(token)
     obj = direct_object(token) if token.pos_ in {"VERB", "AUX"} else None
+    stranded = None
+    if obj is None and token.pos_ == "VERB" and c.type in DIRECTED:
+        obj = stranded = stranded_object(token, ctx)
     heads = [h for h in (obj, passive_subject(token)) if h is not None]
     of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -234,6 +238,9 @@ def _assign_roles(
     if obj is not None:
         targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
         targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
+    if stranded is not None and stranded.head.pos_ == "VERB":
+        for prep in ("to", "for", "from"):
+            targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
 
     def actors_at(*preps: str) -> list[Entity]:
         found: list[Entity] = []

@@ -218,6 +218,21 @@ def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
 
 
+def stranded_object(verb: Token, ctx: ArticleContext) -> Token | None:
+    """A materiel noun just after an object-less verb, when the parser hung it elsewhere
+    ('to ship domestically made Patriot missiles' parsed with 'made' taking the object)."""
+    for token in verb.doc[verb.i + 1 : min(verb.i + 7, verb.sent.end)]:
+        if token.pos_ == "VERB" and token.tag_ != "VBN":
+            return None
+        entity = ctx.entity_of(token)
+        if entity is not None and entity.type is EntityType.MATERIEL and token.pos_ != "VERB":
+            head = token
+            while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
+                head = head.head
+            return head
+    return None
+
+
 def materiel_in(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     tokens: list[Token] = []
     for head in heads:

@@ -35,7 +35,12 @@ from alliance_kg.pipeline.lexicon import (
     SUPPLY_CHAIN_MODIFIERS,
     VERB_TRIGGERS,
 )
-from alliance_kg.pipeline.roles import direct_object, passive_subject, phrase_tokens
+from alliance_kg.pipeline.roles import (
+    direct_object,
+    passive_subject,
+    phrase_tokens,
+    stranded_object,
+)
 
 E = EventClass
 
@@ -99,6 +104,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         obj = token.head
     if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "missiles sent to Kyiv"
         obj = token.head
+    if obj is None and (lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) is E.ARMS_TRANSFER):
+        obj = stranded_object(token, ctx)
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {_lemma(t) for t in obj_tokens}
     kinds = _entity_types(obj_tokens, ctx)
