@@ -36,6 +36,8 @@ def _iso(
         ("late November 2023", "2023-11"),
         ("between 2025 and 2027", "2025"),  # a span is dated by the year it starts
         ("2025-2027", "2025"),
+        ("the end of fiscal 2024", "2024"),
+        ("Tuesday 23 January 2024", "2024-01-23"),
     ],
 )
 def test_absolute_dates_need_no_publication_date(text: str, expected: str) -> None:
@@ -58,6 +60,14 @@ def test_absolute_dates_need_no_publication_date(text: str, expected: str) -> No
         ("the end of this year", "2024"),
         ("last month", "2024-02"),
         ("yesterday", "2024-03-09"),
+        ("the end of the year", "2024"),
+        ("the current year", "2024"),
+        ("March next year", "2025-03"),
+        ("August last year", "2023-08"),
+        ("three years ago", "2021"),
+        ("a year ago", "2023"),
+        ("two months ago", "2024-01"),
+        ("last month's", "2024-02"),
     ],
 )
 def test_relative_dates_resolve_against_the_publication_date(text: str, expected: str) -> None:
@@ -107,7 +117,16 @@ def test_a_year_is_year_precision() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["February 30", "February 30, 2024", "31 April 2024", "2024-02-30", "next week", "the week"],
+    [
+        "February 30",
+        "February 30, 2024",
+        "31 April 2024",
+        "2024-02-30",
+        "next week",
+        "the week",
+        "the year",
+        "Friday morning",
+    ],
 )
 def test_invalid_or_vague_dates_give_none(text: str) -> None:
     for direction in ALL_DIRECTIONS:

@@ -35,21 +35,29 @@ _PATTERNS = [
     ),
     re.compile(
         rf"^(?:(?:the\s+)?(?:early|mid|late|end\s+of|start\s+of|beginning\s+of|first\s+half"
-        rf"\s+of|second\s+half\s+of|fiscal|fy|calendar)\s*-?\s*)?{_YEAR}$"
+        rf"\s+of|second\s+half\s+of|fiscal|fy|calendar)\s*-?\s*){{0,2}}{_YEAR}$"
     ),
     re.compile(rf"^(?P<rel>last|next|this|coming|past|previous)\s+{_MONTH}$"),
+    re.compile(rf"^{_MONTH}\s+(?P<year_rel>last|next|this)\s+year$"),
+    re.compile(r"^(?P<ago>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>year|month)s?\s+ago$"),
     re.compile(rf"^(?:(?:early|mid|late)\s*-?\s*|the\s+end\s+of\s+|end\s+of\s+)?{_MONTH}$"),
     re.compile(
         r"^(?:(?:the\s+)?(?:early|mid|late|end\s+of|start\s+of|beginning\s+of)\s*-?\s*)?"
-        r"(?P<rel>last|next|this|the\s+coming|the\s+past|earlier\s+this|later\s+this)"
+        r"(?P<rel>last|next|this|the\s+coming|the\s+past|earlier\s+this|later\s+this|"
+        r"(?:the\s+)?current)"
         r"\s+(?P<unit>year|month|week)$"
     ),
+    re.compile(r"^(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+the\s+(?P<unit>year|month)$"),
     re.compile(r"^(?P<rel>last|next|this|on|coming)?\s*(?P<weekday>" + "|".join(WEEKDAYS) + r")$"),
     re.compile(r"^(?P<word>yesterday|today|tomorrow)$"),
     re.compile(rf"^(?:(?:between|from)\s+)?{_YEAR}\s*(?:-|–|to|and)\s*(?:19|20)?\d\d$"),
 ]
 _STRIP = re.compile(r"^(?:on|in|by|since|until|from|during|as\s+soon\s+as|as\s+early\s+as)\s+")
-_SUFFIX = re.compile(r"\s+(?:period|timeframe)$")
+_SUFFIX = re.compile(r"(?:\s+(?:period|timeframe)|['’]s)$")
+# "Tuesday 23 January 2024": the weekday adds nothing to the date that follows it.
+_LEADING_WEEKDAY = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r"),?\s+(?=\S+\s)")
+_STEPS = {"last": -1, "past": -1, "next": 1, "coming": 1}
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 class Direction(Enum):
@@ -63,7 +71,7 @@ class Direction(Enum):
 def resolve_date(text: str, published: date | None, direction: Direction) -> EventDate | None:
     """Resolve a date expression; None when the text or the article cannot fix it."""
     cleaned = _SUFFIX.sub("", _STRIP.sub("", text.lower().strip().rstrip(".,"))).strip()
-    cleaned = re.sub(r"^the\s+(?=(?:19|20)\d\d)", "", cleaned)
+    cleaned = re.sub(r"^the\s+(?=(?:19|20)\d\d)", "", _LEADING_WEEKDAY.sub("", cleaned))
     for pattern in _PATTERNS:
         match = pattern.match(cleaned)
         if match:
@@ -89,7 +97,15 @@ def _from_match(
     if groups.get("weekday"):
         return _weekday(WEEKDAYS[groups["weekday"] or ""], rel, published, direction)
     if groups.get("unit"):
-        return _relative_unit(groups["unit"] or "", rel, published)
+        if groups.get("ago"):
+            ago = groups["ago"] or ""
+            count = _COUNTS[ago] if ago in _COUNTS else int(ago)
+            return _relative_unit(groups["unit"] or "", published, -count)
+        return _relative_unit(groups["unit"] or "", published, _STEPS.get(rel, 0))
+    if groups.get("year_rel"):
+        if published is None or month is None:
+            return None
+        return EventDate(published.year + _STEPS.get(groups["year_rel"] or "", 0), month)
     if month is None:
         return EventDate(year) if year else None
     if year is None:
@@ -142,10 +158,10 @@ def _weekday(
     return EventDate(moment.year, moment.month, moment.day)
 
 
-def _relative_unit(unit: str, rel: str, published: date | None) -> EventDate | None:
+def _relative_unit(unit: str, published: date | None, step: int) -> EventDate | None:
+    """The year or month `step` units from the publication date's; a week is too vague."""
     if published is None or unit == "week":
         return None
-    step = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(rel, 0)
     if unit == "year":
         return EventDate(published.year + step)
     month_index = published.year * 12 + published.month - 1 + step
