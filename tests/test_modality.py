@@ -38,6 +38,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Under the project, Japanese firms would [manufacture] the missiles.", JP),
         ("The allies look to make a deal for Japanese yards to [repair] warships.", AT),
         ("The plan calls for [deliveries] to Poland.", AT),
+        ("Japan changed its rules so that the jets can be [sold] abroad.", AT),
     ],
     Status.EXPECTED: [
         ("The [summit] is scheduled for April.", LM),
@@ -82,6 +83,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
             "The deployment is a sign that Pyongyang has [sent] troops.",
             EventClass.PERSONNEL_DEPLOYMENT,
         ),
+        ("Britain was the first country to [send] tanks to Kyiv.", AT),
     ],
 }
 

@@ -62,7 +62,7 @@ Cue = tuple[Status, str]
 class Tense(Enum):
     """What the tense and aspect of a verb say about when its event happens."""
 
-    FUTURE = "future"
+    FUTURE = "future"  # or modal: "will deliver", "can be sold", "must buy"
     PAST = "past"
     PERFECT = "perfect"
     PRESENT = "present"
@@ -191,9 +191,14 @@ def _attached_cues(token: Token) -> list[Cue]:
             found.append((STATUS_CUES[child.lemma_.lower()], child.text))
         elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
             found.append((Status.CONSIDERED, child.text))
-        elif token.lemma_ == "be" and child.dep_ == "xcomp" and _infinitive(child):
+        elif child.dep_ == "xcomp" and _infinitive(child) and _bare_be(token):
             found.append((Status.EXPECTED, f"{token.text} to"))
     return found
+
+
+def _bare_be(token: Token) -> bool:
+    """'Kishida is to visit': 'be' with no predicate of its own ('was the first to send')."""
+    return token.lemma_ == "be" and not any(c.dep_ in {"attr", "acomp"} for c in token.children)
 
 
 def _infinitive(verb: Token) -> bool:
@@ -319,7 +324,7 @@ def _tense_of(verb: Token) -> Tense | None:
     """The tense a verb carries itself; None for infinitives and bare participles."""
     auxiliaries = _auxiliaries(verb)
     words = {a.lower_ for a in auxiliaries}
-    if words & FUTURE_MODALS:
+    if words & FUTURE_MODALS or any(a.tag_ == "MD" for a in auxiliaries):
         return Tense.FUTURE
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries):
         return Tense.PRESENT
@@ -370,7 +375,7 @@ def _from_tense(
         return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
     verb, tense = found
     if tense is Tense.FUTURE or future_date:
-        modal = next((a.text for a in _auxiliaries(verb) if a.lower_ in FUTURE_MODALS), None)
+        modal = next((a.text for a in _auxiliaries(verb) if a.tag_ == "MD"), None)
         return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
     if tense is Tense.PERFECT and event_class in STATE_CLASSES:
         return Status.ONGOING, None
