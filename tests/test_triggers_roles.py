@@ -77,6 +77,18 @@ def test_procure_for_a_third_state_is_aid(extractor: Extractor) -> None:
     assert countries(c, Role.RECIPIENT) == {"UKR"}
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="roles: the parser hangs 'to Poland' on the verb governing the noun trigger "
+    "('approved the sale ... to Poland'), where the recipient is never looked for",
+)
+def test_the_recipient_of_a_sale_approved(extractor: Extractor) -> None:
+    text = "Washington approved the sale of missiles to Poland."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"USA"}
+    assert countries(c, Role.RECIPIENT) == {"POL"}
+
+
 def test_shipyards_repairing_destroyers(extractor: Extractor) -> None:
     text = "Japanese shipyards will repair U.S. Navy destroyers."
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
