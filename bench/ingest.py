@@ -1,0 +1,247 @@
+"""Ingest throughput: articles per second and peak memory, extraction alone and end to end.
+
+    .venv/bin/python bench/ingest.py [--count 2000] [--corpus FILE] [--workers 1,2]
+                                     [--repeats 1] [--write-benchmarks]
+
+The corpus is `bench/corpus.py`'s (generated into a temporary folder unless `--corpus`
+names a `.jsonl`). Each case runs in a fresh process tree, timed from its start to its
+end, spaCy's start-up included:
+
+- `extract`: `Extractor.extract_many` in one process; with 2 workers, spaCy's own
+  multiprocessing (`n_process=2`: parsing in child processes, rules in the parent);
+- `extract-pool`: a pool of worker processes, each loading the extractor once and running
+  spaCy and the rules on its shards (what `akg ingest --workers N` does);
+- `ingest`: `akg ingest --workers N corpus.jsonl` into a new embedded store on disk
+  (reading, extraction, mapping, N-Quads shards, loading).
+
+Memory is the peak of the summed resident set size (VmRSS) of the case's process and all
+its descendants, sampled every 0.2 s; the largest single process comes from
+`getrusage(RUSAGE_CHILDREN).ru_maxrss`. Times are medians over `--repeats` runs.
+`--write-benchmarks` rewrites the "## Ingest throughput" section of BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+
+from alliance_kg.pipeline import Extractor
+from alliance_kg.reading import read_file
+from corpus import write_corpus
+from section import write_section
+
+HEADING = "## Ingest throughput"
+AKG = Path(sys.executable).with_name("akg")
+SAMPLE_SECONDS = 0.2
+POOL_SHARD = 50
+
+
+@dataclass(frozen=True)
+class Measurement:
+    case: str
+    workers: int
+    articles: int
+    seconds: float
+    peak_tree_mb: float
+    largest_process_mb: float
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+def run_case(case: str, workers: int, corpus: Path) -> None:
+    """The child side: do the work of one case; the parent times it."""
+    articles = read_file(corpus)
+    if case == "extract":
+        extractor = Extractor.load()
+        for _ in extractor.extract_many(articles, n_process=workers):
+            pass
+    elif case == "extract-pool":
+        shards = [articles[n : n + POOL_SHARD] for n in range(0, len(articles), POOL_SHARD)]
+        with ProcessPoolExecutor(
+            workers, mp_context=get_context("spawn"), initializer=_load_worker
+        ) as pool:
+            sum(pool.map(_extract_shard, shards))
+    else:
+        raise ValueError(f"unknown case {case!r}")
+
+
+_extractor: Extractor | None = None
+
+
+def _load_worker() -> None:
+    global _extractor
+    _extractor = Extractor.load()
+
+
+def _extract_shard(shard: Sequence[object]) -> int:
+    assert _extractor is not None
+    return sum(1 for _ in _extractor.extract_many(shard))  # type: ignore[arg-type]
+
+
+def measure(command: list[str], case: str, workers: int, articles: int) -> Measurement:
+    """Run `command`, sampling its process tree's memory; its wall time and peaks."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+    peak = _TreeMemory(process.pid)
+    peak.start()
+    code = process.wait()
+    seconds = time.perf_counter() - start
+    peak.stop()
+    if code != 0:
+        raise RuntimeError(f"{' '.join(command)} exited with {code}")
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Measurement(case, workers, articles, seconds, peak.peak_mb, largest)
+
+
+class _TreeMemory(threading.Thread):
+    """Samples the summed VmRSS of a process and its descendants; keeps the peak."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_mb = 0.0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        while not self._done.wait(SAMPLE_SECONDS):
+            self.peak_mb = max(self.peak_mb, _tree_rss_kb(self.pid) / 1024)
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _tree_rss_kb(root: int) -> int:
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry.name)] = int(fields[1])
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        tree.update(children)
+        frontier += children
+    return sum(_rss_kb(pid) for pid in tree)
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((line for line in status.splitlines() if line.startswith("VmRSS:")), "")
+    return int(line.split()[1]) if line else 0
+
+
+def bench(corpus: Path, worker_counts: Sequence[int], repeats: int) -> list[Measurement]:
+    count = len(read_file(corpus))
+    results: list[Measurement] = []
+    for case in ("extract", "extract-pool", "ingest"):
+        for workers in worker_counts:
+            if case == "extract-pool" and workers == 1:
+                continue
+            runs = []
+            for _ in range(repeats):
+                with tempfile.TemporaryDirectory(prefix="akg-bench-") as scratch:
+                    if case == "ingest":
+                        store = Path(scratch) / "store"
+                        command = [str(AKG), "--store", str(store), "ingest"]
+                        command += ["--workers", str(workers), str(corpus)]
+                    else:
+                        command = [sys.executable, __file__, "--case", case]
+                        command += ["--workers", str(workers), "--corpus", str(corpus)]
+                    runs.append(measure(command, case, workers, count))
+                    print(_row(runs[-1]), file=sys.stderr)
+            results.append(_median(runs))
+    return results
+
+
+def _median(runs: list[Measurement]) -> Measurement:
+    middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
+    seconds = statistics.median(run.seconds for run in runs)
+    return Measurement(
+        middle.case,
+        middle.workers,
+        middle.articles,
+        seconds,
+        max(run.peak_tree_mb for run in runs),
+        max(run.largest_process_mb for run in runs),
+    )
+
+
+def _row(m: Measurement) -> str:
+    return (
+        f"{m.case:<13} {m.workers:>7} {m.articles:>8} {m.seconds:>8.1f} {m.rate:>10.1f}"
+        f" {m.peak_tree_mb:>12.0f} {m.largest_process_mb:>11.0f}"
+    )
+
+
+def table(results: Sequence[Measurement]) -> list[str]:
+    header = (
+        f"{'case':<13} {'workers':>7} {'articles':>8} {'seconds':>8} {'articles/s':>10}"
+        f" {'peak tree MB':>12} {'largest MB':>11}"
+    )
+    return [header, "-" * len(header), *map(_row, results)]
+
+
+def benchmarks_section(results: Sequence[Measurement], command: str, words: float) -> str:
+    lines = [
+        "Articles per second and peak memory on the generated corpus of `bench/corpus.py`",
+        f"(about {words:.0f} words per article), {os.cpu_count()} cores. Wall time includes",
+        "start-up; memory is the peak summed RSS of the process tree (sampled every 0.2 s)",
+        "and the largest single process (`ru_maxrss`). See bench/ingest.py.",
+        "",
+        f"Run on {date.today().isoformat()} with `{command}` (extractor `{Extractor.version}`).",
+        "",
+        "```text",
+        *table(results),
+        "```",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--corpus", type=Path, help="a .jsonl corpus (default: generate one)")
+    parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--write-benchmarks", action="store_true")
+    parser.add_argument("--case", help=argparse.SUPPRESS)  # the child side of one case
+    args = parser.parse_args()
+    worker_counts = [int(n) for n in args.workers.split(",")]
+    if args.case:
+        run_case(args.case, worker_counts[0], args.corpus)
+        return
+    with tempfile.TemporaryDirectory(prefix="akg-corpus-") as scratch:
+        corpus = args.corpus or write_corpus(Path(scratch), args.count)
+        words = statistics.mean(len(a.text.split()) for a in read_file(corpus))
+        results = bench(corpus, worker_counts, args.repeats)
+    print("\n".join(table(results)))
+    if args.write_benchmarks:
+        command = "python " + " ".join(sys.argv)
+        write_section(HEADING, benchmarks_section(results, command, words))
+
+
+if __name__ == "__main__":
+    main()
