@@ -82,11 +82,11 @@ def resolve_date(text: str, published: date | None, direction: Direction) -> Eve
 def _from_match(
     groups: dict[str, str | None], published: date | None, direction: Direction
 ) -> EventDate | None:
-    year = int(groups["year"]) if groups.get("year") else None
+    year = int(groups.get("year") or 0) or None
     if groups.get("m"):
         return _checked(year or 0, int(groups["m"] or 0), int(groups["d"] or 0))
     month = MONTHS.get(groups["month"] or "") if groups.get("month") else None
-    day = int(groups["day"]) if groups.get("day") else None
+    day = int(groups.get("day") or 0) or None
     rel = (groups.get("rel") or "").replace("the ", "").strip()
     if groups.get("word"):
         if published is None:

@@ -65,9 +65,9 @@ def _amount(text: str) -> float | None:
         value = float(match.group(1).replace(",", ""))
         return value * _SCALE.get((match.group(2) or "").lower(), 1.0)
     words = text.lower().split()
-    value = next((float(_WORDS[w]) for w in words if w in _WORDS), None)
+    count = next((_WORDS[w] for w in words if w in _WORDS), None)
     scale = next((_SCALE[w] for w in words if w in _SCALE and len(w) > 2), 1.0)
-    return value * scale if value is not None else None
+    return count * scale if count is not None else None
 
 
 def _with_currency(ent: Span) -> Span:
