@@ -62,6 +62,32 @@ SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}
 # "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
 POLICY_OR_MAINTENANCE = {"overhaul"}
+# Words that make a transfer a sale rather than a gift.
+COMMERCE = {
+    "sell",
+    "sale",
+    "buy",
+    "purchase",
+    "procure",
+    "procurement",
+    "contract",
+    "deal",
+    "order",
+    "export",
+    "import",
+    "price",
+    "cost",
+    "customer",
+    "buyer",
+    "seller",
+    "acquire",
+    "acquisition",
+    "fms",
+    "tender",
+    "bid",
+    "lease",
+    "loan",
+}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".

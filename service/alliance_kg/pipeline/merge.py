@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Span
+
 from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
 from alliance_kg.pipeline.candidates import DIRECTED, Candidate
 from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.pipeline.lexicon import COMMERCE
 
 E = EventClass
 ACTOR_ROLES = {
@@ -142,8 +145,13 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
                 member.inferred = True
 
 
+def _commercial(sentence: Span) -> bool:
+    """A sale: the sentence speaks of buying, selling, contracts, orders or prices."""
+    return any(t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in sentence)
+
+
 def _aid_deliveries(drafts: list[Draft]) -> None:
-    """A delivery to a state the article reports as receiving aid is part of that aid."""
+    """A delivery given rather than sold, or to a state the article reports as aided, is aid."""
     aided = {
         iri
         for d in drafts
@@ -152,7 +160,8 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
     }
     for draft in drafts:
         recipients = set(draft.roles.get(Role.RECIPIENT, {}))
-        if draft.type is E.ARMS_TRANSFER and recipients and recipients <= aided:
+        given = not any(_commercial(m.sentence) for m in draft.members)
+        if draft.type is E.ARMS_TRANSFER and recipients and (given or recipients <= aided):
             draft.type = E.MILITARY_AID
             if Role.SUPPLIER in draft.roles:
                 draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)
