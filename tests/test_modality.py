@@ -24,6 +24,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Canberra is eyeing the [purchase] of Japanese frigates.", AT),
         ("The [sale] of the frigates is under consideration.", AT),
         ("Tokyo could [export] the radars to Manila.", AT),
+        ("The proposed [sale] of the frigates has drawn criticism.", AT),
         (
             "The ministers set up a working group on ship [repair].",
             EventClass.MAINTENANCE_COOPERATION,
@@ -38,6 +39,10 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Under the project, Japanese firms would [manufacture] the missiles.", JP),
         ("The allies look to make a deal for Japanese yards to [repair] warships.", AT),
         ("The plan calls for [deliveries] to Poland.", AT),
+        (
+            "The planned [revision] of the export rules has drawn criticism.",
+            EventClass.POLICY_CHANGE,
+        ),
         ("Japan changed its rules so that the jets can be [sold] abroad.", AT),
     ],
     Status.EXPECTED: [

@@ -187,8 +187,8 @@ def _attached_cues(token: Token) -> list[Cue]:
                 key = (child.lower_, obj.lemma_.lower())
                 if obj.dep_ == "pobj" and key in PP_STATUS:
                     found.append((PP_STATUS[key], f"{child.text} {obj.text}"))
-        elif _cue_beside(child, token):
-            found.append((STATUS_CUES[child.lemma_.lower()], child.text))
+        elif (beside := _cue_beside(child, token)) is not None:
+            found.append((beside, child.text))
         elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
             found.append((Status.CONSIDERED, child.text))
         elif child.dep_ == "xcomp" and _infinitive(child) and _bare_be(token):
@@ -205,14 +205,17 @@ def _infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
-def _cue_beside(child: Token, head: Token) -> bool:
+def _cue_beside(child: Token, head: Token) -> Status | None:
     """'the proposed sale', 'deliveries are due', 'the plan calls for': a cue beside the chain."""
     lemma = child.lemma_.lower()
-    return (
-        (child.dep_ == "acl" and child.tag_ == "VBN" and lemma in STATUS_CUES)
-        or (child.dep_ in {"amod", "acomp", "advmod"} and lemma in MODIFIER_CUES)
+    status = STATUS_CUES.get(child.lower_) or STATUS_CUES.get(lemma)
+    if (
+        (child.dep_ == "acl" and child.tag_ == "VBN")
+        or (child.dep_ in {"amod", "acomp", "advmod"} and {child.lower_, lemma} & MODIFIER_CUES)
         or (child.dep_ == "nsubj" and head.pos_ in _VERBAL and lemma in SUBJECT_CUES)
-    )
+    ):
+        return status
+    return None
 
 
 def _topic_cue(trigger: Token) -> Cue | None:
