@@ -222,6 +222,10 @@ def _assign_roles(
     if token.pos_ in {"NOUN", "PROPN"}:
         heads.append(token)
     materiel = materiel_in(heads + of_objects, ctx)
+    if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
+        excluded = _aid_recipient_tokens(token.sent)
+        clause = [t for t in token.sent if t.i not in excluded]
+        materiel = entities_in(iter(clause), ctx, {EntityType.MATERIEL})
     if c.type in MATERIEL_CLASSES:
         c.add(Role.MATERIEL, materiel)
         for head in heads + of_objects:

@@ -192,8 +192,17 @@ def _best_date(members: list[Candidate]) -> EventDate | None:
     return max(dated, key=lambda d: (d.day is not None, d.month is not None))
 
 
+def _settle_directions(draft: Draft) -> None:
+    """No state both gives and receives one transfer: the receiving reading wins."""
+    if draft.type in DIRECTED:
+        giver, taker = DIRECTED[draft.type]
+        for iri in set(draft.roles.get(giver, {})) & set(draft.roles.get(taker, {})):
+            del draft.roles[giver][iri]
+
+
 def draft_to_event(draft: Draft) -> Event:
     """Freeze a draft: one mention per sentence, status from the earliest mention."""
+    _settle_directions(draft)
     members = sorted(draft.members, key=lambda c: (c.offset + c.sentence.start_char, c.trigger.i))
     mentions: dict[int, Mention] = {}
     quantities: list[Quantity] = []
