@@ -60,7 +60,7 @@ def list_events(
         str | None, Query(alias="to", description="YYYY-MM-DD, YYYY-MM or YYYY (inclusive)")
     ] = None,
     min_articles: Annotated[int | None, Query(ge=1, description="Reported by at least")] = None,
-    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    limit: Annotated[int, Query(ge=1, le=500)] = 20,
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ) -> EventPage:
     event_class = None if type is None else local_name(type, EVENT_CLASSES, "type")

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from alliance_kg.api.errors import ProblemError
 from alliance_kg.index import ReadIndex
+from alliance_kg.index.reader import STATUSES_LIMIT
 from alliance_kg.index.records import EntityRef, EventSummary, StatusReport
 from alliance_kg.iris import AK, AKR
 
@@ -134,7 +135,10 @@ class EventOut(BaseModel):
     roles: dict[str, list[EntityRefOut]] = Field(
         description="Role local name (participant, supplier, materiel...) -> entities"
     )
-    statuses: list[StatusReportOut] = Field(description="One per reporting article, oldest first")
+    statuses: list[StatusReportOut] = Field(
+        description=f"The status each of its latest {STATUSES_LIMIT} reporting articles gives, "
+        "oldest first (undated articles count as oldest); `articles` counts them all"
+    )
 
     @classmethod
     def of(cls, event: EventSummary) -> EventOut:

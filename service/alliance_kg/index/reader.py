@@ -24,6 +24,11 @@ from alliance_kg.index.rows import normalise_name
 from alliance_kg.iris import article_iri
 from alliance_kg.model import Role
 
+STATUSES_LIMIT = 20  # the latest reports listed per event; `articles` counts them all
+# Events of materiel used fewer times than this are read from the materiel's own rows and
+# sorted; more common materiel is found by walking all events in date order.
+SPARSE_MATERIEL = 5_000
+
 _SEARCH = """
 SELECT n.entity,
        MIN(CASE WHEN n.kind < 2 AND n.name = :q THEN n.kind ELSE n.kind + 2 END) AS rank,
@@ -119,11 +124,21 @@ def find_events(db: sqlite3.Connection, wanted: EventFilter) -> list[EventSummar
         if wanted.participant is None:
             order = "c.moment DESC, c.event DESC"
     if wanted.materiel is not None:
-        where.append(
-            "EXISTS (SELECT 1 FROM event_role m WHERE m.event = e.iri AND m.role = 'materiel' "
-            "AND m.entity IN (SELECT narrow FROM narrower WHERE broad = ? UNION SELECT ?))"
-        )
-        params += [wanted.materiel, wanted.materiel]
+        materiel = _narrower(db, wanted.materiel)
+        marks = ",".join("?" * len(materiel))
+        if order.startswith("e.") and _materiel_uses(db, materiel) <= SPARSE_MATERIEL:
+            joins.append(
+                "JOIN (SELECT DISTINCT event, moment FROM event_role WHERE role = 'materiel' "
+                f"AND entity IN ({marks})) m ON m.event = e.iri"
+            )
+            join_params += materiel
+            order = "m.moment DESC, m.event DESC"
+        else:
+            where.append(
+                "EXISTS (SELECT 1 FROM event_role m WHERE m.event = e.iri "
+                f"AND m.role = 'materiel' AND m.entity IN ({marks}))"
+            )
+            params += materiel
     for clause, value in (
         ("e.status = ?", wanted.status),
         ("e.moment >= ?", wanted.date_from),
@@ -141,8 +156,27 @@ def find_events(db: sqlite3.Connection, wanted: EventFilter) -> list[EventSummar
     return event_summaries(db, [iri for (iri,) in rows])
 
 
-def event_summaries(db: sqlite3.Connection, events: list[str]) -> list[EventSummary]:
-    """The summaries of `events`, in the order given (unknown IRIs are left out)."""
+def _narrower(db: sqlite3.Connection, materiel: str) -> list[str]:
+    """`materiel` and every materiel class under it (skos:broader*)."""
+    rows = db.execute("SELECT narrow FROM narrower WHERE broad = ?", (materiel,))
+    return sorted({materiel, *(narrow for (narrow,) in rows)})
+
+
+def _materiel_uses(db: sqlite3.Connection, materiel: list[str]) -> int:
+    marks = ",".join("?" * len(materiel))
+    row = db.execute(
+        "SELECT COALESCE(SUM(n), 0) FROM role_count "
+        f"WHERE role = 'materiel' AND entity IN ({marks})",
+        materiel,
+    ).fetchone()
+    return int(row[0])
+
+
+def event_summaries(
+    db: sqlite3.Connection, events: list[str], statuses_limit: int = STATUSES_LIMIT
+) -> list[EventSummary]:
+    """The summaries of `events`, in the order given (unknown IRIs are left out), each with
+    the statuses of its `statuses_limit` latest reports."""
     if not events:
         return []
     marks = ",".join("?" * len(events))
@@ -167,16 +201,17 @@ def event_summaries(db: sqlite3.Connection, events: list[str]) -> list[EventSumm
         events,
     ):
         roles[event][role].append(EntityRef(entity, label, kind))
-    statuses: dict[str, list[StatusReport]] = defaultdict(list)
-    for event, article, issued, publisher, status, negated in db.execute(
-        "SELECT r.event, r.article, a.issued, a.publisher, r.status, r.negated "
-        f"FROM report r JOIN article a ON a.id = r.article WHERE r.event IN ({marks}) "
-        "ORDER BY a.issued IS NOT NULL, a.issued, r.article",
-        events,
-    ):
-        statuses[event].append(
+    statuses: dict[str, list[StatusReport]] = {}
+    for event in events:
+        latest = db.execute(
+            "SELECT article, issued, publisher, status, negated FROM report WHERE event = ? "
+            "ORDER BY issued DESC, article DESC LIMIT ?",
+            (event, statuses_limit),
+        ).fetchall()
+        statuses[event] = [
             StatusReport(article_iri(article), issued, publisher, status, bool(negated))
-        )
+            for article, issued, publisher, status, negated in reversed(latest)
+        ]
     return [
         EventSummary(
             iri=iri,
@@ -210,13 +245,11 @@ def _entity_refs(db: sqlite3.Connection, entities: list[str]) -> dict[str, Entit
 
 def index_stats(db: sqlite3.Connection, base_quads: int) -> IndexStats:
     """Counts from the counters and the per-article rows; `base_quads` is the base graphs'."""
-    articles, article_quads = db.execute(
-        "SELECT COUNT(*), COALESCE(SUM(quads), 0) FROM article"
-    ).fetchone()
+    totals = dict(db.execute("SELECT name, n FROM total"))
     return IndexStats(
-        articles=articles,
-        events=db.execute("SELECT COUNT(*) FROM event").fetchone()[0],
-        quads=article_quads + base_quads,
+        articles=totals["articles"],
+        events=totals["events"],
+        quads=totals["quads"] + base_quads,
         events_by_class=dict(db.execute("SELECT type, n FROM class_count ORDER BY type")),
         entities_by_type=dict(
             db.execute("SELECT type, COUNT(*) FROM entity GROUP BY type ORDER BY type")

@@ -9,7 +9,7 @@ and from the reference graph, and is recomputed for the events an ingest or dele
 
 from __future__ import annotations
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -18,11 +18,14 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS article (
   id TEXT PRIMARY KEY, title TEXT, publisher TEXT, issued TEXT, quads INTEGER NOT NULL
 );
+-- a report repeats its article's date and publisher, so an event's latest reports are an
+-- index range
 CREATE TABLE IF NOT EXISTS report (
   event TEXT NOT NULL, article TEXT NOT NULL, status TEXT, negated INTEGER NOT NULL,
-  date TEXT, confidence REAL, PRIMARY KEY (event, article)
+  date TEXT, confidence REAL, issued TEXT, publisher TEXT, PRIMARY KEY (event, article)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS report_by_article ON report (article);
+CREATE INDEX IF NOT EXISTS report_by_date ON report (event, issued, article);
 CREATE TABLE IF NOT EXISTS report_type (
   event TEXT NOT NULL, article TEXT NOT NULL, type TEXT NOT NULL,
   PRIMARY KEY (event, article, type)
@@ -69,6 +72,7 @@ CREATE TABLE IF NOT EXISTS event_class (
   type TEXT NOT NULL, event TEXT NOT NULL, moment TEXT, PRIMARY KEY (type, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS event_class_by_moment ON event_class (type, moment);
+CREATE INDEX IF NOT EXISTS event_class_by_event ON event_class (event);
 CREATE TABLE IF NOT EXISTS event_role (
   entity TEXT NOT NULL, role TEXT NOT NULL, event TEXT NOT NULL, moment TEXT,
   PRIMARY KEY (entity, role, event)
@@ -79,6 +83,7 @@ CREATE TABLE IF NOT EXISTS entity_event (
   entity TEXT NOT NULL, event TEXT NOT NULL, moment TEXT, PRIMARY KEY (entity, event)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS entity_event_by_moment ON entity_event (entity, moment);
+CREATE INDEX IF NOT EXISTS entity_event_by_event ON entity_event (event);
 
 -- counters, kept in step with the event rows
 CREATE TABLE IF NOT EXISTS role_count (
@@ -91,6 +96,23 @@ CREATE TABLE IF NOT EXISTS partner (
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS class_count (type TEXT PRIMARY KEY, n INTEGER NOT NULL)
   WITHOUT ROWID;
+-- totals: 'articles', 'quads' (of the article graphs), 'events'
+CREATE TABLE IF NOT EXISTS total (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+INSERT OR IGNORE INTO total VALUES ('articles', 0), ('quads', 0), ('events', 0);
+CREATE TRIGGER IF NOT EXISTS article_added AFTER INSERT ON article BEGIN
+  UPDATE total SET n = n + 1 WHERE name = 'articles';
+  UPDATE total SET n = n + new.quads WHERE name = 'quads';
+END;
+CREATE TRIGGER IF NOT EXISTS article_removed AFTER DELETE ON article BEGIN
+  UPDATE total SET n = n - 1 WHERE name = 'articles';
+  UPDATE total SET n = n - old.quads WHERE name = 'quads';
+END;
+CREATE TRIGGER IF NOT EXISTS event_added AFTER INSERT ON event BEGIN
+  UPDATE total SET n = n + 1 WHERE name = 'events';
+END;
+CREATE TRIGGER IF NOT EXISTS event_removed AFTER DELETE ON event BEGIN
+  UPDATE total SET n = n - 1 WHERE name = 'events';
+END;
 """
 
 # Every table, in the order a snapshot lists them.
@@ -113,4 +135,5 @@ TABLES = (
     "entity_count",
     "partner",
     "class_count",
+    "total",
 )

@@ -53,8 +53,20 @@ def insert_article_rows(db: sqlite3.Connection, rows: ArticleRows) -> None:
         (article, rows.title, rows.publisher, rows.issued, rows.quads),
     )
     db.executemany(
-        "INSERT INTO report VALUES (?, ?, ?, ?, ?, ?)",
-        [(r.event, article, r.status, int(r.negated), r.date, r.confidence) for r in rows.reports],
+        "INSERT INTO report VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                r.event,
+                article,
+                r.status,
+                int(r.negated),
+                r.date,
+                r.confidence,
+                rows.issued,
+                rows.publisher,
+            )
+            for r in rows.reports
+        ],
     )
     db.executemany(
         "INSERT INTO report_type VALUES (?, ?, ?)", [(e, article, t) for e, t in rows.types]
@@ -114,8 +126,8 @@ def _retract(db: sqlite3.Connection, event: str) -> None:
 
 def _derive(db: sqlite3.Connection, event: str) -> None:
     reports = db.execute(
-        "SELECT r.article, r.status, r.negated, r.date, r.confidence, a.issued, a.publisher "
-        "FROM report r JOIN article a ON a.id = r.article WHERE r.event = ?",
+        "SELECT article, status, negated, date, confidence, issued, publisher "
+        "FROM report WHERE event = ?",
         (event,),
     ).fetchall()
     if not reports:
@@ -179,19 +191,22 @@ def _count(
     entities = sorted({entity for _, entity in roles})
     actors = sorted({entity for role, entity in roles if role in _ACTOR_ROLES})
     pairs: list[tuple[str, ...]] = [(a, b) for a in actors for b in actors if a != b]
-    updates: list[tuple[str, list[tuple[str, ...]]]] = [
-        ("role_count (entity, role, n) VALUES (?, ?, ?)", [(e, r) for r, e in roles]),
-        ("entity_count (entity, n) VALUES (?, ?)", [(e,) for e in entities]),
-        ("partner (entity, other, n) VALUES (?, ?, ?)", pairs),
-        ("class_count (type, n) VALUES (?, ?)", [(c,) for c in classes]),
+    updates: list[tuple[str, str, list[tuple[str, ...]]]] = [
+        ("role_count", "entity = ? AND role = ?", [(e, r) for r, e in roles]),
+        ("entity_count", "entity = ?", [(e,) for e in entities]),
+        ("partner", "entity = ? AND other = ?", pairs),
+        ("class_count", "type = ?", [(c,) for c in classes]),
     ]
-    for target, keys in updates:
+    for table, key, keys in updates:
+        if not keys:
+            continue
+        marks = ", ".join("?" * (len(keys[0]) + 1))
         db.executemany(
-            f"INSERT INTO {target} ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*key, step) for key in keys],
+            f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*values, step) for values in keys],
         )
-    for table in ("role_count", "entity_count", "partner", "class_count"):
-        db.execute(f"DELETE FROM {table} WHERE n <= 0")
+        if step < 0:
+            db.executemany(f"DELETE FROM {table} WHERE {key} AND n <= 0", keys)
 
 
 def refresh_minted(db: sqlite3.Connection, entities: Iterable[str]) -> None:
