@@ -14,17 +14,20 @@ end, spaCy's start-up included:
 - `ingest`: `akg ingest --workers N corpus.jsonl` into a new embedded store on disk
   (reading, extraction, mapping, N-Quads shards, loading).
 
-Memory is the peak of the summed resident set size (VmRSS) of the case's process and all
-its descendants, sampled every 0.2 s; the largest single process comes from
-`getrusage(RUSAGE_CHILDREN).ru_maxrss`. Times are medians over `--repeats` runs.
+Memory is sampled every 0.2 s from /proc (VmRSS): the peak of the summed resident set
+size of the case's process and all its descendants, and the largest single process.
+Times are medians over `--repeats` runs. `--cases` picks cases; `--profile N` instead
+profiles (cProfile) a one-process bulk ingest of N articles into an in-memory store and
+prints where the time goes: spaCy, the rules, the mapping, the store.
 `--write-benchmarks` rewrites the "## Ingest throughput" section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
-import resource
+import pstats
 import statistics
 import subprocess
 import sys
@@ -38,15 +41,26 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
+from alliance_kg.bulk import BulkIngest
+from alliance_kg.model import Article
 from alliance_kg.pipeline import Extractor
 from alliance_kg.reading import read_file
+from alliance_kg.store.oxigraph import EmbeddedStore
 from corpus import write_corpus
 from section import write_section
 
 HEADING = "## Ingest throughput"
+CASES = ("extract", "extract-pool", "ingest")
 AKG = Path(sys.executable).with_name("akg")
 SAMPLE_SECONDS = 0.2
 POOL_SHARD = 50
+PROFILED_STAGES = {  # label -> (part of the file path, function name)
+    "spaCy (Language.pipe)": ("spacy/language.py", "pipe"),
+    "rules (Extractor._rules)": ("pipeline/extractor.py", "_rules"),
+    "mapping (extraction_to_quads)": ("rdf/mapping.py", "extraction_to_quads"),
+    "N-Quads writing (serialize)": ("~", "serialize"),
+    "store (drop graphs + load)": ("alliance_kg/bulk.py", "_load"),
+}
 
 
 @dataclass(frozen=True)
@@ -93,40 +107,65 @@ def _extract_shard(shard: Sequence[object]) -> int:
     return sum(1 for _ in _extractor.extract_many(shard))  # type: ignore[arg-type]
 
 
+def print_profile(articles: Sequence[Article]) -> None:
+    """Where one process spends an ingest: cumulative seconds of each stage's entry point."""
+    extractor = Extractor.load()
+    store = EmbeddedStore(None)
+    with tempfile.TemporaryDirectory(prefix="akg-profile-") as work:
+        bulk = BulkIngest(store, lambda: extractor, extractor.version, Path(work))
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.runcall(bulk.run, articles)
+        total = time.perf_counter() - start
+    stats = pstats.Stats(profiler)
+    print(f"{len(articles)} articles in {total:.1f} s ({len(articles) / total:.1f} articles/s)")
+    for label, (file_part, function) in PROFILED_STAGES.items():
+        seconds = sum(
+            row[3]
+            for (path, _, name), row in stats.stats.items()  # type: ignore[attr-defined]
+            if name in (function, f"<built-in function {function}>") and file_part in path
+        )
+        print(f"{label:<34} {seconds:>7.1f} s  {100 * seconds / total:>5.1f} %")
+
+
 def measure(command: list[str], case: str, workers: int, articles: int) -> Measurement:
     """Run `command`, sampling its process tree's memory; its wall time and peaks."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
-    peak = _TreeMemory(process.pid)
-    peak.start()
-    code = process.wait()
-    seconds = time.perf_counter() - start
-    peak.stop()
-    if code != 0:
-        raise RuntimeError(f"{' '.join(command)} exited with {code}")
-    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return Measurement(case, workers, articles, seconds, peak.peak_mb, largest)
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = _TreeMemory(process.pid)
+        peak.start()
+        code = process.wait()
+        seconds = time.perf_counter() - start
+        peak.stop()
+        if code != 0:
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-2000:]
+            raise RuntimeError(f"{' '.join(command)} exited with {code}:\n{message}")
+    return Measurement(case, workers, articles, seconds, peak.tree_mb, peak.largest_mb)
 
 
 class _TreeMemory(threading.Thread):
-    """Samples the summed VmRSS of a process and its descendants; keeps the peak."""
+    """Samples the VmRSS of a process and its descendants; keeps the peak sum and maximum."""
 
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid = pid
-        self.peak_mb = 0.0
+        self.tree_mb = self.largest_mb = 0.0
         self._done = threading.Event()
 
     def run(self) -> None:
         while not self._done.wait(SAMPLE_SECONDS):
-            self.peak_mb = max(self.peak_mb, _tree_rss_kb(self.pid) / 1024)
+            sizes = [_rss_kb(pid) / 1024 for pid in _tree(self.pid)]
+            self.tree_mb = max(self.tree_mb, sum(sizes))
+            self.largest_mb = max(self.largest_mb, *sizes)
 
     def stop(self) -> None:
         self._done.set()
         self.join()
 
 
-def _tree_rss_kb(root: int) -> int:
+def _tree(root: int) -> set[int]:
     parents: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -141,7 +180,7 @@ def _tree_rss_kb(root: int) -> int:
         children = [pid for pid, ppid in parents.items() if ppid == parent]
         tree.update(children)
         frontier += children
-    return sum(_rss_kb(pid) for pid in tree)
+    return tree
 
 
 def _rss_kb(pid: int) -> int:
@@ -153,10 +192,12 @@ def _rss_kb(pid: int) -> int:
     return int(line.split()[1]) if line else 0
 
 
-def bench(corpus: Path, worker_counts: Sequence[int], repeats: int) -> list[Measurement]:
+def bench(
+    corpus: Path, cases: Sequence[str], worker_counts: Sequence[int], repeats: int
+) -> list[Measurement]:
     count = len(read_file(corpus))
     results: list[Measurement] = []
-    for case in ("extract", "extract-pool", "ingest"):
+    for case in cases:
         for workers in worker_counts:
             if case == "extract-pool" and workers == 1:
                 continue
@@ -179,14 +220,9 @@ def bench(corpus: Path, worker_counts: Sequence[int], repeats: int) -> list[Meas
 def _median(runs: list[Measurement]) -> Measurement:
     middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
     seconds = statistics.median(run.seconds for run in runs)
-    return Measurement(
-        middle.case,
-        middle.workers,
-        middle.articles,
-        seconds,
-        max(run.peak_tree_mb for run in runs),
-        max(run.largest_process_mb for run in runs),
-    )
+    tree_mb = max(run.peak_tree_mb for run in runs)
+    largest_mb = max(run.largest_process_mb for run in runs)
+    return Measurement(middle.case, middle.workers, middle.articles, seconds, tree_mb, largest_mb)
 
 
 def _row(m: Measurement) -> str:
@@ -207,9 +243,11 @@ def table(results: Sequence[Measurement]) -> list[str]:
 def benchmarks_section(results: Sequence[Measurement], command: str, words: float) -> str:
     lines = [
         "Articles per second and peak memory on the generated corpus of `bench/corpus.py`",
-        f"(about {words:.0f} words per article), {os.cpu_count()} cores. Wall time includes",
-        "start-up; memory is the peak summed RSS of the process tree (sampled every 0.2 s)",
-        "and the largest single process (`ru_maxrss`). See bench/ingest.py.",
+        f"(about {words:.0f} words per article), {os.cpu_count()} cores, load average"
+        f" {os.getloadavg()[0]:.1f} at the end (other work on the machine slows every row).",
+        "Wall time includes",
+        "start-up; memory is the peak summed RSS of the process tree and the largest single",
+        "process (sampled every 0.2 s). See bench/ingest.py.",
         "",
         f"Run on {date.today().isoformat()} with `{command}` (extractor `{Extractor.version}`).",
         "",
@@ -226,6 +264,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="a .jsonl corpus (default: generate one)")
     parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--cases", default=",".join(CASES), help="comma-separated cases")
+    parser.add_argument("--profile", type=int, metavar="N", help="profile N articles instead")
     parser.add_argument("--write-benchmarks", action="store_true")
     parser.add_argument("--case", help=argparse.SUPPRESS)  # the child side of one case
     args = parser.parse_args()
@@ -235,8 +275,11 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="akg-corpus-") as scratch:
         corpus = args.corpus or write_corpus(Path(scratch), args.count)
+        if args.profile:
+            print_profile(read_file(corpus)[: args.profile])
+            return
         words = statistics.mean(len(a.text.split()) for a in read_file(corpus))
-        results = bench(corpus, worker_counts, args.repeats)
+        results = bench(corpus, args.cases.split(","), worker_counts, args.repeats)
     print("\n".join(table(results)))
     if args.write_benchmarks:
         command = "python " + " ".join(sys.argv)
