@@ -5,7 +5,7 @@ BIN = $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup serve test check bench
+.PHONY: setup servers serve test check bench
 
 $(BIN)/akg: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,11 @@ serve: setup
 	$(BIN)/akg ingest data/articles
 	$(BIN)/akg serve --host $(HOST) --port $(PORT)
 
-test: setup
+# Virtuoso from Debian for the remote-store tests (needs root; they are skipped without it).
+servers:
+	bash scripts/install-servers.sh || echo "make: Virtuoso not installed; its tests will be skipped"
+
+test: setup servers
 	$(BIN)/pytest
 
 check: setup
