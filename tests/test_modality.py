@@ -146,6 +146,11 @@ def test_conditions_cap_the_status_at_considered(nlp: Language, marked: str) -> 
     assert (found.status, found.hypothetical) == (Status.CONSIDERED, True)
 
 
+def test_a_relative_clause_keeps_its_own_modal(nlp: Language) -> None:
+    marked = "The ministers agreed on a list of areas where firms could [build] drones."
+    assert modality_of(nlp, marked, JP).status is Status.CONSIDERED
+
+
 def test_the_outermost_cue_wins_and_is_the_cue(nlp: Language) -> None:
     found = modality_of(nlp, "The allies are preparing to agree to expand joint [production].", JP)
     assert (found.status, found.cue) == (Status.PLANNED, "preparing")

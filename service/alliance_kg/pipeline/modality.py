@@ -8,7 +8,6 @@ at Considered; with no cue the tense of the nearest tensed verb decides.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from spacy.tokens import Token
 
@@ -18,7 +17,6 @@ from alliance_kg.pipeline.lexicon import (
     BLOCKING,
     CUES_NEEDING_INFINITIVE,
     DELIBERATION_NOUNS,
-    FUTURE_MODALS,
     HYPOTHETICAL_MARKS,
     MODAL_STATUS,
     MODIFIER_CUES,
@@ -26,24 +24,21 @@ from alliance_kg.pipeline.lexicon import (
     NOUN_TRIGGERS,
     PP_STATUS,
     REPORTING,
-    STATE_CLASSES,
     STATUS_CUES,
     SUBJECT_CUES,
     TOPIC_NOUNS,
     VERB_ONLY_CUES,
 )
+from alliance_kg.pipeline.tense import is_infinitive, status_from_tense
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
 _CIRCUMSTANTIAL = {"at", "during", "amid", "after", "before", "since", "following", "despite"}
 # "agreed in/on the summit": with an occasion as object, these are circumstantial too.
 _OCCASION_PREPOSITIONS = {"in", "on"}
-# Subordinators of time: a present tense under them takes the main clause's time.
-_TEMPORAL_MARKS = {"when", "as", "after", "before", "once", "while", "until", "whenever"}
 # Prepositions that make a nominal trigger the topic of the noun they hang off.
 _TOPIC_PREPOSITIONS = {"on", "about", "over", "for"}
 _VERBAL = {"VERB", "AUX"}
 _NOMINAL = {"NOUN", "PROPN"}
-_PRESENT_FORMS = {"VBZ", "VBP"}
 
 
 @dataclass(frozen=True)
@@ -57,15 +52,6 @@ class Modality:
 
 
 Cue = tuple[Status, str]
-
-
-class Tense(Enum):
-    """What the tense and aspect of a verb say about when its event happens."""
-
-    FUTURE = "future"  # or modal: "will deliver", "can be sold", "must buy"
-    PAST = "past"
-    PERFECT = "perfect"
-    PRESENT = "present"
 
 
 def chain(trigger: Token) -> list[tuple[Token, bool]]:
@@ -143,7 +129,7 @@ def _subordinate_clause(node: Token) -> bool:
     """
     return (
         node.dep_ == "advcl"
-        and not _infinitive(node)
+        and not is_infinitive(node)
         and any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in node.children)
     )
 
@@ -168,7 +154,7 @@ def _goal(child: Token) -> bool:
     """'look to make', 'work toward', 'set for April': what a goal-taking cue needs to count."""
     return (
         child.dep_ == "xcomp"
-        or (child.dep_ == "advcl" and _infinitive(child))
+        or (child.dep_ == "advcl" and is_infinitive(child))
         or (child.dep_ == "prep" and child.lower_ in {"for", "toward", "towards"})
     )
 
@@ -191,7 +177,7 @@ def _attached_cues(token: Token) -> list[Cue]:
             found.append((beside, child.text))
         elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
             found.append((Status.CONSIDERED, child.text))
-        elif child.dep_ == "xcomp" and _infinitive(child) and _bare_be(token):
+        elif child.dep_ == "xcomp" and is_infinitive(child) and _bare_be(token):
             found.append((Status.EXPECTED, f"{token.text} to"))
     return found
 
@@ -199,10 +185,6 @@ def _attached_cues(token: Token) -> list[Cue]:
 def _bare_be(token: Token) -> bool:
     """'Kishida is to visit': 'be' with no predicate of its own ('was the first to send')."""
     return token.lemma_ == "be" and not any(c.dep_ in {"attr", "acomp"} for c in token.children)
-
-
-def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
 
 
 def _cue_beside(child: Token, head: Token) -> Status | None:
@@ -308,7 +290,7 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
     elif decided is not None:
         status, cue = decided
     else:
-        status, cue = _from_tense(trigger, event_class, future_date=future_date)
+        status, cue = status_from_tense(trigger, event_class, future_date=future_date)
     if hypothetical:
         status = Status.CONSIDERED
     return Modality(status=status, cue=cue, negated=negated, hypothetical=hypothetical)
@@ -317,76 +299,3 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
 def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
     """A shortage named as a noun is a state the text takes as given ('to ease shortages')."""
     return event_class is EventClass.CAPACITY_SHORTFALL and trigger.pos_ != "VERB"
-
-
-def _auxiliaries(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
-
-
-def _tense_of(verb: Token) -> Tense | None:
-    """The tense a verb carries itself; None for infinitives and bare participles."""
-    auxiliaries = _auxiliaries(verb)
-    words = {a.lower_ for a in auxiliaries}
-    if words & FUTURE_MODALS or any(a.tag_ == "MD" for a in auxiliaries):
-        return Tense.FUTURE
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries):
-        return Tense.PRESENT
-    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
-        return Tense.PAST if "had" in words else Tense.PERFECT
-    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
-        return Tense.PAST
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
-        return Tense.PAST
-    if verb.tag_ in _PRESENT_FORMS or any(a.tag_ in _PRESENT_FORMS for a in auxiliaries):
-        return Tense.PRESENT
-    return None
-
-
-def _temporal_clause(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(
-        c.dep_ in {"mark", "advmod"} and c.lower_ in _TEMPORAL_MARKS for c in verb.children
-    )
-
-
-def _tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
-    """The nearest verb that carries a tense, climbing over infinitives and participles.
-
-    The climb stops below a reporting verb: the time of a report is not the event's time. A
-    present tense in a clause of time ('when Kishida meets Biden') takes the main verb's time.
-    """
-    nearest: Token | None = None
-    for token in [trigger, *trigger.ancestors]:
-        if token.pos_ not in _VERBAL:
-            continue
-        if nearest is not None and token.lemma_.lower() in REPORTING:
-            break
-        nearest = nearest or token
-        tense = _tense_of(token)
-        if tense is Tense.PRESENT and _temporal_clause(token):
-            governing = _tense_of(token.head) if token.head.pos_ in _VERBAL else None
-            return token, governing if governing is Tense.FUTURE else tense
-        if tense is not None:
-            return token, tense
-    return None if nearest is None else (nearest, None)
-
-
-def _from_tense(
-    trigger: Token, event_class: EventClass, *, future_date: bool
-) -> tuple[Status, str | None]:
-    found = _tensed_verb(trigger)
-    if found is None:
-        return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
-    verb, tense = found
-    if tense is Tense.FUTURE or future_date:
-        modal = next((a.text for a in _auxiliaries(verb) if a.tag_ == "MD"), None)
-        return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
-    if tense is Tense.PERFECT and event_class in STATE_CLASSES:
-        return Status.ONGOING, None
-    if tense in {Tense.PAST, Tense.PERFECT}:
-        return Status.COMPLETED, None
-    return Status.ONGOING, None
-
-
-def _scheduled(verb: Token, event_class: EventClass) -> bool:
-    """A future that befalls rather than one an actor means: a meeting, 'is to'."""
-    return event_class is EventClass.LEADERS_MEETING or _infinitive(verb)

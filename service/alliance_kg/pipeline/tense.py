@@ -1,0 +1,112 @@
+"""What the tense and aspect of the verb governing a trigger say about when its event happens.
+
+Infinitives and participles have no tense of their own: they take their governor's ("passed
+legislation easing the rules" is past). A report's tense is not the event's, and a present
+tense in a clause of time takes the main clause's ("will unveil it when the leaders meet").
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from spacy.tokens import Token
+
+from alliance_kg.model import EventClass, Status
+from alliance_kg.pipeline.lexicon import FUTURE_MODALS, REPORTING, STATE_CLASSES
+
+_VERBAL = {"VERB", "AUX"}
+_PRESENT_FORMS = {"VBZ", "VBP"}
+# Subordinators of time: a present tense under them takes the main clause's time.
+_TEMPORAL_MARKS = {"when", "as", "after", "before", "once", "while", "until", "whenever"}
+
+
+class Tense(Enum):
+    """What the tense and aspect of a verb say about when its event happens."""
+
+    FUTURE = "future"  # or modal: "will deliver", "can be sold", "must buy"
+    PAST = "past"
+    PERFECT = "perfect"
+    PRESENT = "present"
+
+
+def is_infinitive(verb: Token) -> bool:
+    """The verb has 'to' before it: 'to export', 'is to visit'."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+
+
+def _tense_of(verb: Token) -> Tense | None:
+    """The tense a verb carries itself; None for infinitives and bare participles."""
+    auxiliaries = _auxiliaries(verb)
+    words = {a.lower_ for a in auxiliaries}
+    if words & FUTURE_MODALS or any(a.tag_ == "MD" for a in auxiliaries):
+        return Tense.FUTURE
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxiliaries):
+        return Tense.PRESENT
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxiliaries):
+        return Tense.PAST if "had" in words else Tense.PERFECT
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxiliaries):
+        return Tense.PAST
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries:
+        return Tense.PAST
+    if verb.tag_ in _PRESENT_FORMS or any(a.tag_ in _PRESENT_FORMS for a in auxiliaries):
+        return Tense.PRESENT
+    return None
+
+
+def _temporal_clause(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in _TEMPORAL_MARKS for c in verb.children
+    )
+
+
+def _tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
+    """The nearest verb that carries a tense, climbing over infinitives and participles.
+
+    The climb stops below a reporting verb: the time of a report is not the event's time. A
+    present tense in a clause of time ('when Kishida meets Biden') takes the main verb's time.
+    """
+    nearest: Token | None = None
+    for token in [trigger, *trigger.ancestors]:
+        if token.pos_ not in _VERBAL:
+            continue
+        if nearest is not None and token.lemma_.lower() in REPORTING:
+            break
+        nearest = nearest or token
+        tense = _tense_of(token)
+        if tense is Tense.PRESENT and _temporal_clause(token):
+            governing = _tense_of(token.head) if token.head.pos_ in _VERBAL else None
+            return token, governing if governing is Tense.FUTURE else tense
+        if tense is not None:
+            return token, tense
+    return None if nearest is None else (nearest, None)
+
+
+def status_from_tense(
+    trigger: Token, event_class: EventClass, *, future_date: bool
+) -> tuple[Status, str | None]:
+    """The status tense gives when no cue does, and the modal that decided it, if any.
+
+    Future or modal: Expected for meetings and 'is to', else Planned (an actor's intent); past
+    and perfect: Completed, but the perfect of a state is still Ongoing; present: Ongoing.
+    """
+    found = _tensed_verb(trigger)
+    if found is None:
+        return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
+    verb, tense = found
+    if tense is Tense.FUTURE or future_date:
+        modal = next((a.text for a in _auxiliaries(verb) if a.tag_ == "MD"), None)
+        return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
+    if tense is Tense.PERFECT and event_class in STATE_CLASSES:
+        return Status.ONGOING, None
+    if tense in {Tense.PAST, Tense.PERFECT}:
+        return Status.COMPLETED, None
+    return Status.ONGOING, None
+
+
+def _scheduled(verb: Token, event_class: EventClass) -> bool:
+    """A future that befalls rather than one an actor means: a meeting, 'is to'."""
+    return event_class is EventClass.LEADERS_MEETING or is_infinitive(verb)
