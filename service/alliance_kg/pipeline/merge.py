@@ -52,15 +52,16 @@ class Draft:
         return min(c.offset + c.sentence.start_char for c in self.members)
 
 
-def _complete(c: Candidate) -> bool:
+def _complete(c: Candidate, ctx: ArticleContext) -> bool:
     """Whether a candidate names enough to stand as an event on its own."""
     actors = c.actor_iris()
     if not actors or c.elaboration:
         return False
+    parties = {ctx.gazetteer.country_of(iri) or iri for iri in actors}  # a firm and its state: one
     if c.type is E.JOINT_PRODUCTION:
-        return c.joint or len(actors) >= 2
+        return c.joint or len(parties) >= 2
     if c.type in (E.LEADERS_MEETING, E.DEFENSE_COOPERATION):
-        return len(actors) >= 2
+        return len(parties) >= 2
     if c.type is E.ARMS_TRANSFER:
         return bool(c.roles.get(Role.MATERIEL)) or (
             Role.SUPPLIER in c.roles and Role.RECIPIENT in c.roles
@@ -101,7 +102,7 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     drafts: list[Draft] = []
     pending: list[Candidate] = []
     for candidate in candidates:
-        if not _complete(candidate):
+        if not _complete(candidate, ctx):
             pending.append(candidate)
             continue
         target = next((d for d in reversed(drafts) if _compatible(d, candidate, ctx)), None)
