@@ -34,6 +34,8 @@ DIRECTED = {
     E.MILITARY_AID: (Role.DONOR, Role.RECIPIENT),
     E.MAINTENANCE_COOPERATION: (Role.PROVIDER, Role.CLIENT),
 }
+# Classes whose actors act together, so the subject's actors join the phrase's own.
+SHARED = {E.JOINT_PRODUCTION, E.SUPPLY_CHAIN_COOPERATION, E.DEFENSE_COOPERATION}
 MATERIEL_CLASSES = {
     E.JOINT_PRODUCTION,
     E.ARMS_TRANSFER,
@@ -136,6 +138,9 @@ def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
         own = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         for child in own:
             actors, inferred = actors_of_np(child, ctx)
+            if actors and trigger.type in SHARED:  # "Washington and Canberra ... U.S. supply chains"
+                doers, _ = subject_actors(token, ctx)
+                return list({e.iri: e for e in actors + doers}.values()), inferred
             if actors:
                 return actors, inferred
         for _prep, obj in prep_objects(token, {"by", "between", "among"}):
