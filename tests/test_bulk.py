@@ -25,7 +25,7 @@ from alliance_kg.store.oxigraph import EmbeddedStore
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 REPO = Path(__file__).parents[1]
-INPUTS = [SHARED / "seeds", *sorted((REPO / "data" / "articles").iterdir())[:8]]
+INPUTS = [SHARED / "seeds", *sorted((REPO / "data" / "articles").iterdir())[:4]]
 
 pytestmark = pytest.mark.skipif(
     not resources.REFERENCE_FILE.is_file(), reason="the extractor needs ontology/reference.ttl"
@@ -97,7 +97,7 @@ def article_quads(store: EmbeddedStore) -> set[str]:
 
 
 def bulk(
-    store: EmbeddedStore, extractor: CountingExtractor, work_dir: Path, shard_size: int = 3
+    store: EmbeddedStore, extractor: CountingExtractor, work_dir: Path, shard_size: int = 2
 ) -> BulkIngest:
     return BulkIngest(store, lambda: extractor, extractor.version, work_dir, shard_size=shard_size)
 
@@ -149,7 +149,7 @@ def test_a_stopped_run_resumes_without_redoing_loaded_shards(
 
     def stop_after_two_shards(report: IngestReport) -> None:
         seen.append(report)
-        if len(seen) == 6:
+        if len(seen) == 4:
             raise Interrupted
 
     with pytest.raises(Interrupted):
@@ -174,7 +174,7 @@ def test_a_written_shard_is_loaded_on_resume_without_extracting_it_again(
     first = CountingExtractor(extractor)
     with pytest.raises(Interrupted):
         bulk(store, first, tmp_path / "work").run(articles)
-    written_not_loaded = first.extracted[3:6]
+    written_not_loaded = first.extracted[2:4]
     store.fail_at = 0
     counting = CountingExtractor(extractor)
     reports = bulk(store, counting, tmp_path / "work").run(articles)
