@@ -138,7 +138,7 @@ def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
         own = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
         for child in own:
             actors, inferred = actors_of_np(child, ctx)
-            if actors and trigger.type in SHARED:  # "Washington and Canberra ... U.S. supply chains"
+            if actors and trigger.type in SHARED:  # "Canberra and Washington ... U.S. chains"
                 doers, _ = subject_actors(token, ctx)
                 return list({e.iri: e for e in actors + doers}.values()), inferred
             if actors:
