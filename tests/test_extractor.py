@@ -160,11 +160,6 @@ def test_the_article_lists_every_reference_entity_it_names(summit: Extraction) -
     assert len({e.iri for e in summit.entities}) == len(summit.entities)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="merge: 'the howitzers' and 'K9 howitzers' count as two specific materiel, so the "
-    "follow-up sentence becomes a second transfer instead of a second mention",
-)
 def test_a_follow_up_naming_the_broader_class_is_the_same_transfer(extractor: Extractor) -> None:
     text = (
         "South Korea will export 96 K9 howitzers to Poland. "

@@ -151,11 +151,6 @@ def test_ship_as_a_verb_is_not_materiel(nlp: Language) -> None:
     assert [t for t, _, _ in found if t.lower() == "ship"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="nlp: the tagger calls 'destroyers' a VERB after 'U.S. Navy', and the matcher's "
-    "guard against the verb 'ship' drops every materiel name tagged VERB, even an object",
-)
 def test_a_materiel_object_mistagged_as_a_verb_is_still_materiel(nlp: Language) -> None:
     found = matches(nlp, "Japanese shipyards will repair U.S. Navy destroyers under the plan.")
     assert ("destroyers", EntityType.MATERIEL.value, MATERIEL + "destroyer") in found

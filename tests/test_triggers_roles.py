@@ -65,11 +65,6 @@ def test_the_reporter_is_not_the_supplier(extractor: Extractor) -> None:
     assert countries(c, Role.SUPPLIER) == {"KOR"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="triggers/candidates: buying 'for Ukraine' is not read as aid, and the 'for' "
-    "phrase on the object never reaches the recipient role",
-)
 def test_procure_for_a_third_state_is_aid(extractor: Extractor) -> None:
     text = "Germany will procure air defence systems for Ukraine."
     c = only(extractor, text, E.MILITARY_AID)
@@ -77,11 +72,6 @@ def test_procure_for_a_third_state_is_aid(extractor: Extractor) -> None:
     assert countries(c, Role.RECIPIENT) == {"UKR"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="roles: the parser hangs 'to Poland' on the verb governing the noun trigger "
-    "('approved the sale ... to Poland'), where the recipient is never looked for",
-)
 def test_the_recipient_of_a_sale_approved(extractor: Extractor) -> None:
     text = "Washington approved the sale of missiles to Poland."
     c = only(extractor, text, E.ARMS_TRANSFER)
@@ -139,9 +129,6 @@ def test_the_two_countries_are_the_pair_in_focus(extractor: Extractor) -> None:
     assert c.inferred
 
 
-@pytest.mark.xfail(
-    strict=True, reason="triggers: 'co-produce' splits into co / - / produce and is never a trigger"
-)
 def test_a_hyphenated_co_production_verb(extractor: Extractor) -> None:
     text = "Japan and Australia agreed to co-produce missiles."
     c = only(extractor, text, E.JOINT_PRODUCTION)
@@ -157,11 +144,6 @@ def test_their_is_the_subject_of_the_governing_clause(extractor: Extractor) -> N
     assert countries(c, Role.PARTICIPANT) == {"JPN", "USA"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="triggers: 'pledged to expand their joint production' also yields a MilitaryAid "
-    "from 'pledge' with no recipient",
-)
 def test_a_pledge_to_produce_is_not_aid(extractor: Extractor) -> None:
     text = "Japan and Australia pledged to expand their joint production of missiles."
     assert [c.type for c in candidates(extractor, text)] == [E.JOINT_PRODUCTION]

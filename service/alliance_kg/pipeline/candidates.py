@@ -246,7 +246,10 @@ def _assign_roles(
     }
     if obj is not None:
         targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
+        targets["for"] += [o for q, o in prep_objects(obj, {"for"})]
         targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":  # "approved the sale ... to X"
+        targets["to"] += [o for q, o in prep_objects(token.head, {"to"})]
     if stranded is not None and stranded.head.pos_ == "VERB":
         for prep in ("to", "for", "from"):
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]

@@ -52,8 +52,9 @@ class ArticleContext:
                         acting[entity.iri] += 1
         self.countries_by_salience = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
         # the state that acts most often as a subject: who "the government" is
-        self.home = sorted(acting, key=lambda c: (-acting[c], first_seen[c]))[:1] or (
-            self.countries_by_salience[:1]
+        self.home = (
+            sorted(acting, key=lambda c: (-acting[c], first_seen[c]))[:1]
+            or (self.countries_by_salience[:1])
         )
         self.last_subject: list[Entity] = []
 

@@ -119,6 +119,18 @@ class Gazetteer:
         ]
         return countries[0] if len(countries) == 1 else None
 
+    def ancestors(self, iri: str) -> set[str]:
+        """Every broader materiel class of a class or system."""
+        found: set[str] = set()
+        frontier = [iri]
+        while frontier:
+            ref = self.references.get(frontier.pop())
+            for broader in ref.broader if ref is not None else []:
+                if broader not in found:
+                    found.add(broader)
+                    frontier.append(broader)
+        return found
+
     def is_generic(self, iri: str) -> bool:
         """A broad materiel class ('defense equipment', 'components'), not a kind or a system."""
         return iri in self.has_narrower and self.depth(iri) <= 1

@@ -88,6 +88,8 @@ COMMERCE = {
     "lease",
     "loan",
 }
+# Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
+VERB_AID = {"donate", "pledge", "aid", "assist", "arm"}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".

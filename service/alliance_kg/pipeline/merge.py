@@ -83,7 +83,7 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             return False
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
-    if have and new and not have & new:
+    if have and new and not have & new and not _related(have, new, ctx):
         generic = ctx.gazetteer.is_generic
         if c.type in MATERIEL_IDENTITY and not (
             all(generic(i) for i in have) or all(generic(i) for i in new)
@@ -95,6 +95,12 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _related(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
+    """'K9 howitzers' and 'the howitzers': one names a kind of the other."""
+    ancestors = ctx.gazetteer.ancestors
+    return any(a in ancestors(b) or b in ancestors(a) for a in have for b in new)
 
 
 def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[Draft]:

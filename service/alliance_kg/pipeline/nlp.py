@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from alliance_kg.model import EntityType
@@ -39,6 +39,20 @@ def _plurals(name: str) -> list[str]:
     return [f"{name}s"]
 
 
+def _used_as_verb(token: Token) -> bool:
+    """Tagged a verb and placed as one: an argument slot means a mistagged noun."""
+    return token.pos_ == "VERB" and token.dep_ not in {
+        "dobj",
+        "pobj",
+        "nsubj",
+        "nsubjpass",
+        "conj",
+        "appos",
+        "attr",
+        "compound",
+    }
+
+
 class GazetteerMatcher:
     """Marks every gazetteer name in a doc as an entity (longest match wins)."""
 
@@ -64,7 +78,7 @@ class GazetteerMatcher:
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
                 label, iri = self.keys[doc.vocab.strings[match_id]]
-                if label == EntityType.MATERIEL.value and doc[end - 1].pos_ == "VERB":
+                if label == EntityType.MATERIEL.value and _used_as_verb(doc[end - 1]):
                     continue  # "to ship missiles": the verb, not the vessel
                 spans.append(Span(doc, start, end, label=label, span_id=iri))
         doc.set_ents(filter_spans(spans))

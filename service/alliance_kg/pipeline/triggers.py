@@ -15,6 +15,7 @@ from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     AID_CONTEXT,
+    BUYING_VERBS,
     DRAWDOWN_VERBS,
     EVENT_HEADS,
     GIVING_VERBS,
@@ -33,6 +34,7 @@ from alliance_kg.pipeline.lexicon import (
     STOCK_NOUNS,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
+    VERB_AID,
     VERB_TRIGGERS,
 )
 from alliance_kg.pipeline.roles import (
@@ -70,6 +72,8 @@ def _has_joint_marker(token: Token) -> bool:
         "codevelop",
     }:
         return True
+    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
+        return True  # "co-produce" tokenised as co / - / produce
     return any(
         _lemma(c) in JOINT_MARKERS
         for c in token.children
@@ -151,6 +155,18 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
+    if lemma in BUYING_VERBS and _bought_for_another(token, obj, ctx):
+        return Trigger(token, E.MILITARY_AID)
+    if (
+        event_class is E.MILITARY_AID
+        and lemma in VERB_AID
+        and not (
+            EntityType.MATERIEL in kinds
+            or obj_lemmas & (MILITARY_WORDS | AID_CONTEXT)
+            or _has_recipient(token, ctx)
+        )
+    ):
+        return None  # "pledged to expand production" pledges no aid
     if event_class is E.ARMS_TRANSFER and clause & AID_CONTEXT:
         event_class = E.MILITARY_AID
     if lemma in POLICY_OR_MAINTENANCE and EntityType.POLICY in kinds:
@@ -274,6 +290,12 @@ def _forces_move(token: Token, ctx: ArticleContext) -> bool:
         EntityType.MATERIEL
     }
     return bool(places and military)
+
+
+def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'Germany will procure air defence systems for Ukraine': buying for a third state."""
+    heads = [token] + ([obj] if obj is not None else [])
+    return any(_has_recipient(head, ctx) for head in heads)
 
 
 def _into_law(token: Token) -> bool:
