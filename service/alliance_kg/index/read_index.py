@@ -30,6 +30,18 @@ from alliance_kg.store.base import Store
 
 _T = TypeVar("_T")
 
+PER_ARTICLE_TABLES = ("article", "report", "report_type", "report_role", "article_entity")
+DERIVED_EVENT_TABLES = (
+    "event",
+    "event_class",
+    "event_role",
+    "entity_event",
+    "role_count",
+    "entity_count",
+    "partner",
+    "class_count",
+)
+
 
 class ReadIndexError(Exception):
     """The read index cannot be opened or written."""
@@ -124,11 +136,7 @@ class ReadIndex:
         """Replace every article's rows with `articles`, deriving events once at the end."""
 
         def load(db: sqlite3.Connection) -> None:
-            for table in ("article", "report", "report_type", "report_role", "article_entity"):
-                db.execute(f"DELETE FROM {table}")
-            for table in ("event", "event_class", "event_role", "entity_event", "role_count"):
-                db.execute(f"DELETE FROM {table}")
-            for table in ("entity_count", "partner", "class_count"):
+            for table in (*PER_ARTICLE_TABLES, *DERIVED_EVENT_TABLES):
                 db.execute(f"DELETE FROM {table}")
             for rows in articles:
                 writer.insert_article_rows(db, rows)
