@@ -11,6 +11,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -56,16 +57,33 @@ def serving(env: dict[str, str], *options: str) -> Iterator[str]:
     process = subprocess.Popen(
         [AKG, "serve", "--port", str(port), *options], env=env, stderr=subprocess.PIPE, text=True
     )
+    workers = int(options[options.index("--workers") + 1]) if "--workers" in options else 1
     try:
-        _wait_for_startup(process)
-        yield f"http://127.0.0.1:{port}"
+        _wait_for_startup(process, workers)
+        url = f"http://127.0.0.1:{port}"
+        _probe(url)
+        yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
 
 
-def _wait_for_startup(process: subprocess.Popen[str]) -> None:
-    """Read the server's log until uvicorn says it listens (or the process dies)."""
+def _probe(url: str, deadline: float = 30.0) -> None:
+    """Readiness: GET /health until it answers. With several workers the parent binds the
+    socket but each worker starts listening after its startup, so the log alone can't tell."""
+    give_up = time.monotonic() + deadline
+    while True:
+        try:
+            httpx.get(f"{url}/health", timeout=5).raise_for_status()
+            return
+        except httpx.TransportError:
+            if time.monotonic() > give_up:
+                raise
+            threading.Event().wait(0.05)
+
+
+def _wait_for_startup(process: subprocess.Popen[str], workers: int = 1) -> None:
+    """Read the server's log until uvicorn listens and every worker has started."""
     lines: queue.Queue[str | None] = queue.Queue()
 
     def pump() -> None:
@@ -81,7 +99,8 @@ def _wait_for_startup(process: subprocess.Popen[str]) -> None:
         if line is None:
             raise RuntimeError("akg serve exited:\n" + "".join(seen))
         seen.append(line)
-        if "Uvicorn running on" in line:
+        started = sum("Application startup complete" in seen_line for seen_line in seen)
+        if any("Uvicorn running on" in x for x in seen) and started >= workers:
             return
 
 

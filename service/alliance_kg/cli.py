@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Never
+from typing import TYPE_CHECKING, Never
 
 from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
 from tqdm import tqdm
@@ -28,6 +29,9 @@ from alliance_kg.reading import ReadingError, iter_article_files, read_file
 from alliance_kg.settings import Settings, SettingsError
 from alliance_kg.store.base import QueryError, Store, StoreError
 from alliance_kg.store.factory import open_store
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 PROGRESS_BAR_THRESHOLD = 20
 
@@ -92,6 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--get", metavar="PATH", help="answer one GET in-process, print it, exit")
+    serve.add_argument(
+        "--workers", type=_positive_int, default=1, help="worker processes (remote store only)"
+    )
     serve.set_defaults(command=run_serve)
 
     query = commands.add_parser("query", help="run a SPARQL query and print its results")
@@ -165,6 +172,8 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
     from alliance_kg.api.app import create_app
     from alliance_kg.pipeline import Extractor
 
+    if args.workers > 1:
+        return _serve_workers(args, settings)
     with _opened(settings) as store, _indexed(settings, store) as index:
         ingestor = Ingest(LazyExtractor(Extractor.load), store, index)
         app = create_app(settings, store, ingestor, index)
@@ -179,6 +188,45 @@ def run_serve(args: argparse.Namespace, settings: Settings) -> int:
 
         uvicorn.run(app, host=args.host, port=args.port)
     return 0
+
+
+def _serve_workers(args: argparse.Namespace, settings: Settings) -> int:
+    """Several stateless uvicorn workers over one remote store (and one shared read index)."""
+    if not settings.remote:
+        raise UsageError(
+            "--workers needs a remote store (AKG_SPARQL_QUERY_URL): "
+            "the embedded store can be opened by one process only"
+        )
+    with _opened(settings) as store, _indexed(settings, store):
+        pass  # base graphs loaded and the index built once, before the workers start
+    os.environ["AKG_STORE"] = str(settings.store_path)  # the workers' index path
+    import uvicorn
+
+    uvicorn.run(
+        "alliance_kg.cli:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+    )
+    return 0
+
+
+def app_from_env() -> FastAPI:
+    """The app of one worker process, configured from the environment alone.
+
+    Its store and index stay open for the life of the process.
+    """
+    from alliance_kg.api.app import create_app
+    from alliance_kg.pipeline import Extractor
+
+    settings = Settings.from_env()
+    resources = ExitStack()
+    store = resources.enter_context(_opened(settings))
+    index = resources.enter_context(_indexed(settings, store))
+    app = create_app(settings, store, Ingest(LazyExtractor(Extractor.load), store, index), index)
+    app.state.resources = resources  # held by the app, so the store and index stay open
+    return app
 
 
 def run_reindex(args: argparse.Namespace, settings: Settings) -> int:

@@ -8,6 +8,7 @@ batches, then the rules run sentence by sentence and the candidates merge per ar
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -59,6 +60,7 @@ class Extractor:
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
+        self._parsing = threading.Lock()  # one spaCy pipeline is not safe to run from two threads
 
     @classmethod
     def load(cls, reference_file: Path = resources.REFERENCE_FILE) -> Extractor:
@@ -77,10 +79,11 @@ class Extractor:
                 (text, (n, start)) for n, a in enumerate(batch) for text, start in paragraphs(a)
             ]
             docs: list[list[tuple[Doc, int]]] = [[] for _ in batch]
-            for doc, (n, start) in self.nlp.pipe(
-                units, as_tuples=True, n_process=n_process, batch_size=64
-            ):
-                docs[n].append((doc, start))
+            with self._parsing:
+                for doc, (n, start) in self.nlp.pipe(
+                    units, as_tuples=True, n_process=n_process, batch_size=64
+                ):
+                    docs[n].append((doc, start))
             for article, parsed in zip(batch, docs, strict=True):
                 yield self._rules(article, parsed)
 

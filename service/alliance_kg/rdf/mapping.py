@@ -232,9 +232,10 @@ def _term(local_name: str) -> NamedNode:
 
 
 def _decimal(value: float) -> Literal:
-    """An xsd:decimal in plain notation (no exponent), e.g. 0.85, 400.0, 1500000000.0."""
-    text = format(Decimal(repr(float(value))), "f")
-    return Literal(text if "." in text else f"{text}.0", datatype=vocab.XSD_DECIMAL)
+    """An xsd:decimal in its canonical form (0.85, 400, 1500000000), as stores keep it, so the
+    quads a store returns equal the quads written, whatever the store."""
+    text = format(Decimal(repr(float(value))).normalize(), "f")
+    return Literal(text, datatype=vocab.XSD_DECIMAL)
 
 
 def _sort_key(triple: Triple) -> tuple[str, str, str]:
