@@ -31,7 +31,7 @@ def country_iri(iso3: str) -> str:
 
 
 def entity_iri(kind: str, label: str) -> str:
-    """`kind` is the entity class local name (Person, Materiel...); the path segment is lower case."""
+    """`kind` is the entity class local name (Person, Materiel...); the path is lower case."""
     return f"{AKR}{kind.lower()}/{slugify(label)}"
 
 
