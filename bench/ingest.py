@@ -244,10 +244,10 @@ def benchmarks_section(results: Sequence[Measurement], command: str, words: floa
     lines = [
         "Articles per second and peak memory on the generated corpus of `bench/corpus.py`",
         f"(about {words:.0f} words per article), {os.cpu_count()} cores, load average"
-        f" {os.getloadavg()[0]:.1f} at the end (other work on the machine slows every row).",
-        "Wall time includes",
-        "start-up; memory is the peak summed RSS of the process tree and the largest single",
-        "process (sampled every 0.2 s). See bench/ingest.py.",
+        f" {os.getloadavg()[0]:.1f} at the end",
+        "(other work on the machine slows every row). Wall time includes start-up; memory",
+        "is the peak summed RSS of the process tree and the largest single process",
+        "(sampled every 0.2 s). See bench/ingest.py.",
         "",
         f"Run on {date.today().isoformat()} with `{command}` (extractor `{Extractor.version}`).",
         "",
