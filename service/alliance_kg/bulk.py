@@ -38,8 +38,8 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, serialize
 from alliance_kg import iris, vocab
 from alliance_kg.bulk_manifest import BulkIngestError, Manifest, ShardEvents, WrittenShard
 from alliance_kg.ingest import ArticleExtractor, ProgressCallback
-from alliance_kg.model import Article, Extraction, IngestReport, StoredEvent
-from alliance_kg.rdf.mapping import extraction_to_quads, merge_same_identity
+from alliance_kg.model import Article, IngestReport, StoredEvent
+from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
 from alliance_kg.store.base import Store
 
 BULK_THRESHOLD = 200  # inputs larger than this take the bulk path even with one worker
@@ -190,14 +190,6 @@ class ShardWriter:
             os.fsync(output.fileno())
         partial.replace(self.work_dir / f"{shard.name}.nq")
         return events
-
-
-def stored_events(extraction: Extraction) -> tuple[StoredEvent, ...]:
-    """The events an extraction's graph holds: one per identity."""
-    return tuple(
-        StoredEvent(iri=iris.event_iri(identity), type=event.type)
-        for identity, event in merge_same_identity(extraction.events).items()
-    )
 
 
 def stored_versions(store: Store, article_ids: Sequence[str]) -> dict[str, set[tuple[str, str]]]:

@@ -24,7 +24,7 @@ from alliance_kg.index import ReadIndex, ReadIndexError, article_rows
 from alliance_kg.index.rows import Triple, most_specific_class
 from alliance_kg.index.source import graph_triples
 from alliance_kg.model import Article, EventClass, Extraction, IngestReport, StoredEvent
-from alliance_kg.rdf.mapping import extraction_to_quads, merge_same_identity
+from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
 from alliance_kg.store.base import Store
 
 ProgressCallback = Callable[[IngestReport], None]
@@ -150,11 +150,7 @@ class Ingest:
             rows = article_rows(article.id, ((q.subject, q.predicate, q.object) for q in quads))
             index = self.index
             self._index_or_restore(graph, previous, lambda: index.put_article(rows))
-        events = tuple(
-            StoredEvent(iri=iris.event_iri(identity), type=event.type)
-            for identity, event in merge_same_identity(extraction.events).items()
-        )
-        return _report(article.id, created=created, events=events)
+        return _report(article.id, created=created, events=stored_events(extraction))
 
     def _unchanged_report(self, article: Article) -> IngestReport | None:
         """The report for an article stored as is by this extractor version, else None."""

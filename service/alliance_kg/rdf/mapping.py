@@ -32,6 +32,7 @@ from alliance_kg.model import (
     Extraction,
     Mention,
     Status,
+    StoredEvent,
 )
 from alliance_kg.rdf.identity import event_identity
 
@@ -77,6 +78,14 @@ def extraction_to_quads(extraction: Extraction, *, extractor_version: str) -> li
         triples.add((NamedNode(entity.iri), vocab.RDFS_LABEL, Literal(entity.label, language="en")))
     graph = NamedNode(iris.article_graph(article.id))
     return [Quad(s, p, o, graph) for s, p, o in sorted(triples, key=_sort_key)]
+
+
+def stored_events(extraction: Extraction) -> tuple[StoredEvent, ...]:
+    """The events an extraction's graph holds: one per identity, with its IRI and class."""
+    return tuple(
+        StoredEvent(iri=iris.event_iri(identity), type=event.type)
+        for identity, event in merge_same_identity(extraction.events).items()
+    )
 
 
 def merge_same_identity(events: Iterable[Event]) -> dict[str, Event]:
