@@ -38,7 +38,7 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, serialize
 from alliance_kg import iris, vocab
 from alliance_kg.bulk_manifest import BulkIngestError, Manifest, ShardEvents, WrittenShard
 from alliance_kg.ingest import ArticleExtractor, ProgressCallback
-from alliance_kg.model import Article, IngestReport, StoredEvent
+from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
 from alliance_kg.store.base import Store
 
@@ -95,7 +95,7 @@ class BulkIngest:
 
         for article_id in order:
             if article_id in manifest.loaded_articles:
-                record(_report(article_id, created=False, events=()))
+                record(IngestReport.of(article_id, created=False, events=()))
         resumed = [s for s in manifest.unloaded_shards() if s.events.keys() <= distinct.keys()]
         pending = [
             distinct[i]
@@ -106,7 +106,7 @@ class BulkIngest:
         fresh: list[Article] = []
         for article in pending:
             if (article.text, self.extractor_version) in stored.get(article.id, ()):
-                record(_report(article.id, created=False, events=()))
+                record(IngestReport.of(article.id, created=False, events=()))
             else:
                 fresh.append(article)
         manifest.discard_shard_files(keep={shard.name for shard in resumed})
@@ -167,7 +167,11 @@ class BulkIngest:
         self.store.load(manifest.shard_path(written.name).read_bytes(), RdfFormat.N_QUADS)
         manifest.record_loaded(written.name)
         for article_id, events in written.events.items():
-            record(_report(article_id, created=article_id not in written.replacing, events=events))
+            record(
+                IngestReport.of(
+                    article_id, created=article_id not in written.replacing, events=events
+                )
+            )
 
 
 class ShardWriter:
@@ -218,16 +222,6 @@ def stored_versions(store: Store, article_ids: Sequence[str]) -> dict[str, set[t
 def _default_shard_size(count: int, workers: int) -> int:
     """Enough shards to keep every worker busy to the end, none over MAX_SHARD_SIZE."""
     return max(1, min(MAX_SHARD_SIZE, math.ceil(count / (workers * 4))))
-
-
-def _report(article_id: str, *, created: bool, events: tuple[StoredEvent, ...]) -> IngestReport:
-    return IngestReport(
-        article_id=article_id,
-        iri=iris.article_iri(article_id),
-        graph=iris.article_graph(article_id),
-        created=created,
-        events=events,
-    )
 
 
 _worker: ShardWriter | None = None

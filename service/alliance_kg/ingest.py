@@ -150,7 +150,7 @@ class Ingest:
             rows = article_rows(article.id, ((q.subject, q.predicate, q.object) for q in quads))
             index = self.index
             self._index_or_restore(graph, previous, lambda: index.put_article(rows))
-        return _report(article.id, created=created, events=stored_events(extraction))
+        return IngestReport.of(article.id, created=created, events=stored_events(extraction))
 
     def _unchanged_report(self, article: Article) -> IngestReport | None:
         """The report for an article stored as is by this extractor version, else None."""
@@ -165,7 +165,7 @@ class Ingest:
             return None
         if self.index is not None and not self.index.has_article(article.id):
             self.index.refresh_article(self.store, article.id)
-        return _report(article.id, created=False, events=self._stored_events(graph))
+        return IngestReport.of(article.id, created=False, events=self._stored_events(graph))
 
     def _stored_events(self, graph: NamedNode) -> tuple[StoredEvent, ...]:
         rows = self.store.query(_STORED_EVENTS, substitutions={"graph": graph})
@@ -205,16 +205,6 @@ _EVENT_CLASSES: dict[str, EventClass] = {iris.AK + cls.value: cls for cls in Eve
 
 def _event_class(term: object) -> EventClass | None:
     return _EVENT_CLASSES.get(term.value) if isinstance(term, NamedNode) else None
-
-
-def _report(article_id: str, *, created: bool, events: tuple[StoredEvent, ...]) -> IngestReport:
-    return IngestReport(
-        article_id=article_id,
-        iri=iris.article_iri(article_id),
-        graph=iris.article_graph(article_id),
-        created=created,
-        events=events,
-    )
 
 
 def _notify(progress: ProgressCallback | None, report: IngestReport) -> None:

@@ -208,3 +208,10 @@ class IngestReport:
     graph: str
     created: bool
     events: tuple[StoredEvent, ...]
+
+    @classmethod
+    def of(cls, article_id: str, *, created: bool, events: tuple[StoredEvent, ...]) -> IngestReport:
+        """The report for an article, its IRI and graph named by the contract's scheme."""
+        from alliance_kg.iris import article_graph, article_iri
+
+        return cls(article_id, article_iri(article_id), article_graph(article_id), created, events)
