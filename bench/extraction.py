@@ -35,20 +35,20 @@ from alliance_kg.reading import read_file
 from alliance_kg.store.oxigraph import EmbeddedStore
 from gold import GOLD_SUFFIX, GoldFormatError, load_gold
 from report import (
+    SECTION_HEADING,
     ArticleResult,
     article_table,
     class_table,
     detail_lines,
     slowest_table,
     summary_lines,
-    write_section,
 )
 from scoring import Counts, count_article, match_events
+from section import write_section
 from stored import linked_countries, predicted_events
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles"
-BENCHMARKS = ROOT / "BENCHMARKS.md"
 
 
 @dataclass(frozen=True)
@@ -186,8 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         reports.append(report)
     if args.write_benchmarks:
         command = shlex.join(["python", "bench/extraction.py", *argv])
-        write_section(BENCHMARKS, benchmarks_body(reports, command, extractor.version))
-        print(f"\nwrote the Extraction section of {BENCHMARKS}")
+        write_section(SECTION_HEADING, benchmarks_body(reports, command, extractor.version))
+        print("\nwrote the Extraction section of BENCHMARKS.md")
     return 0
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from alliance_kg import iris
 from gold import Gold, GoldEvent
@@ -176,23 +175,3 @@ def _display_name(iri: str, labels: Sequence[str]) -> str:
     if iri.startswith(country):
         return iri.removeprefix(country)
     return labels[0] if labels else iri.rsplit("/", 1)[-1]
-
-
-def replace_section(document: str, body: str) -> str:
-    """`document` with its '## Extraction' section replaced by `body` (added when absent)."""
-    lines = document.splitlines()
-    starts = [n for n, line in enumerate(lines) if line.strip() == SECTION_HEADING]
-    section = [SECTION_HEADING, "", *body.strip("\n").splitlines(), ""]
-    if not starts:
-        kept = "\n".join(lines).rstrip("\n")
-        return (kept + "\n\n" if kept else "# Benchmarks\n\n") + "\n".join(section)
-    start = starts[0]
-    ends = [n for n in range(start + 1, len(lines)) if lines[n].startswith("## ")]
-    end = ends[0] if ends else len(lines)
-    tail = lines[end:]
-    return "\n".join([*lines[:start], *section, *tail]).rstrip("\n") + "\n"
-
-
-def write_section(path: Path, body: str) -> None:
-    document = path.read_text(encoding="utf-8") if path.is_file() else ""
-    path.write_text(replace_section(document, body), encoding="utf-8")

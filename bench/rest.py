@@ -34,8 +34,8 @@ from alliance_kg.settings import Settings
 from alliance_kg.store.oxigraph import EmbeddedStore
 from rest_data import Pool, extractions, reference_pool
 from rest_sparql import NATURAL_QUERIES, natural_timings
+from section import write_section
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "BENCHMARKS.md"
 SECTION_HEADING = "## REST"
 CHUNK_ARTICLES = 5_000
 
@@ -208,21 +208,6 @@ def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def write_section(body: list[str]) -> None:
-    """Replace (or append) the '## REST' section of BENCHMARKS.md."""
-    document = BENCHMARKS.read_text(encoding="utf-8") if BENCHMARKS.is_file() else "# Benchmarks\n"
-    lines = document.rstrip("\n").splitlines()
-    starts = [n for n, line in enumerate(lines) if line.strip() == SECTION_HEADING]
-    section = [SECTION_HEADING, "", *body, ""]
-    if not starts:
-        BENCHMARKS.write_text("\n".join([*lines, "", *section]), encoding="utf-8")
-        return
-    ends = [n for n in range(starts[0] + 1, len(lines)) if lines[n].startswith("## ")]
-    end = ends[0] if ends else len(lines)
-    text = "\n".join([*lines[: starts[0]], *section, *lines[end:]]).rstrip("\n") + "\n"
-    BENCHMARKS.write_text(text, encoding="utf-8")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000])
@@ -237,7 +222,8 @@ def main() -> int:
     print("\n".join(lines))
     if args.write_benchmarks:
         command = "python bench/rest.py --articles " + " ".join(map(str, args.articles))
-        write_section([f"Made by `{command}` on 2 cores. {METHOD}", "", *lines])
+        body = [f"Made by `{command}` on 2 cores. {METHOD}", "", *lines]
+        write_section(SECTION_HEADING, "\n".join(body))
     return 0
 
 

@@ -50,6 +50,7 @@ assignment = _bench_module("assignment")
 extraction = _bench_module("extraction")
 gold_files = _bench_module("gold")
 report = _bench_module("report")
+section = _bench_module("section")
 scoring = _bench_module("scoring")
 stored = _bench_module("stored")
 
@@ -480,11 +481,13 @@ def test_an_article_that_fails_scores_zero_with_the_reason() -> None:
 
 def test_the_extraction_section_is_replaced_and_others_kept() -> None:
     document = "# Benchmarks\n\n## Store\n\nfast\n\n## Extraction\n\nold\n\n## API\n\nok\n"
-    updated = report.replace_section(document, "new figures")
+    updated = section.replace_section(document, "## Extraction", "new figures")
     assert updated == (
         "# Benchmarks\n\n## Store\n\nfast\n\n## Extraction\n\nnew figures\n\n## API\n\nok\n"
     )
-    assert report.replace_section("", "x") == "# Benchmarks\n\n## Extraction\n\nx\n"
-    assert report.replace_section("# B\n\n## API\n\nok\n", "x").endswith(
+    assert (
+        section.replace_section("", "## Extraction", "x") == "# Benchmarks\n\n## Extraction\n\nx\n"
+    )
+    assert section.replace_section("# B\n\n## API\n\nok\n", "## Extraction", "x").endswith(
         "ok\n\n## Extraction\n\nx\n"
     )
