@@ -50,6 +50,20 @@ def seed_ids() -> dict[str, str]:
     return {"000": read_file(SEED_000)[0].id, "002": read_file(SEED_002)[0].id}
 
 
+def ingest_seeds(env: dict[str, str]) -> dict[str, str]:
+    """`akg ingest` both seeds into the store `env` names; their article ids."""
+    done = akg(env, "ingest", str(SEED_000), str(SEED_002))
+    assert done.returncode == 0, done.stderr
+    return seed_ids()
+
+
+def export_nquads(env: dict[str, str]) -> str:
+    """The whole store as N-Quads, through `akg export`."""
+    dump = akg(env, "export", "--format", "nq")
+    assert dump.returncode == 0, dump.stderr
+    return dump.stdout
+
+
 @contextmanager
 def serving(env: dict[str, str], *options: str) -> Iterator[str]:
     """Run `akg serve` with `env` on a free port; yield its base URL, stop it on exit."""

@@ -11,15 +11,14 @@ import pytest
 
 from seed_checks import (
     READ_ONLY_CHECKS,
-    SEED_000,
-    SEED_002,
     SEEDS,
     TOKEN,
     Check,
     akg,
     check_graphs_conform_to_the_shapes,
     check_reingest_changes_nothing_and_delete_keeps_the_other,
-    seed_ids,
+    export_nquads,
+    ingest_seeds,
     serving,
 )
 from servers import SERVER_KINDS, start_sparql_server
@@ -45,16 +44,12 @@ def env(
 
 @pytest.fixture(scope="module")
 def ids(env: dict[str, str]) -> dict[str, str]:
-    done = akg(env, "ingest", str(SEED_000), str(SEED_002))
-    assert done.returncode == 0, done.stderr
-    return seed_ids()
+    return ingest_seeds(env)
 
 
 @pytest.fixture(scope="module")
 def exported(env: dict[str, str], ids: dict[str, str]) -> str:
-    dump = akg(env, "export", "--format", "nq")
-    assert dump.returncode == 0, dump.stderr
-    return dump.stdout
+    return export_nquads(env)
 
 
 @pytest.fixture(scope="module")
