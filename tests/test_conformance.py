@@ -1,5 +1,6 @@
 """The W3C SPARQL 1.1 test suites, run by `../shared/tools/sparql_conformance.py` against the
-real service (uvicorn, a fresh in-memory store, a bearer token).
+real service (uvicorn, a bearer token) over a fresh in-memory store and over a real Oxigraph
+server: the results are the same.
 
 Every Protocol, Graph Store (direct identification included), Service Description and Update
 test passes; LOAD and SERVICE tests are skipped by the runner (the service refuses both).
@@ -14,15 +15,19 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from alliance_kg.api import create_app
 from alliance_kg.settings import Settings
+from alliance_kg.store.base import Store
 from alliance_kg.store.oxigraph import EmbeddedStore
 from api_support import TOKEN
 from live_server import live_server
+from servers import start_sparql_server
 
 pytestmark = pytest.mark.slow
 
@@ -56,13 +61,26 @@ OXIGRAPH_QUERY_PASSES = 215  # of 225, measured with Oxigraph server on the same
 Outcomes = dict[str, dict[str, dict[str, str]]]  # suite -> test id -> outcome
 
 
-@pytest.fixture(scope="module")
-def outcomes(tmp_path_factory: pytest.TempPathFactory) -> Outcomes:
+@contextmanager
+def _store(kind: str, directory: Path) -> Iterator[Store]:
+    """The store behind the service: embedded in memory, or a real Oxigraph server."""
+    if kind == "embedded":
+        yield EmbeddedStore(None)
+        return
+    with start_sparql_server(kind, directory) as endpoints:
+        yield endpoints.store()
+
+
+@pytest.fixture(scope="module", params=["embedded", "oxigraph"])
+def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Outcomes:
     if not RUNNER.is_file():
         pytest.skip(f"the W3C conformance runner is not beside the repository: {RUNNER}")
-    report = tmp_path_factory.mktemp("conformance") / "report.json"
-    app = create_app(Settings(api_token=TOKEN), EmbeddedStore(None))
-    with live_server(app) as base_url:
+    work = tmp_path_factory.mktemp("conformance")
+    report = work / "report.json"
+    with (
+        _store(request.param, work) as store,
+        live_server(create_app(Settings(api_token=TOKEN), store)) as base_url,
+    ):
         command = [
             sys.executable,
             str(RUNNER),
