@@ -57,6 +57,29 @@ VERB_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(["strain", "stretch", "deplete", "exhaust", "drain"], E.CAPACITY_SHORTFALL),
     **dict.fromkeys(["cooperate", "collaborate"], E.DEFENSE_COOPERATION),
 }
+# Setting up a joint body is defence cooperation ("set up a working group on ship repair").
+ESTABLISHING = {"establish", "set", "launch", "create", "form", "open", "upgrade", "build"}
+INSTITUTIONS = {
+    "group",
+    "forum",
+    "council",
+    "body",
+    "mechanism",
+    "dialogue",
+    "headquarters",
+    "network",
+    "centre",
+    "center",
+    "organisation",
+    "organization",
+    "committee",
+    "secretariat",
+    "command",
+    "hub",
+    "office",
+    "framework",
+    "task",
+}
 # Signing an agreement (not a purchase) is defence cooperation between the signatories.
 SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}

@@ -17,8 +17,10 @@ from alliance_kg.pipeline.lexicon import (
     AID_CONTEXT,
     BUYING_VERBS,
     DRAWDOWN_VERBS,
+    ESTABLISHING,
     EVENT_HEADS,
     GIVING_VERBS,
+    INSTITUTIONS,
     JOINT_MARKERS,
     MILITARY_WORDS,
     MOVING_VERBS,
@@ -144,6 +146,13 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if lemma == "support" and EntityType.COUNTRY in _entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
+    if (
+        lemma in ESTABLISHING
+        and obj is not None
+        and _lemma(obj) in INSTITUTIONS
+        and (lemma != "set" or any(c.lower_ == "up" for c in token.children))
+    ):
+        return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS and _into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
     if (
