@@ -169,3 +169,11 @@ def test_a_follow_up_naming_the_broader_class_is_the_same_transfer(extractor: Ex
     (event,) = events_of(extraction, E.ARMS_TRANSFER)
     assert len(event.mentions) == 2
     assert event.date == EventDate(2024, 4)
+
+
+def test_a_generic_institution_is_not_minted_as_an_actor(extractor: Extractor) -> None:
+    text = "The Navy said it will deliver two destroyers to the Philippines next year."
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    minted = {e.label.lower() for ev in extraction.events for e in ev.actors if e.minted}
+    assert "navy" not in minted
+    assert "navy" not in {e.label.lower() for e in extraction.entities}

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.gazetteer import Gazetteer
+from alliance_kg.pipeline.lexicon import GENERIC_NAMES
 
 _NER_TYPES = {
     "ORG": EntityType.ORGANIZATION,
@@ -75,6 +76,10 @@ class ArticleContext:
         label = label.removesuffix("'s").removesuffix("’s").strip(" ,.;:\"'“”")
         if len(label) < 2 or not any(c.isalpha() for c in label):
             return None
+        if label.lower() in GENERIC_NAMES:  # "the Navy", "Defense": no one in particular
+            return None
+        if label.islower():  # one spelling per minted IRI, whichever article mints it first
+            label = label.title()
         return Entity(iri=entity_iri(kind.value, label), label=label, type=kind, minted=True)
 
     def entity_of(self, token: Token) -> Entity | None:

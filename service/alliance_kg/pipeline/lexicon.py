@@ -287,6 +287,28 @@ POLICY_NOUNS = {
     "limit",
     "cap",
 }
+# Words the NER takes for names that name no one in particular ("the Navy said").
+GENERIC_NAMES = {
+    "navy",
+    "army",
+    "air force",
+    "defense",
+    "defence",
+    "ministry",
+    "government",
+    "military",
+    "pentagon",
+    "parliament",
+    "congress",
+    "senate",
+    "cabinet",
+    "coast guard",
+    "marines",
+    "forces",
+    "alliance",
+    "state",
+    "department",
+}
 # Heads of a noun phrase that stand for the group of states in focus.
 GROUP_NOUNS = {
     "country",
