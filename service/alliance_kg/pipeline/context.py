@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -23,10 +22,6 @@ _NER_TYPES = {
 }
 ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
 _LEADING = ("the ", "The ", "a ", "an ")
-# "TOKYO, June 11 (Jiji Press)--", "PERTH (Reuters) -": where and by whom a story was filed.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
-)
 
 
 class ArticleContext:
@@ -39,10 +34,7 @@ class ArticleContext:
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
         for n, doc in enumerate(docs):
-            dateline = _DATELINE.match(doc.text)
             for ent in doc.ents:
-                if dateline and ent.start_char < dateline.end():
-                    continue
                 for i in range(ent.start, ent.end):
                     self.ent_at[(id(doc), i)] = ent
                 entity = self.entity(ent)

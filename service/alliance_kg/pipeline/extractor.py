@@ -32,6 +32,10 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 _ELABORATION = re.compile(
     r"\b(candidates?|among the|such as|including|includ(?:e|es)|items?|list)\b", re.IGNORECASE
 )
+# "TOKYO, June 11 (Jiji Press)--", "PERTH (Reuters) -": where and by whom a story was filed.
+DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
+)
 Paragraph = tuple[str, int]
 
 
@@ -48,6 +52,11 @@ def paragraphs(article: Article) -> list[Paragraph]:
             continue
         if not _SENTENCE_END.search(stripped) and len(stripped.split()) < 15:
             continue
+        dateline = DATELINE.match(stripped)  # not part of the story: parse what follows it
+        if dateline:
+            rest = stripped[dateline.end() :]
+            start += dateline.end() + (len(rest) - len(rest.lstrip()))
+            stripped = rest.strip()
         found.append((stripped, start))
     return found
 
