@@ -133,7 +133,8 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
 
 
 def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
-    """A transfer naming one side, in an article about two states, is between those two."""
+    """A transfer naming one side, in an article about two states, is between those two;
+    a sale naming only its seller goes to the state the article is most about."""
     pair = ctx.focus(2)
     if len(pair) < 2:
         return
@@ -146,7 +147,9 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
             continue
         known = set(givers or takers)
         others = [e for e in pair if e.iri not in known]
-        if len(others) == 1 and len(known & {e.iri for e in pair}) == 1:
+        if len(known & {e.iri for e in pair}) == 0 and givers:
+            others = others[:1]  # a sale to no one named, in an article about one buyer
+        if len(others) == 1 and len(known & {e.iri for e in pair}) <= 1:
             draft.roles.setdefault(taker if givers else giver, {})[others[0].iri] = others[0]
             for member in draft.members:
                 member.inferred = True
