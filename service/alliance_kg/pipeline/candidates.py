@@ -310,8 +310,14 @@ def _assign_roles(
             ]
         if c.type is E.LEADERS_MEETING and token.lemma_ == "visit" and obj is not None:
             heads.append(obj)
-        places = [ctx.place_of(h) for h in heads]
-        c.add(Role.LOCATION, [p for p in places if p is not None])
+        places = [p for p in (ctx.place_of(h) for h in heads) if p is not None]
+        c.add(Role.LOCATION, places)
+        if c.type is E.LEADERS_MEETING:  # the host state meets its visitors
+            hosts = [ctx.gazetteer.country_of(p.iri) for p in places]
+            c.add(
+                Role.PARTICIPANT,
+                [ref.entity() for ref in (ctx.gazetteer.get(h) for h in hosts if h) if ref],
+            )
     if c.type is E.POLICY_CHANGE:
         policies = entities_in(
             iter([t for h in heads + of_objects for t in phrase_tokens(h)]),

@@ -238,7 +238,7 @@ DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
-MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return"}
+MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
 # Objects that make deploy/send a personnel deployment.
 PERSONNEL_NOUNS = {
     "troop",

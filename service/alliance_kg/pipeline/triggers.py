@@ -215,9 +215,11 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
         subject = [c for c in token.children if c.dep_ == "nsubj"]
-        if not subject or not _entity_types(list(phrase_tokens(subject[0])), ctx) & {
-            EntityType.PERSON
-        }:
+        plural_pronoun = bool(subject) and subject[0].lower_ in {"they", "we"}  # "when they met"
+        if not plural_pronoun and (
+            not subject
+            or not _entity_types(list(phrase_tokens(subject[0])), ctx) & {EntityType.PERSON}
+        ):
             return None
     return Trigger(token, event_class, joint=_has_joint_marker(token))
 
