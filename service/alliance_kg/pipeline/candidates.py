@@ -15,6 +15,7 @@ from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
     actors_of_np,
+    conjunct_object,
     direct_object,
     entities_in,
     materiel_in,
@@ -219,6 +220,8 @@ def _assign_roles(
     if token.pos_ in {"NOUN", "PROPN"}:
         token = noun_anchor(token)
     obj = direct_object(token) if token.pos_ in {"VERB", "AUX"} else None
+    if obj is None and token.pos_ == "VERB":
+        obj = conjunct_object(token)
     stranded = None
     if obj is None and token.pos_ == "VERB" and c.type in DIRECTED:
         obj = stranded = stranded_object(token, ctx)

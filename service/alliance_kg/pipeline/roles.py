@@ -218,6 +218,18 @@ def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
 
 
+def conjunct_object(verb: Token) -> Token | None:
+    """'repair and overhaul U.S. Navy vessels': conjoined verbs share the object."""
+    return next(
+        (
+            direct_object(c)
+            for c in verb.children
+            if c.dep_ == "conj" and c.pos_ == "VERB" and direct_object(c) is not None
+        ),
+        None,
+    )
+
+
 def stranded_object(verb: Token, ctx: ArticleContext) -> Token | None:
     """A materiel noun just after an object-less verb, when the parser hung it elsewhere
     ('to ship domestically made Patriot missiles' parsed with 'made' taking the object)."""

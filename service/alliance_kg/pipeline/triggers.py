@@ -40,6 +40,7 @@ from alliance_kg.pipeline.lexicon import (
     VERB_TRIGGERS,
 )
 from alliance_kg.pipeline.roles import (
+    conjunct_object,
     direct_object,
     passive_subject,
     phrase_tokens,
@@ -110,6 +111,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         obj = token.head
     if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "missiles sent to Kyiv"
         obj = token.head
+    if obj is None:
+        obj = conjunct_object(token)
     if obj is None and (lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) is E.ARMS_TRANSFER):
         obj = stranded_object(token, ctx)
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
@@ -178,8 +181,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None  # "pledged to expand production" pledges no aid
     if event_class is E.ARMS_TRANSFER and clause & AID_CONTEXT:
         event_class = E.MILITARY_AID
-    if lemma in POLICY_OR_MAINTENANCE and EntityType.POLICY in kinds:
-        event_class = E.POLICY_CHANGE
+    if lemma in POLICY_OR_MAINTENANCE:  # "overhaul the rules" or "overhaul destroyers"
+        policy = EntityType.POLICY in kinds or bool(obj_lemmas & POLICY_NOUNS)
+        event_class = E.POLICY_CHANGE if policy else E.MAINTENANCE_COOPERATION
     if (
         event_class is E.MAINTENANCE_COOPERATION
         and EntityType.MATERIEL not in kinds
