@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import Entity, EntityType, EventClass, EventDate, Quantity, Role, Status
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
-from alliance_kg.pipeline.lexicon import BUYING_VERBS, FUTURE_MODALS
+from alliance_kg.pipeline.lexicon import BUYING_VERBS, FUTURE_MODALS, SELECTING
 from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
@@ -266,7 +266,11 @@ def _assign_roles(
 
     if c.type in DIRECTED:
         giver_role, taker_role = DIRECTED[c.type]
-        if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
+        if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in SELECTING and obj is not None:
+            owners = [e for e in _owners([obj], ctx) if e.type is EntityType.COUNTRY]
+            c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
+            c.add(Role.SUPPLIER, owners)
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.RECIPIENT, agents)
             c.add(Role.SUPPLIER, actors_at("from"))
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:

@@ -113,6 +113,20 @@ COMMERCE = {
 }
 # Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
 VERB_AID = {"donate", "pledge", "aid", "assist", "arm"}
+# Choosing another state's system is a (considered) purchase: "Canberra weighs Japan's frigate".
+SELECTING = {
+    "consider",
+    "weigh",
+    "eye",
+    "evaluate",
+    "choose",
+    "select",
+    "pick",
+    "favour",
+    "favor",
+    "shortlist",
+    "prefer",
+}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".

@@ -31,6 +31,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
     RUNNING_OUT,
+    SELECTING,
     SHORT_ADJECTIVES,
     SIGNING_VERBS,
     STOCK_NOUNS,
@@ -133,6 +134,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
+    if lemma in SELECTING and obj is not None and _foreign_system(obj, ctx):
+        return Trigger(token, E.ARMS_TRANSFER)
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in GIVING_VERBS:
@@ -311,6 +314,20 @@ def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) ->
     """'Germany will procure air defence systems for Ukraine': buying for a third state."""
     heads = [token] + ([obj] if obj is not None else [])
     return any(_has_recipient(head, ctx) for head in heads)
+
+
+def _foreign_system(obj: Token, ctx: ArticleContext) -> bool:
+    """A materiel object that a state owns ('Japan's upgraded Mogami-class frigate')."""
+    if ctx.entity_of(obj) is None or ctx.entity_of(obj).type is not EntityType.MATERIEL:
+        materiel = [
+            t
+            for t in phrase_tokens(obj)
+            if (e := ctx.entity_of(t)) is not None and e.type is EntityType.MATERIEL
+        ]
+        if not materiel:
+            return False
+    owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
+    return any((e := ctx.entity_of(o)) is not None and e.type is EntityType.COUNTRY for o in owners)
 
 
 def _into_law(token: Token) -> bool:
