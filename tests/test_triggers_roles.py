@@ -194,3 +194,16 @@ def test_a_negated_export(extractor: Extractor) -> None:
 )
 def test_sentences_without_an_event(extractor: Extractor, text: str) -> None:
     assert candidates(extractor, text) == []
+
+
+def test_weighing_another_states_system_is_a_considered_purchase(extractor: Extractor) -> None:
+    text = "Canberra is weighing Japan's Mogami-class frigate for its new fleet."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"JPN"}
+    assert countries(c, Role.RECIPIENT) == {"AUS"}
+
+
+def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
+    text = "Japanese shipyards will repair and overhaul U.S. Navy vessels."
+    kinds = [c.type for c in candidates(extractor, text)]
+    assert E.MAINTENANCE_COOPERATION in kinds and E.POLICY_CHANGE not in kinds
