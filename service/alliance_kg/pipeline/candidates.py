@@ -7,7 +7,16 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.model import Entity, EntityType, EventClass, EventDate, Quantity, Role, Status
+from alliance_kg.model import (
+    ACTOR_ROLES,
+    Entity,
+    EntityType,
+    EventClass,
+    EventDate,
+    Quantity,
+    Role,
+    Status,
+)
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import BUYING_VERBS, FUTURE_MODALS, SELECTING
@@ -69,21 +78,16 @@ class Candidate:
             self.roles.setdefault(role, {}).setdefault(entity.iri, entity)
 
     def actor_iris(self) -> set[str]:
-        return {iri for role, found in self.roles.items() if role in _ACTOR_ROLES for iri in found}
+        return actor_iris(self.roles)
 
     @property
     def status(self) -> Status:
         return self.modality.status
 
 
-_ACTOR_ROLES = {
-    Role.PARTICIPANT,
-    Role.SUPPLIER,
-    Role.RECIPIENT,
-    Role.PROVIDER,
-    Role.CLIENT,
-    Role.DONOR,
-}
+def actor_iris(roles: dict[Role, dict[str, Entity]]) -> set[str]:
+    """The IRIs filling any actor role (participant, supplier, recipient...)."""
+    return {iri for role, found in roles.items() if role in ACTOR_ROLES for iri in found}
 
 
 def _owners(heads: list[Token], ctx: ArticleContext) -> list[Entity]:

@@ -13,19 +13,11 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
-from alliance_kg.pipeline.candidates import DIRECTED, Candidate
+from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import COMMERCE
 
 E = EventClass
-ACTOR_ROLES = {
-    Role.PARTICIPANT,
-    Role.SUPPLIER,
-    Role.RECIPIENT,
-    Role.PROVIDER,
-    Role.CLIENT,
-    Role.DONOR,
-}
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
 
 
@@ -46,7 +38,7 @@ class Draft:
                 self.roles.setdefault(role, {}).setdefault(iri, entity)
 
     def actors(self) -> set[str]:
-        return {iri for role, found in self.roles.items() if role in ACTOR_ROLES for iri in found}
+        return actor_iris(self.roles)
 
     def position(self) -> int:
         return min(c.offset + c.sentence.start_char for c in self.members)
@@ -127,6 +119,8 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
             nearest.absorb(candidate)
     _aid_deliveries(drafts)
     _complete_pairs(drafts, ctx)
+    for draft in drafts:
+        _settle_directions(draft)
     drafts.sort(key=Draft.position)
     _link_causes(drafts)
     return drafts
@@ -212,7 +206,6 @@ def _settle_directions(draft: Draft) -> None:
 
 def draft_to_event(draft: Draft) -> Event:
     """Freeze a draft: one mention per sentence, status from the earliest mention."""
-    _settle_directions(draft)
     members = sorted(draft.members, key=lambda c: (c.offset + c.sentence.start_char, c.trigger.i))
     mentions: dict[int, Mention] = {}
     quantities: list[Quantity] = []

@@ -6,8 +6,6 @@ and carrying the reference IRI as `ent_id_`; the statistical NER then fills in a
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -96,22 +94,3 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
 
     nlp.add_pipe("akg_gazetteer", before="ner")
     return nlp
-
-
-def entity_iri(span: Span | None) -> str | None:
-    """The reference IRI a gazetteer entity carries, if any."""
-    if span is None or not span.id_:
-        return None
-    return span.id_
-
-
-def ents_in(tokens: Iterable[spacy.tokens.Token]) -> list[Span]:
-    """The distinct entities that the given tokens belong to, in text order."""
-    seen: dict[int, Span] = {}
-    for token in tokens:
-        if token.ent_iob_ != "O":
-            for ent in token.doc.ents:
-                if ent.start <= token.i < ent.end:
-                    seen[ent.start] = ent
-                    break
-    return [seen[k] for k in sorted(seen)]
