@@ -207,3 +207,23 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
     text = "Japanese shipyards will repair and overhaul U.S. Navy vessels."
     kinds = [c.type for c in candidates(extractor, text)]
     assert E.MAINTENANCE_COOPERATION in kinds and E.POLICY_CHANGE not in kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Two years of fighting have left Britain short of artillery shells.", "GBR"),
+        ("Polish commanders complain of running short of interceptors.", "POL"),
+        ("French yards deliver one frigate a year, well short of the three the navy needs.", "FRA"),
+        ("Italy's army has too little ammunition for a long war.", "ITA"),
+    ],
+)
+def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {short}
+    assert c.roles[Role.MATERIEL]
+
+
+def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
+    kinds = {c.type for c in candidates(extractor, "Britain is short of patience with Paris.")}
+    assert E.CAPACITY_SHORTFALL not in kinds

@@ -106,11 +106,12 @@ def noun_anchor(token: Token) -> Token:
 
 def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
     """Who is short: the owner of the strained stock, or the side the clause names."""
-    heads = (
-        [trigger]
-        if trigger.pos_ in {"NOUN", "PROPN"}
-        else [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
-    )
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        heads = [trigger]
+    elif trigger.pos_ in {"ADJ", "ADV"}:
+        heads = _sides_above(trigger)
+    else:
+        heads = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
     for head in heads:
         actors, _ = actors_of_np(noun_anchor(head), ctx)
         if actors:
@@ -118,6 +119,19 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
     excluded = _aid_recipient_tokens(trigger.sent)
     clause = [t for t in trigger.sent if t.i not in excluded]
     return entities_in(iter(clause), ctx, {EntityType.COUNTRY})[:1]
+
+
+def _sides_above(adjective: Token) -> list[Token]:
+    """'left the U.S. short of shells', 'forces have too little ammunition': the noun an
+    adjective describes, then the object and subject of each clause above it."""
+    heads: list[Token] = []
+    for node in adjective.ancestors:
+        if node.pos_ in {"NOUN", "PROPN"}:
+            heads.append(node)
+        elif node.pos_ in {"VERB", "AUX"}:
+            heads += [c for c in node.children if c.dep_ == "dobj"]
+            heads += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return heads
 
 
 def _aid_recipient_tokens(sentence: Span) -> set[int]:

@@ -248,6 +248,10 @@ SHORT_ADJECTIVES = {
     "empty",
     "exhausted",
 }
+# "too little ammunition", "too few launchers": a stock quantified as short.
+TOO_LITTLE = {"little", "few"}
+# "well short of the two a year the Navy needs": what a shortfall falls short of.
+NEEDING_VERBS = {"need", "require", "want"}
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}

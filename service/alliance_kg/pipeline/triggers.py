@@ -24,6 +24,7 @@ from alliance_kg.pipeline.lexicon import (
     JOINT_MARKERS,
     MILITARY_WORDS,
     MOVING_VERBS,
+    NEEDING_VERBS,
     NOUN_TRIGGERS,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
@@ -37,6 +38,7 @@ from alliance_kg.pipeline.lexicon import (
     STOCK_NOUNS,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
+    TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
 )
@@ -45,6 +47,7 @@ from alliance_kg.pipeline.roles import (
     direct_object,
     passive_subject,
     phrase_tokens,
+    prep_objects,
     stranded_object,
 )
 
@@ -293,6 +296,32 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     return Trigger(token, event_class, joint=_has_joint_marker(token))
 
 
+def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
+    """'short of shells', 'well short of the two a year the Navy needs', 'too little
+    ammunition': a stock or an output found short."""
+    if token.lower_ == "short":
+        wanted = [obj for _, obj in prep_objects(token, {"of"})]
+        if any(_is_stock(obj, ctx) or _needed(obj) for obj in wanted):
+            return Trigger(token, E.CAPACITY_SHORTFALL)
+        return None
+    too = any(c.lower_ == "too" for c in token.children)
+    if token.lower_ in TOO_LITTLE and too and token.dep_ == "amod" and _is_stock(token.head, ctx):
+        return Trigger(token, E.CAPACITY_SHORTFALL)
+    return None
+
+
+def _is_stock(noun: Token, ctx: ArticleContext) -> bool:
+    entity = ctx.entity_of(noun)
+    return _lemma(noun) in STOCK_NOUNS or (
+        entity is not None and entity.type is EntityType.MATERIEL
+    )
+
+
+def _needed(amount: Token) -> bool:
+    """'the two a year the Navy needs': an amount something requires."""
+    return any(c.dep_ == "relcl" and _lemma(c) in NEEDING_VERBS for c in amount.children)
+
+
 def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     return EntityType.MATERIEL in _entity_types(near, ctx)
@@ -358,6 +387,8 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             trigger = _verb_trigger(token, ctx)
         elif token.pos_ in {"NOUN", "PROPN"}:
             trigger = _noun_trigger(token, ctx)
+        elif token.pos_ in {"ADJ", "ADV"}:  # the parser tags "running short" as an adverb
+            trigger = _shortfall_adjective(token, ctx)
         else:
             trigger = None
         if trigger is not None:
