@@ -227,3 +227,26 @@ def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> Non
 def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "Britain is short of patience with Paris.")}
     assert E.CAPACITY_SHORTFALL not in kinds
+
+
+def test_sending_a_carrier_strike_group_is_a_deployment(extractor: Extractor) -> None:
+    text = "France will send its carrier strike group to the Indo-Pacific next year."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"FRA"}
+    assert entity_iri("Materiel", "carrier strike group") in c.roles[Role.MATERIEL]
+
+
+def test_a_submarine_docking_at_a_port_is_deployed_there(extractor: Extractor) -> None:
+    text = "A U.S. Navy submarine docked at the port of Busan, the first such visit since 1990."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"USA"}
+    assert entity_iri("Materiel", "submarine") in c.roles[Role.MATERIEL]
+    assert c.date is None  # 'since 1990' dates the comparison, not the docking
+
+
+def test_systems_flown_in_by_soldiers_of_an_army(extractor: Extractor) -> None:
+    text = "The HIMARS launcher was flown into Estonia by soldiers of the U.S. Army in May 2023."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert "USA" in countries(c, Role.PARTICIPANT)
+    assert entity_iri("Materiel", "HIMARS") in c.roles[Role.MATERIEL]
+    assert c.date == EventDate(2023, 5)

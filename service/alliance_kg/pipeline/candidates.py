@@ -53,6 +53,7 @@ MATERIEL_CLASSES = {
     E.SUPPLY_CHAIN_COOPERATION,
     E.MILITARY_AID,
     E.CAPACITY_SHORTFALL,
+    E.PERSONNEL_DEPLOYMENT,  # the systems deployed: "Patriot fire units", "a submarine"
 }
 
 
@@ -191,13 +192,19 @@ def _date_for(trigger: Token, published: date | None, direction: Direction) -> E
     sentence = trigger.sent
     scope = {t.i for t in phrase_tokens(trigger)} | {t.i for t, _ in chain(trigger)}
     for ent in sentence.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ != "DATE" or _compared_since(ent.root):
             continue
         if any(t.i in scope or t.head.i in scope or t.head.head.i in scope for t in ent):
             resolved = resolve_date(ent.text, published, direction)
             if resolved is not None:
                 return resolved
     return None
+
+
+def _compared_since(date_word: Token) -> bool:
+    """'the first visit since 1981': a date that a noun is compared with, not the event's."""
+    prep = date_word.head
+    return prep.lower_ == "since" and prep.head.pos_ in {"NOUN", "PROPN"}
 
 
 def build_candidate(
@@ -247,6 +254,8 @@ def _assign_roles(
     of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
     if token.pos_ in {"NOUN", "PROPN"}:
         heads.append(token)
+    if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
+        heads = [child for child in token.children if child.dep_ == "nsubj"]
     materiel = materiel_in(heads + of_objects, ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         excluded = _aid_recipient_tokens(token.sent)

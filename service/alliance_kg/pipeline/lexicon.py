@@ -277,7 +277,12 @@ PERSONNEL_NOUNS = {
     "regiment",
     "staff",
     "member",
+    "squadron",
+    "flotilla",
+    "battlegroup",
 }
+# "its carrier strike group", "a naval task group": a group that is a military formation.
+FORCE_GROUP_MODIFIERS = {"strike", "battle", "task"}
 # Nouns that name a policy when no reference policy matches.
 POLICY_NOUNS = {
     "rule",

@@ -125,6 +125,8 @@ _OWNER_NOUNS = {
     "defence",
     "people",
     "troop",
+    "soldier",
+    "sailor",
 }
 
 

@@ -19,6 +19,7 @@ from alliance_kg.pipeline.lexicon import (
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
+    FORCE_GROUP_MODIFIERS,
     GIVING_VERBS,
     INSTITUTIONS,
     JOINT_MARKERS,
@@ -142,7 +143,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in GIVING_VERBS:
-        if obj is not None and obj_lemmas & PERSONNEL_NOUNS:
+        if obj is not None and _forces(obj_tokens):
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
         given = obj_tokens + [
             t
@@ -332,11 +333,18 @@ def _forces_move(token: Token, ctx: ArticleContext) -> bool:
     movers = [
         t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in phrase_tokens(c)
     ]
-    places = [o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in"}]
-    military = {_lemma(t) for t in movers} & PERSONNEL_NOUNS or _entity_types(movers, ctx) & {
-        EntityType.MATERIEL
-    }
+    places = [
+        o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at"}
+    ]
+    military = _forces(movers) or _entity_types(movers, ctx) & {EntityType.MATERIEL}
     return bool(places and military)
+
+
+def _forces(tokens: list[Token]) -> bool:
+    """Troops, a squadron, a carrier strike group: military personnel or a formation."""
+    lemmas = {_lemma(t) for t in tokens}
+    formation = "group" in lemmas and bool(lemmas & FORCE_GROUP_MODIFIERS)
+    return formation or bool(lemmas & PERSONNEL_NOUNS)
 
 
 def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> bool:
