@@ -16,7 +16,14 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, RdfFormat
+from pyoxigraph import (
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    parse,
+)
 from tqdm import tqdm
 
 from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError
@@ -267,14 +274,30 @@ def run_query(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_load(args: argparse.Namespace, settings: Settings) -> int:
     sources = [(path, _rdf_format_of(path, args.graph)) for path in args.files]
+    written: set[str] = set()
     with _opened(settings) as store:
         for path, rdf_format in sources:
+            data = path.read_bytes()
             try:
-                store.load(path.read_bytes(), rdf_format, graph=args.graph)
+                store.load(data, rdf_format, graph=args.graph)
             except QueryError as error:
                 raise UsageError(f"{path}: {error}") from error
+            written |= _graphs_written(data, rdf_format, args.graph)
             print(f"loaded {path}")
+        index = ReadIndex.open(index_path(settings))
+        try:
+            index.refresh_graphs(store, written)
+        finally:
+            index.close()
     return 0
+
+
+def _graphs_written(data: bytes, rdf_format: RdfFormat, graph: str | None) -> set[str]:
+    """The named graphs loading `data` writes: those its quads name, or `graph` for triples."""
+    if not rdf_format.supports_datasets:
+        return {graph} if graph else set()
+    names = {quad.graph_name for quad in parse(data, rdf_format)}
+    return {name.value for name in names if isinstance(name, NamedNode)}
 
 
 def run_export(args: argparse.Namespace, settings: Settings) -> int:

@@ -5,7 +5,8 @@ is *not* the union that /sparql queries by default: the contract keeps every tri
 named graph, so it is normally empty. Reads are open; PUT, POST and DELETE need the token.
 A graph below /store (`/store/people/1`) is named by its own URL (direct identification).
 Bodies are Turtle, N-Triples, JSON-LD or RDF/XML, by their Content-Type, or several of them
-in one `multipart/form-data` body (see `rdf_body`).
+in one `multipart/form-data` body (see `rdf_body`). Every write to a named graph is followed
+into the read index.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from pyoxigraph import DefaultGraph, NamedNode, Quad, RdfFormat, Triple, parse, serialize
 
 from alliance_kg.api.errors import ProblemError
+from alliance_kg.api.index_sync import reindex_written
 from alliance_kg.api.negotiation import negotiate
 from alliance_kg.api.rdf_body import GRAPH_MEDIA_TYPES, MULTIPART, body_triples
 from alliance_kg.api.results import GRAPH_FORMATS, PREFIXES
@@ -105,6 +107,7 @@ def replace_graph(request: Request, body: Annotated[bytes, Depends(request_body)
         return Response(status_code=204)
     existed = store.has_graph(graph)
     store.replace_graph(graph, (Quad(*triple, NamedNode(graph)) for triple in triples))
+    reindex_written(request, [graph])
     return Response(status_code=204 if existed else 201)
 
 
@@ -131,6 +134,7 @@ def merge_into_graph(request: Request, body: Annotated[bytes, Depends(request_bo
         return Response(status_code=204)
     existed = not creating and store.has_graph(graph)
     store.load(_ntriples(triples).encode(), RdfFormat.N_TRIPLES, graph=graph)
+    reindex_written(request, [graph])
     if creating:
         return Response(status_code=201, headers={"Location": graph})
     return Response(status_code=204 if existed else 201)
@@ -153,6 +157,8 @@ def delete_graph(request: Request) -> Response:
         store.update("CLEAR SILENT DEFAULT")
     elif not store.drop_graph(graph):
         raise ProblemError(404, f"There is no graph <{graph}>.")
+    else:
+        reindex_written(request, [graph])
     return Response(status_code=204)
 
 

@@ -1,4 +1,4 @@
-"""The read index: SQLite read paths for the REST API, maintained at ingest and delete.
+"""The read index: SQLite read paths for the REST API, kept true by every write path.
 
 ReadIndexError   the index cannot be opened or written
 """

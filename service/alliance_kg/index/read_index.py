@@ -4,6 +4,7 @@
     index.sync_reference(store)            # reference entities, when their graph changed
     index.put_article(article_rows(id, triples))   # at ingest, after the store write
     index.remove_article(id)               # at delete, after the store write
+    index.refresh_graphs(store, graphs)    # after any other write to these graphs (None: any)
     index.rebuild(store)                   # everything again from the store, over SPARQL
 
 Each write is one SQLite transaction: it lands whole or not at all. One connection is
@@ -24,11 +25,15 @@ from alliance_kg.index import reader, writer
 from alliance_kg.index.records import EntityDetail, EntityHit, EventFilter, EventSummary, IndexStats
 from alliance_kg.index.rows import ArticleRows, article_rows, narrower_closure, reference_entities
 from alliance_kg.index.schema import DDL, SCHEMA_VERSION, TABLES
-from alliance_kg.index.source import graph_triples, stored_article_ids
+from alliance_kg.index.source import graph_triples, holds_article, stored_article_ids
 from alliance_kg.rdf.base_graphs import recorded_hash
 from alliance_kg.store.base import Store
 
 _T = TypeVar("_T")
+
+# Above this many articles written at once, one rebuild is cheaper than refreshing each.
+REBUILD_ABOVE_ARTICLES = 500
+BASE_GRAPHS = frozenset({iris.REFERENCE_GRAPH, iris.ONTOLOGY_GRAPH})
 
 PER_ARTICLE_TABLES = ("article", "report", "report_type", "report_role", "article_entity")
 DERIVED_EVENT_TABLES = (
@@ -95,12 +100,32 @@ class ReadIndex:
         return self._write(lambda db: writer.remove_article(db, article_id))
 
     def refresh_article(self, store: Store, article_id: str) -> None:
-        """Re-read one article's graph from the store: put it, or remove it when gone."""
+        """Re-read one article's graph from the store: put it, or remove it when it is gone or
+        holds no article (as a rebuild would)."""
         triples = graph_triples(store, iris.article_graph(article_id))
-        if triples:
+        if holds_article(triples):
             self.put_article(article_rows(article_id, triples))
         else:
             self.remove_article(article_id)
+
+    def refresh_graphs(self, store: Store, graphs: Iterable[str] | None) -> None:
+        """Re-read what the index keeps of `graphs` after a write to them; None: any graph.
+
+        Graphs that are neither article graphs nor the base graphs hold nothing indexed.
+        """
+        if graphs is None:
+            self.rebuild(store)
+            return
+        written = set(graphs)
+        article_ids = sorted(filter(None, map(iris.article_id_of_graph, written)))
+        if len(article_ids) > REBUILD_ABOVE_ARTICLES:
+            self.rebuild(store)
+            return
+        if written & BASE_GRAPHS:
+            self._forget_reference()
+            self.sync_reference(store)
+        for article_id in article_ids:
+            self.refresh_article(store, article_id)
 
     def sync_reference(self, store: Store) -> bool:
         """Reload the reference entities when the store's reference graph changed."""
@@ -123,7 +148,7 @@ class ReadIndex:
 
     def rebuild(self, store: Store) -> int:
         """Rebuild every row from the store; return the number of articles indexed."""
-        self._write(lambda db: db.execute("DELETE FROM meta WHERE key = 'reference'"))
+        self._forget_reference()
         self.sync_reference(store)
         ids = stored_article_ids(store)
         self.bulk_put(
@@ -151,6 +176,10 @@ class ReadIndex:
             db.execute("ANALYZE")
 
         self._write(load)
+
+    def _forget_reference(self) -> None:
+        """Make the next `sync_reference` reload, whatever version the graph records."""
+        self._write(lambda db: db.execute("DELETE FROM meta WHERE key = 'reference'"))
 
     # reads
 

@@ -19,6 +19,11 @@ def graph_triples(store: Store, graph: str) -> list[Triple]:
     return [(row["s"], row["p"], row["o"]) for row in solutions]
 
 
+def holds_article(triples: list[Triple]) -> bool:
+    """Whether a graph's triples make it an article graph (as `stored_article_ids` reads it)."""
+    return any(p == vocab.RDF_TYPE and o == vocab.Article for _, p, o in triples)
+
+
 def stored_article_ids(store: Store) -> list[str]:
     """The ids of the articles whose graphs the store holds, sorted."""
     solutions = store.query(_ARTICLE_GRAPHS)

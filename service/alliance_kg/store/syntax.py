@@ -33,21 +33,21 @@ _TOKEN = re.compile(
 )
 
 
-# A lexer's-eye view: strings, IRIs, comments, variables and the local parts of prefixed
-# names are skipped whole (so a `#` inside an IRI or a brace inside a string hides nothing);
-# what remains is braces and bare words (keywords, function names, prefixes are not words).
-_LEXEMES = re.compile(
+# A lexer's-eye view: strings and comments are skipped whole (so a `#` inside an IRI or a
+# brace inside a string hides nothing); what remains is IRIs, variables, prefixed names,
+# braces and bare words (keywords, function names; the prefix of `x:y` is not a word).
+_TOKENS = re.compile(
     r"""
     (?P<skipped>
         '''(?:(?:''?)?(?:[^'\\]|\\.))*'''          # long strings
       | \"\"\"(?:(?:\"\"?)?(?:[^"\\]|\\.))*\"\"\"
       | '(?:[^'\\\n\r]|\\.)*'                      # short strings
       | "(?:[^"\\\n\r]|\\.)*"
-      | <[^<>"{}|^`\\\x00-\x20]*>                  # IRIs
       | \#[^\n\r]*                                 # comments
-      | [?$]\w*                                    # variables
-      | :[\w.:-]*                                  # the local part of prefixed names
     )
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<variable>[?$]\w*)
+    | (?P<pname>(?<![\w:])(?:[A-Za-z_][\w.-]*)?:(?:[\w.:%-]|\\.)*(?<!\.))  # ex:local
     | (?P<open>\{)
     | (?P<close>\})
     | (?P<word>(?<![\w:])[A-Za-z_][\w-]*(?![\w:-]))  # bare words; `x:` is a prefix, not a word
@@ -58,27 +58,36 @@ _LEXEMES = re.compile(
 
 @dataclass(frozen=True)
 class Lexeme:
-    """A bare word (upper-cased) or a brace, where it starts and ends, and its brace depth."""
+    """A token, where it starts and ends, and its brace depth (a brace's is the outer one).
+
+    `kind` is word (upper-cased), open, close, iri (with its `<>`), variable or pname.
+    """
 
     text: str
     start: int
     end: int
     depth: int
+    kind: str = "word"
 
 
-def lexemes(sparql: str) -> Iterator[Lexeme]:
-    """The bare words and braces of `sparql`, in order; a brace's depth is the outer one."""
+def tokens(sparql: str) -> Iterator[Lexeme]:
+    """Every token of `sparql` but strings and comments, in order."""
     depth = 0
-    for match in _LEXEMES.finditer(sparql):
-        kind = match.lastgroup
+    for match in _TOKENS.finditer(sparql):
+        kind = match.lastgroup or "skipped"
         if kind == "skipped":
             continue
         if kind == "close":
             depth -= 1
-        text = match.group().upper()
-        yield Lexeme(text, match.start(), match.end(), depth)
+        text = match.group().upper() if kind == "word" else match.group()
+        yield Lexeme(text, match.start(), match.end(), depth, kind)
         if kind == "open":
             depth += 1
+
+
+def lexemes(sparql: str) -> Iterator[Lexeme]:
+    """The bare words and braces of `sparql`, in order; a brace's depth is the outer one."""
+    return (token for token in tokens(sparql) if token.kind in ("word", "open", "close"))
 
 
 def bare_words(sparql: str) -> list[str]:
