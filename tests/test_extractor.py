@@ -178,3 +178,12 @@ def test_a_generic_institution_is_not_minted_as_an_actor(extractor: Extractor) -
     minted = {e.label.lower() for ev in extraction.events for e in ev.actors if e.minted}
     assert "navy" not in minted
     assert "navy" not in {e.label.lower() for e in extraction.entities}
+
+
+def test_one_pair_producing_two_systems_is_two_events(extractor: Extractor) -> None:
+    text = (
+        "Japan and the United States will jointly produce AMRAAM missiles. "
+        "Japan and the United States will also jointly produce Patriot interceptors."
+    )
+    found = events_of(extractor.extract(article(text, date(2024, 7, 1))), E.JOINT_PRODUCTION)
+    assert len(found) == 2

@@ -97,9 +97,30 @@ def test_reference_materiel_distinguishes_transfers_minted_does_not() -> None:
 
 
 def test_materiel_does_not_distinguish_other_classes() -> None:
-    def production(*materiel: Entity) -> Event:
+    def supply_chain(*materiel: Entity) -> Event:
         actors = ((Role.PARTICIPANT, JAPAN), (Role.PARTICIPANT, USA))
         roles = actors + tuple((Role.MATERIEL, item) for item in materiel)
-        return Event(EventClass.JOINT_PRODUCTION, Status.PLANNED, roles, mentions=())
+        return Event(EventClass.SUPPLY_CHAIN_COOPERATION, Status.PLANNED, roles, mentions=())
 
-    assert event_identity(production(PATRIOT)) == event_identity(production(NASAMS))
+    assert event_identity(supply_chain(PATRIOT)) == event_identity(supply_chain(NASAMS))
+
+
+def production(*materiel: Entity) -> Event:
+    roles = ((Role.PARTICIPANT, JAPAN), (Role.PARTICIPANT, USA))
+    return Event(
+        type=EventClass.JOINT_PRODUCTION,
+        status=Status.PLANNED,
+        roles=roles + tuple((Role.MATERIEL, item) for item in materiel),
+        mentions=(Mention(0, 10, "Japan will", Status.PLANNED),),
+    )
+
+
+def test_one_partnership_producing_two_systems_is_two_events() -> None:
+    amraam = Entity(iris.entity_iri("Materiel", "AMRAAM"), "AMRAAM", EntityType.MATERIEL)
+    assert event_identity(production(PATRIOT)) != event_identity(production(amraam))
+
+
+def test_a_materiel_class_does_not_split_a_production() -> None:
+    missile = Entity(iris.entity_iri("Materiel", "missile"), "missile", EntityType.MATERIEL)
+    assert event_identity(production(missile)) == event_identity(production())
+    assert event_identity(production(PATRIOT, missile)) == event_identity(production(PATRIOT))

@@ -250,3 +250,31 @@ def test_systems_flown_in_by_soldiers_of_an_army(extractor: Extractor) -> None:
     assert "USA" in countries(c, Role.PARTICIPANT)
     assert entity_iri("Materiel", "HIMARS") in c.roles[Role.MATERIEL]
     assert c.date == EventDate(2023, 5)
+
+
+def test_production_at_a_plant_abroad_is_shared_with_the_host(extractor: Extractor) -> None:
+    text = "Hanwha Aerospace will produce K9 howitzers at a new plant in Poland."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"KOR", "POL"}
+
+
+def test_producing_another_firms_design_makes_it_a_partner(extractor: Extractor) -> None:
+    text = "The deal covers the production of GE's F414 engine in India."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"USA", "IND"}
+
+
+def test_producing_together_with_a_partner(extractor: Extractor) -> None:
+    text = "Rheinmetall will produce artillery shells together with a Ukrainian arms group."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"DEU", "UKR"}
+
+
+def test_co_production_naming_no_one_is_the_pair_in_focus(extractor: Extractor) -> None:
+    text = (
+        "India and the United States met again. India and the United States signed a pact. "
+        "Co-production of the Stryker armoured vehicle is one of the ideas."
+    )
+    found = [c for c in candidates(extractor, text) if c.type is E.JOINT_PRODUCTION]
+    assert [countries(c, Role.PARTICIPANT) for c in found] == [{"IND", "USA"}]
+    assert found[0].inferred

@@ -19,7 +19,13 @@ from alliance_kg.model import (
 )
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
-from alliance_kg.pipeline.lexicon import BUYING_VERBS, FUTURE_MODALS, SELECTING
+from alliance_kg.pipeline.lexicon import (
+    BUYING_VERBS,
+    FUTURE_MODALS,
+    JOINT_MARKERS,
+    SELECTING,
+    SITE_PREPOSITIONS,
+)
 from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
@@ -233,6 +239,42 @@ def build_candidate(
     return candidate
 
 
+def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """Whose design is made, and where: 'GE's F414 engine in India', 'U.S.-designed rockets',
+    'drones at a plant in Ukraine', 'shells together with Ukraine's arms group'."""
+    found = [e for e in _owners(made, ctx) if e.type is not EntityType.MATERIEL]
+    for place in _production_sites(token, made, ctx):
+        country = ctx.gazetteer.country_of(place.iri)
+        ref = ctx.gazetteer.get(country) if country else None
+        if ref is not None:
+            found.append(ref.entity())
+    for head in made:
+        for prep in head.children:
+            if (
+                prep.dep_ == "prep"
+                and prep.lower_ == "with"
+                and any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
+            ):
+                found += [e for o in prep.children for e in actors_of_np(o, ctx)[0]]
+    return found
+
+
+def _production_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """Places the making happens at: 'in'/'at'/'near' phrases of the production word, of what
+    it makes, of a verb it is the purpose of ('build a plant in Ukraine to produce shells')."""
+    anchors = [token, *made]
+    if token.dep_ in {"advcl", "xcomp"} and token.head.pos_ == "VERB":
+        anchors += [token.head, *(o for o in token.head.children if o.dep_ == "dobj")]
+    places: list[Entity] = []
+    for anchor in anchors:
+        for _prep, obj in prep_objects(anchor, SITE_PREPOSITIONS):
+            for head in (obj, *(o for _p, o in prep_objects(obj, {"in"}))):
+                place = ctx.place_of(head)
+                if place is not None:
+                    places.append(place)
+    return places
+
+
 def _after(event_date: EventDate, published: date) -> bool:
     key = (event_date.year, event_date.month or 12, event_date.day or 31)
     return key > (published.year, published.month, published.day)
@@ -328,6 +370,11 @@ def _assign_roles(
             else ("with", "between")
         )
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
+        if c.type is E.JOINT_PRODUCTION:
+            c.add(Role.PARTICIPANT, _production_partners(token, heads + of_objects, ctx))
+            if c.joint and not c.actor_iris():  # "co-production of the Stryker is on the table"
+                c.add(Role.PARTICIPANT, ctx.focus(2))
+                c.inferred = True
         if c.type is E.LEADERS_MEETING and obj is not None:
             c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
     if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:

@@ -132,6 +132,8 @@ BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# Prepositions that say where something is made: "produced in India", "at a plant near Kyiv".
+SITE_PREPOSITIONS = {"in", "at", "near", "inside"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}

@@ -75,6 +75,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             return False
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
+    if c.type is E.JOINT_PRODUCTION and _different_systems(have, new, ctx):
+        return False  # one partnership making AMRAAMs and Patriots: two production lines
     if have and new and not have & new and not _related(have, new, ctx):
         generic = ctx.gazetteer.is_generic
         if c.type in MATERIEL_IDENTITY and not (
@@ -87,6 +89,14 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _different_systems(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
+    """Both name a system (a materiel nothing is narrower than) and none of them is shared."""
+    narrower = ctx.gazetteer.has_narrower
+    mine = {i for i in have if i not in narrower}
+    theirs = {i for i in new if i not in narrower}
+    return bool(mine and theirs) and not mine & theirs and not _related(mine, theirs, ctx)
 
 
 def _related(have: set[str], new: set[str], ctx: ArticleContext) -> bool:

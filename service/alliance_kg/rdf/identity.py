@@ -6,9 +6,12 @@ The identity is the first 24 hex digits of the SHA-256 of a canonical string mad
 2. the sorted, de-duplicated `role=entity IRI` pairs of its actor roles. Directed roles
    (supplier, recipient, provider, client, donor) keep their role name, so JPN->USA and
    USA->JPN differ; `participant` pairs are undirected (sorting removes their order);
-3. for `ArmsTransfer` and `MilitaryAid` only, the sorted IRIs of the reference materiel
+3. for `ArmsTransfer` and `MilitaryAid`, the sorted IRIs of the reference materiel
    (entities not minted for an article), so two sales between the same countries of
-   different systems stay apart while a name the gazetteer does not know cannot split one.
+   different systems stay apart while a name the gazetteer does not know cannot split one;
+   for `JointProduction`, only the reference systems (materiel nothing in the reference is
+   narrower than), so two production lines of one partnership (AMRAAMs, Patriots) stay
+   apart while the classes an article also names ("missiles", "parts") cannot split one.
 
 Status, date, quantities, mentions and the reporting article are NOT part of identity:
 status and dates evolve across reports of the same event.
@@ -17,7 +20,12 @@ status and dates evolve across reports of the same event.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from alliance_kg import resources
+from alliance_kg.iris import AK
 from alliance_kg.model import ACTOR_ROLES, Event, EventClass, Role
 
 IDENTITY_LENGTH = 24
@@ -25,6 +33,23 @@ IDENTITY_LENGTH = 24
 _MATERIEL_DISTINGUISHES: frozenset[EventClass] = frozenset(
     {EventClass.ARMS_TRANSFER, EventClass.MILITARY_AID}
 )
+_SYSTEMS_DISTINGUISH: frozenset[EventClass] = frozenset({EventClass.JOINT_PRODUCTION})
+_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_SKOS_BROADER = NamedNode("http://www.w3.org/2004/02/skos/core#broader")
+
+
+@cache
+def reference_systems() -> frozenset[str]:
+    """IRIs of the reference materiel that no other reference materiel is narrower than."""
+    materiel: set[str] = set()
+    broader: set[str] = set()
+    with resources.REFERENCE_FILE.open("rb") as handle:
+        for triple in parse(handle, format=RdfFormat.TURTLE):
+            if triple.predicate == _RDF_TYPE and triple.object == NamedNode(AK + "Materiel"):
+                materiel.add(triple.subject.value)
+            elif triple.predicate == _SKOS_BROADER:
+                broader.add(triple.object.value)
+    return frozenset(materiel - broader)
 
 
 def canonical_identity_string(event: Event) -> str:
@@ -42,6 +67,11 @@ def canonical_identity_string(event: Event) -> str:
             }
         )
         lines.extend(materiel)
+    if event.type in _SYSTEMS_DISTINGUISH:
+        systems = reference_systems()
+        lines.extend(
+            sorted({f"system={e.iri}" for e in event.fillers(Role.MATERIEL) if e.iri in systems})
+        )
     return "\n".join(lines)
 
 
