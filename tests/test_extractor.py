@@ -187,3 +187,18 @@ def test_one_pair_producing_two_systems_is_two_events(extractor: Extractor) -> N
     )
     found = events_of(extractor.extract(article(text, date(2024, 7, 1))), E.JOINT_PRODUCTION)
     assert len(found) == 2
+
+
+def test_a_considered_purchase_is_not_aid(extractor: Extractor) -> None:
+    text = "Canberra is considering Japan's Mogami-class frigate for its new fleet."
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert [e.type for e in extraction.events] == [EventClass.ARMS_TRANSFER]
+
+
+def test_commerce_in_a_side_clause_does_not_make_a_gift_a_sale(extractor: Extractor) -> None:
+    text = (
+        "Norway and Denmark agreed to deliver artillery shells to Ukraine this year, "
+        "drawing on joint purchases backed by a $1 billion fund."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert [e.type for e in extraction.events] == [EventClass.MILITARY_AID]

@@ -278,3 +278,58 @@ def test_co_production_naming_no_one_is_the_pair_in_focus(extractor: Extractor) 
     found = [c for c in candidates(extractor, text) if c.type is E.JOINT_PRODUCTION]
     assert [countries(c, Role.PARTICIPANT) for c in found] == [{"IND", "USA"}]
     assert found[0].inferred
+
+
+def test_a_relative_clause_transfers_the_noun_it_modifies(extractor: Extractor) -> None:
+    c = only(extractor, "The Rafale jets that India ordered arrived last year.", E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"IND"}
+    assert c.roles[Role.MATERIEL]
+
+
+def test_a_participle_transfers_the_noun_it_modifies(extractor: Extractor) -> None:
+    c = only(extractor, "Two Gripen squadrons ordered in 2019 are in service.", E.ARMS_TRANSFER)
+    assert c.roles[Role.MATERIEL]
+
+
+def test_a_subject_hung_on_the_auxiliary_still_acts(extractor: Extractor) -> None:
+    text = (
+        "Spain, for its part, has for more than two years been considering whether to send "
+        "Kyiv some of its own Leopard tanks."
+    )
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert c.trigger.head.dep_ == "ROOT" and not [
+        t for t in c.trigger.head.children if t.dep_ == "nsubj"
+    ]
+    assert countries(c, Role.SUPPLIER) == {"ESP"}
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+def test_a_purchase_in_a_package_stays_a_purchase(extractor: Extractor) -> None:
+    text = "Indonesia intends to buy F-16 fighters from the United States in a $2 billion package."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"IDN"}
+    assert countries(c, Role.SUPPLIER) == {"USA"}
+
+
+def test_the_seller_named_on_the_purchased_item(extractor: Extractor) -> None:
+    text = "Madrid approved the purchase of 20 Eurofighter jets from Germany."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"ESP"}
+    assert countries(c, Role.SUPPLIER) == {"DEU"}
+
+
+def test_a_recipient_parsed_into_the_object(extractor: Extractor) -> None:
+    c = only(extractor, "Canada approved sending Ukraine cluster munitions.", E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+    assert countries(c, Role.SUPPLIER) == {"CAN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Swiss law that restricts the export of ammunition drew criticism.",
+        "Berlin kept its ban on sales of tanks.",
+    ],
+)
+def test_what_a_rule_governs_is_no_transfer(extractor: Extractor, text: str) -> None:
+    assert E.ARMS_TRANSFER not in {c.type for c in candidates(extractor, text)}

@@ -30,6 +30,7 @@ from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
     actors_of_np,
+    antecedent_object,
     conjunct_object,
     direct_object,
     entities_in,
@@ -275,6 +276,18 @@ def _production_sites(token: Token, made: list[Token], ctx: ArticleContext) -> l
     return places
 
 
+def _misparsed_dative(verb: Token, obj: Token, ctx: ArticleContext) -> list[Entity]:
+    """'sending Ukraine cluster munitions' parsed as one noun phrase: a state's name right
+    after the verb, as a modifier of its object, is the one receiving it."""
+    first = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if first is None or first.pos_ != "PROPN" or first.dep_ != "compound":
+        return []
+    if first.head.i != obj.i and first.head.head.i != obj.i:
+        return []
+    entity = ctx.entity_of(first)
+    return [entity] if entity is not None and entity.type is EntityType.COUNTRY else []
+
+
 def _after(event_date: EventDate, published: date) -> bool:
     key = (event_date.year, event_date.month or 12, event_date.day or 31)
     return key > (published.year, published.month, published.day)
@@ -286,7 +299,11 @@ def _assign_roles(
     token = trigger.token
     if token.pos_ in {"NOUN", "PROPN"}:
         token = noun_anchor(token)
-    obj = direct_object(token) if token.pos_ in {"VERB", "AUX"} else None
+    obj = (
+        (antecedent_object(token) or direct_object(token))
+        if token.pos_ in {"VERB", "AUX"}
+        else None
+    )
     if obj is None and token.pos_ == "VERB":
         obj = conjunct_object(token)
     stranded = None
@@ -316,6 +333,8 @@ def _assign_roles(
         p: [o for q, o in prep_objects(token, {p})]
         for p in ("to", "for", "from", "with", "between", "in", "into", "at")
     }
+    for head in ([obj] if obj is not None else []) + of_objects:  # "F-35s from the U.S."
+        targets["from"] += [o for q, o in prep_objects(head, {"from"})]
     if obj is not None:
         targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
         targets["for"] += [o for q, o in prep_objects(obj, {"for"})]
@@ -362,6 +381,8 @@ def _assign_roles(
             takers = actors_at("to", "for")
             if obj is not None and (c.type is E.MILITARY_AID or targets["with"]):
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
+            if not takers and obj is not None:
+                takers = _misparsed_dative(token, obj, ctx)
             c.add(taker_role, [e for e in takers if e.iri not in {a.iri for a in agents}])
     else:
         extra = (

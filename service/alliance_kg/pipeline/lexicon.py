@@ -137,6 +137,8 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
+# A purchase is aid only under an unambiguous aid word: a "package" may be a sale.
+PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 
 NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(

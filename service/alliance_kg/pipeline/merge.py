@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
-
 from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
 from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
-from alliance_kg.pipeline.lexicon import COMMERCE
+from alliance_kg.pipeline.lexicon import BUYING_VERBS, COMMERCE, SELECTING
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
@@ -159,9 +157,23 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
                 member.inferred = True
 
 
-def _commercial(sentence: Span) -> bool:
-    """A sale: the sentence speaks of buying, selling, contracts, orders or prices."""
-    return any(t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in sentence)
+def _commercial(candidate: Candidate) -> bool:
+    """A sale: the trigger is a buyer's choice, or the sentence speaks of buying, selling,
+    contracts, orders or prices."""
+    trigger = candidate.trigger
+    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING:
+        return True
+    asides = {  # "..., drawing on joint purchases": a side clause says nothing of this one
+        t.i
+        for clause in candidate.sentence
+        if clause.dep_ in {"advcl", "relcl"} and trigger not in clause.subtree
+        for t in clause.subtree
+    }
+    return any(
+        t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY"
+        for t in candidate.sentence
+        if t.i not in asides
+    )
 
 
 def _aid_deliveries(drafts: list[Draft]) -> None:
@@ -174,7 +186,7 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
     }
     for draft in drafts:
         recipients = set(draft.roles.get(Role.RECIPIENT, {}))
-        given = not any(_commercial(m.sentence) for m in draft.members)
+        given = not any(_commercial(m) for m in draft.members)
         if draft.type is E.ARMS_TRANSFER and recipients and (given or recipients <= aided):
             draft.type = E.MILITARY_AID
             if Role.SUPPLIER in draft.roles:

@@ -196,6 +196,11 @@ def _agent(verb: Token, *, controller: bool = False) -> Token | None:
     for child in verb.children:
         if child.dep_ in subjects:
             return child
+    for aux in verb.children:  # "Sweden, for its part, has been weighing": hung on the auxiliary
+        if aux.dep_ == "aux":
+            subject = next((c for c in aux.children if c.dep_ in subjects), None)
+            if subject is not None:
+                return subject
     return None
 
 
@@ -218,6 +223,17 @@ def prep_objects(head: Token, preps: set[str]) -> Iterator[tuple[str, Token]]:
 
 def direct_object(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+
+
+def antecedent_object(verb: Token) -> Token | None:
+    """The noun a relative or participial clause acts on: 'the launchers that Taiwan ordered',
+    'two batteries ordered in 2018'."""
+    acted_on = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in acted_on):
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not acted_on:
+        return verb.head
+    return None
 
 
 def conjunct_object(verb: Token) -> Token | None:

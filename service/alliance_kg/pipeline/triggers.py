@@ -32,6 +32,7 @@ from alliance_kg.pipeline.lexicon import (
     POLICY_OR_MAINTENANCE,
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
+    PURCHASE_AID_CONTEXT,
     RUNNING_OUT,
     SELECTING,
     SHORT_ADJECTIVES,
@@ -44,6 +45,7 @@ from alliance_kg.pipeline.lexicon import (
     VERB_TRIGGERS,
 )
 from alliance_kg.pipeline.roles import (
+    antecedent_object,
     conjunct_object,
     direct_object,
     passive_subject,
@@ -111,11 +113,7 @@ def _object_phrase(token: Token) -> list[Token]:
 
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = _lemma(token)
-    obj = direct_object(token) or passive_subject(token)
-    if obj is not None and obj.lower_ in {"that", "which"} and token.dep_ == "relcl":
-        obj = token.head
-    if obj is None and token.dep_ == "acl" and token.tag_ == "VBN":  # "missiles sent to Kyiv"
-        obj = token.head
+    obj = antecedent_object(token) or direct_object(token) or passive_subject(token)
     if obj is None:
         obj = conjunct_object(token)
     if obj is None and (lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) is E.ARMS_TRANSFER):
@@ -186,7 +184,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         )
     ):
         return None  # "pledged to expand production" pledges no aid
-    if event_class is E.ARMS_TRANSFER and clause & AID_CONTEXT:
+    if event_class is E.ARMS_TRANSFER and clause & (
+        PURCHASE_AID_CONTEXT if lemma in BUYING_VERBS else AID_CONTEXT
+    ):
         event_class = E.MILITARY_AID
     if lemma in POLICY_OR_MAINTENANCE:  # "overhaul the rules" or "overhaul destroyers"
         policy = EntityType.POLICY in kinds or bool(obj_lemmas & POLICY_NOUNS)
@@ -268,6 +268,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and not _has_recipient(token, ctx)
     ):
         return None
+    if event_class is E.ARMS_TRANSFER and _policy_topic(token):
+        return None
     if (
         event_class is E.MILITARY_AID
         and lemma in {"support", "financing", "funding", "package"}
@@ -321,6 +323,19 @@ def _is_stock(noun: Token, ctx: ArticleContext) -> bool:
 def _needed(amount: Token) -> bool:
     """'the two a year the Navy needs': an amount something requires."""
     return any(c.dep_ == "relcl" and _lemma(c) in NEEDING_VERBS for c in amount.children)
+
+
+def _policy_topic(noun: Token) -> bool:
+    """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales'."""
+    if noun.dep_ == "pobj" and _lemma(noun.head.head) in POLICY_NOUNS:
+        return True
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    governing = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
+        governing = [verb.head]
+    return any(_lemma(g) in POLICY_NOUNS for g in governing)
 
 
 def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
