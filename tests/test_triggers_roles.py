@@ -333,3 +333,28 @@ def test_a_recipient_parsed_into_the_object(extractor: Extractor) -> None:
 )
 def test_what_a_rule_governs_is_no_transfer(extractor: Extractor, text: str) -> None:
     assert E.ARMS_TRANSFER not in {c.type for c in candidates(extractor, text)}
+
+
+def test_an_agreement_taking_effect_is_cooperation_between_its_parties(
+    extractor: Extractor,
+) -> None:
+    text = "A defence pact between Sweden and Poland took effect in May."
+    found = [c for c in candidates(extractor, text) if c.trigger.text == "took"]
+    assert [c.type for c in found] == [E.DEFENSE_COOPERATION]
+    assert countries(found[0], Role.PARTICIPANT) == {"SWE", "POL"}
+
+
+def test_funding_anothers_industrial_base_is_supply_chain_cooperation(
+    extractor: Extractor,
+) -> None:
+    text = "Norway pledged $1 billion to expand the German ammunition industrial base."
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"NOR", "DEU"}
+
+
+def test_a_security_of_supply_arrangement_is_supply_chain_cooperation(
+    extractor: Extractor,
+) -> None:
+    text = "Tokyo and Canberra are negotiating a security of supply arrangement."
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"JPN", "AUS"}

@@ -391,6 +391,10 @@ def _assign_roles(
             else ("with", "between")
         )
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
+        subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
+        if c.type is E.DEFENSE_COOPERATION and subject is not None:  # "a pact between X and Y"
+            found = [o for _p, o in prep_objects(subject, {"between", "among"})]
+            c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
         if c.type is E.JOINT_PRODUCTION:
             c.add(Role.PARTICIPANT, _production_partners(token, heads + of_objects, ctx))
             if c.joint and not c.actor_iris():  # "co-production of the Stryker is on the table"

@@ -223,6 +223,18 @@ EVENT_HEADS = {
 PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
+# Investing in another's industrial base is supply-chain cooperation.
+INDUSTRIAL_BASES = {"base"}
+STRENGTHENING = {
+    "expand",
+    "strengthen",
+    "bolster",
+    "boost",
+    "grow",
+    "fund",
+    "modernise",
+    "modernize",
+}
 # Nouns that make "insufficient/depleted X" a shortfall, and what strain verbs act on.
 STOCK_NOUNS = {
     "stockpile",

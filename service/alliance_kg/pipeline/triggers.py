@@ -21,6 +21,7 @@ from alliance_kg.pipeline.lexicon import (
     EVENT_HEADS,
     FORCE_GROUP_MODIFIERS,
     GIVING_VERBS,
+    INDUSTRIAL_BASES,
     INSTITUTIONS,
     JOINT_MARKERS,
     MILITARY_WORDS,
@@ -38,6 +39,7 @@ from alliance_kg.pipeline.lexicon import (
     SHORT_ADJECTIVES,
     SIGNING_VERBS,
     STOCK_NOUNS,
+    STRENGTHENING,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
     TOO_LITTLE,
@@ -48,6 +50,7 @@ from alliance_kg.pipeline.roles import (
     antecedent_object,
     conjunct_object,
     direct_object,
+    np_tokens,
     passive_subject,
     phrase_tokens,
     prep_objects,
@@ -161,6 +164,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and (lemma != "set" or any(c.lower_ == "up" for c in token.children))
     ):
         return Trigger(token, E.DEFENSE_COOPERATION)
+    if _takes_effect(token) and _names_agreement(token):
+        return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS and _into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
     if (
@@ -239,6 +244,15 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = _lemma(token)
     modifiers = {_lemma(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     if lemma in SUPPLY_CHAIN_HEADS and (modifiers & SUPPLY_CHAIN_MODIFIERS or "-" in token.text):
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
+    if lemma in AGREEMENT_NOUNS and modifiers & SUPPLY_CHAIN_MODIFIERS:  # security of supply
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
+    if (
+        lemma in INDUSTRIAL_BASES
+        and modifiers & {"industrial", "defence-industrial", "defense-industrial"}
+        and token.dep_ == "dobj"
+        and _lemma(token.head) in STRENGTHENING
+    ):  # "pledged $3 billion to expand the U.S. submarine industrial base"
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if lemma in PRODUCTION_NOUNS:
         joint = _has_joint_marker(token)
@@ -380,6 +394,22 @@ def _foreign_system(obj: Token, ctx: ArticleContext) -> bool:
             return False
     owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
     return any((e := ctx.entity_of(o)) is not None and e.type is EntityType.COUNTRY for o in owners)
+
+
+def _takes_effect(token: Token) -> bool:
+    """'took effect', 'entered into force', 'came into force'."""
+    if _lemma(token) == "take":
+        return any(c.dep_ == "dobj" and _lemma(c) == "effect" for c in token.children)
+    return _lemma(token) in {"enter", "come"} and any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(_lemma(g) == "force" for g in c.children)
+        for c in token.children
+    )
+
+
+def _names_agreement(token: Token) -> bool:
+    """The subject is an agreement ('the Reciprocal Access Agreement', 'the pact')."""
+    subject = [t for c in token.children if c.dep_ == "nsubj" for t in np_tokens(c)]
+    return any(_lemma(t) in AGREEMENT_NOUNS for t in subject)
 
 
 def _into_law(token: Token) -> bool:
