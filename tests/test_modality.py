@@ -89,6 +89,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
             EventClass.PERSONNEL_DEPLOYMENT,
         ),
         ("Britain was the first country to [send] tanks to Kyiv.", AT),
+        ("The chancellor travelled to Warsaw for [talks] with the president.", LM),
     ],
 }
 

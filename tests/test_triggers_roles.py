@@ -358,3 +358,17 @@ def test_a_security_of_supply_arrangement_is_supply_chain_cooperation(
     text = "Tokyo and Canberra are negotiating a security of supply arrangement."
     c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
     assert countries(c, Role.PARTICIPANT) == {"JPN", "AUS"}
+
+
+def test_a_leaders_own_visit_and_talks(extractor: Extractor) -> None:
+    c = only(extractor, "Scholz arrived by train on his first visit to Poland.", E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) == {"DEU", "POL"}
+    text = "President Macron travelled to Berlin for talks with Chancellor Scholz."
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) >= {"FRA", "DEU"}
+
+
+def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
+    text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert E.LEADERS_MEETING not in kinds

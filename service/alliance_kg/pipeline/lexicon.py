@@ -348,6 +348,11 @@ GENERIC_NAMES = {
     "state",
     "department",
 }
+# Titles whose holders' talks are defence consultations, not a leaders' meeting ("Prime
+# Minister" excepted).
+MINISTERIAL = {"minister", "secretary", "ministerial"}
+# Possessives that make a visit a person's own: "his first visit to Kyiv".
+PERSONAL_POSSESSIVES = {"his", "her"}
 # Heads of a noun phrase that stand for the group of states in focus.
 GROUP_NOUNS = {
     "country",

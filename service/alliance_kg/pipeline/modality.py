@@ -211,16 +211,25 @@ def _topic_cue(trigger: Token) -> Cue | None:
 
 
 def _purpose_of_trip(trigger: Token) -> Cue | None:
-    """'left for Washington for talks': the event a journey is for still lies ahead."""
+    """'left for Washington for talks': the event a journey is for still lies ahead, unless
+    the journey is told as done ('travelled to Budapest for talks')."""
     preposition = trigger.head
     if (
         trigger.pos_ in _NOMINAL
         and trigger.dep_ == "pobj"
         and preposition.lower_ == "for"
         and preposition.head.lemma_.lower() in MOTION_VERBS
+        and not _journey_done(preposition.head)
     ):
         return Status.EXPECTED, f"{preposition.head.text} {preposition.text}"
     return None
+
+
+def _journey_done(verb: Token) -> bool:
+    """'travelled to Budapest', 'arrived in Kyiv': a past journey that reached its destination."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ == "prep" and c.lower_ in {"to", "into", "in"} for c in verb.children
+    )
 
 
 def _negated(token: Token) -> bool:

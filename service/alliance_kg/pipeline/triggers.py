@@ -25,9 +25,11 @@ from alliance_kg.pipeline.lexicon import (
     INSTITUTIONS,
     JOINT_MARKERS,
     MILITARY_WORDS,
+    MINISTERIAL,
     MOVING_VERBS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
+    PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
     POLICY_OR_MAINTENANCE,
@@ -240,8 +242,23 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     return Trigger(token, event_class, joint=_has_joint_marker(token))
 
 
+def _between_ministers(token: Token) -> bool:
+    """'two-plus-two talks between the ministers', 'a defence minister's talks': ministers meet."""
+    words = [t.lower_ for t in token.sent]
+    return any(
+        _lemma(t) in MINISTERIAL
+        and (t.i == t.sent.start or words[t.i - t.sent.start - 1] != "prime")
+        for t in token.sent
+    )
+
+
+def _personal_possessor(token: Token) -> bool:
+    """'his first visit to Ukraine': a person's own visit."""
+    return any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in token.children)
+
+
 def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
-    lemma = _lemma(token)
+    lemma = "talks" if token.lower_ == "talks" else _lemma(token)  # "talk" is a lecture
     modifiers = {_lemma(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
     if lemma in SUPPLY_CHAIN_HEADS and (modifiers & SUPPLY_CHAIN_MODIFIERS or "-" in token.text):
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
@@ -308,8 +325,12 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and EntityType.ORGANIZATION not in kinds
     ):
         return None
-    if lemma == "visit" and not kinds & {EntityType.PERSON} and "state" not in modifiers:
+    if lemma == "visit" and not (
+        kinds & {EntityType.PERSON} or "state" in modifiers or _personal_possessor(token)
+    ):
         return None
+    if lemma in {"talks", "meeting"} and _between_ministers(token):
+        event_class = E.DEFENSE_COOPERATION  # ministers consulting: no leaders' summit
     return Trigger(token, event_class, joint=_has_joint_marker(token))
 
 
