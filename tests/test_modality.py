@@ -32,6 +32,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The main areas are joint [production] and maintenance.", JP),
     ],
     Status.PLANNED: [
+        ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
         ("Japan plans to [export] the destroyers to Australia.", AT),
         ("The two countries aim to expand joint [production] of interceptors.", JP),
         ("Poland will [buy] more tanks from Seoul.", AT),

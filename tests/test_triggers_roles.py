@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from alliance_kg.iris import country_iri, entity_iri
-from alliance_kg.model import EventClass, EventDate, Role
+from alliance_kg.model import EventClass, EventDate, Role, Status
 from alliance_kg.pipeline.candidates import Candidate, build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
@@ -372,3 +372,25 @@ def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
     kinds = {c.type for c in candidates(extractor, text)}
     assert E.LEADERS_MEETING not in kinds
+
+
+def test_a_legislature_approving_or_voting_changes_policy(extractor: Extractor) -> None:
+    c = only(extractor, "Spain's parliament approved it in March.", E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {"ESP"}
+    assert c.status is Status.AGREED
+    text = "The Danish parliament will vote on the defence bill on Tuesday."
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {"DNK"}
+    assert c.status is Status.EXPECTED  # a legislature's vote is scheduled, not intended
+
+
+def test_written_into_the_constitution(extractor: Extractor) -> None:
+    text = "Norway's lawmakers wrote the spending rule into the constitution in May 2021."
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {"NOR"}
+    assert c.date == EventDate(2021, 5)
+
+
+def test_a_legislature_approving_a_sale_is_no_policy_change(extractor: Extractor) -> None:
+    kinds = {c.type for c in candidates(extractor, "Congress approved the sale of F-16s.")}
+    assert E.POLICY_CHANGE not in kinds

@@ -83,6 +83,12 @@ INSTITUTIONS = {
 # Signing an agreement (not a purchase) is defence cooperation between the signatories.
 SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}
+# "wrote it into the constitution", "signed the bill into law": a policy made law.
+WRITING_VERBS = {"write", "enshrine"}
+LAWS = {"law", "constitution", "statute"}
+# A legislature approving or voting on something changes policy ("the parliament approved it").
+LEGISLATURES = {"parliament", "congress", "senate", "legislature", "lawmaker", "legislator"}
+LEGISLATIVE_VERBS = {"approve", "pass", "vote", "adopt", "enact", "ratify"}
 # "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
 POLICY_OR_MAINTENANCE = {"overhaul"}
 # Words that make a transfer a sale rather than a gift.

@@ -225,6 +225,10 @@ def _purpose_of_trip(trigger: Token) -> Cue | None:
     return None
 
 
+def _modal_verb(verb: Token) -> bool:
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def _journey_done(verb: Token) -> bool:
     """'travelled to Budapest', 'arrived in Kyiv': a past journey that reached its destination."""
     return verb.tag_ == "VBD" and any(
@@ -286,6 +290,8 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         hypothetical = hypothetical or _conditioned(token)
         cues = _attached_cues(token)
         own = _own_cue(token)
+        if own is not None and own[0] is Status.AGREED and _modal_verb(token):
+            own = None  # "will approve", "must still sign": the decision is still ahead
         if own is not None:
             # a trigger that is itself a cue ('signed', 'pledged') yields to any cue around it
             cues.insert(len(cues) if position == 0 else 0, own)

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
-from alliance_kg.pipeline.lexicon import GROUP_NOUNS, NUMBER_WORDS, REPORTING
+from alliance_kg.pipeline.lexicon import GROUP_NOUNS, LEGISLATURES, NUMBER_WORDS, REPORTING
 
 # Dependencies that stay inside one noun phrase's own modifiers.
 NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod", "nummod"}
@@ -91,7 +91,8 @@ def actors_of_np(
         for child in head.children:
             size = NUMBER_WORDS.get(child.lower_, size)
         return ctx.focus(size), True
-    if head.lemma_ in HOME_NOUNS and head.tag_ == "NN" and _only_determiner(head):
+    home = (head.lemma_ in HOME_NOUNS and head.tag_ == "NN") or head.lemma_ in LEGISLATURES
+    if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
     return [], False
 
@@ -202,6 +203,11 @@ def _agent(verb: Token, *, controller: bool = False) -> Token | None:
             if subject is not None:
                 return subject
     return None
+
+
+def acted_by_legislature(verb: Token) -> bool:
+    """The verb's subject is a legislature: 'Turkey's parliament approved', 'lawmakers passed'."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in LEGISLATURES for c in verb.children)
 
 
 def passive_subject(verb: Token) -> Token | None:

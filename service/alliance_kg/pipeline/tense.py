@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import FUTURE_MODALS, REPORTING, STATE_CLASSES
+from alliance_kg.pipeline.roles import acted_by_legislature
 
 _VERBAL = {"VERB", "AUX"}
 _PRESENT_FORMS = {"VBZ", "VBP"}
@@ -108,5 +109,10 @@ def status_from_tense(
 
 
 def _scheduled(verb: Token, event_class: EventClass) -> bool:
-    """A future that befalls rather than one an actor means: a meeting, 'is to'."""
-    return event_class is EventClass.LEADERS_MEETING or is_infinitive(verb)
+    """A future that befalls rather than one an actor means: a meeting, a legislature's vote,
+    'is to'."""
+    return (
+        event_class is EventClass.LEADERS_MEETING
+        or is_infinitive(verb)
+        or (event_class is EventClass.POLICY_CHANGE and acted_by_legislature(verb))
+    )

@@ -24,6 +24,8 @@ from alliance_kg.pipeline.lexicon import (
     INDUSTRIAL_BASES,
     INSTITUTIONS,
     JOINT_MARKERS,
+    LAWS,
+    LEGISLATIVE_VERBS,
     MILITARY_WORDS,
     MINISTERIAL,
     MOVING_VERBS,
@@ -47,8 +49,10 @@ from alliance_kg.pipeline.lexicon import (
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
+    WRITING_VERBS,
 )
 from alliance_kg.pipeline.roles import (
+    acted_by_legislature,
     antecedent_object,
     conjunct_object,
     direct_object,
@@ -168,8 +172,14 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if _takes_effect(token) and _names_agreement(token):
         return Trigger(token, E.DEFENSE_COOPERATION)
-    if lemma in SIGNING_VERBS and _into_law(token):
+    if lemma in SIGNING_VERBS | WRITING_VERBS and _into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
+    if (
+        lemma in LEGISLATIVE_VERBS
+        and acted_by_legislature(token)
+        and EntityType.MATERIEL not in kinds
+    ):
+        return Trigger(token, E.POLICY_CHANGE)  # "the parliament approved it", "will vote on"
     if (
         lemma in SIGNING_VERBS
         and EntityType.MATERIEL not in kinds
@@ -434,9 +444,9 @@ def _names_agreement(token: Token) -> bool:
 
 
 def _into_law(token: Token) -> bool:
-    """'signed the supplemental into law'."""
+    """'signed the supplemental into law', 'wrote it into the constitution'."""
     return any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(_lemma(g) == "law" for g in c.children)
+        c.dep_ == "prep" and c.lower_ == "into" and any(_lemma(g) in LAWS for g in c.children)
         for c in token.children
     )
 
