@@ -394,3 +394,16 @@ def test_written_into_the_constitution(extractor: Extractor) -> None:
 def test_a_legislature_approving_a_sale_is_no_policy_change(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "Congress approved the sale of F-16s.")}
     assert E.POLICY_CHANGE not in kinds
+
+
+def test_a_squadron_of_jets_handed_over_is_a_transfer(extractor: Extractor) -> None:
+    text = "Slovakia has given Kyiv 20 tanks and a squadron of MiG-29 fighter jets."
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert E.ARMS_TRANSFER in kinds and E.PERSONNEL_DEPLOYMENT not in kinds
+
+
+def test_goods_cleared_for_shipment(extractor: Extractor) -> None:
+    text = "Seoul cleared K9 howitzers made by Hanwha Aerospace for shipment to Norway."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"NOR"}
+    assert c.roles.get(Role.MATERIEL)

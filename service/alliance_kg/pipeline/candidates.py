@@ -288,6 +288,18 @@ def _misparsed_dative(verb: Token, obj: Token, ctx: ArticleContext) -> list[Enti
     return [entity] if entity is not None and entity.type is EntityType.COUNTRY else []
 
 
+def _goods_for(noun: Token) -> list[Token]:
+    """'cleared the interceptors for shipment', 'interceptors built for export': the goods
+    a purpose noun is about."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return []
+    governor = noun.head.head
+    if governor.pos_ == "VERB":
+        goods = antecedent_object(governor) or direct_object(governor)
+        return [goods] if goods is not None else []
+    return [governor] if governor.pos_ in {"NOUN", "PROPN"} else []
+
+
 def _after(event_date: EventDate, published: date) -> bool:
     key = (event_date.year, event_date.month or 12, event_date.day or 31)
     return key > (published.year, published.month, published.day)
@@ -315,7 +327,7 @@ def _assign_roles(
         heads.append(token)
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
-    materiel = materiel_in(heads + of_objects, ctx)
+    materiel = materiel_in(heads + of_objects, ctx) or materiel_in(_goods_for(token), ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         excluded = _aid_recipient_tokens(token.sent)
         clause = [t for t in token.sent if t.i not in excluded]

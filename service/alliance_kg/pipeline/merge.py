@@ -166,7 +166,7 @@ def _commercial(candidate: Candidate) -> bool:
     asides = {  # "..., drawing on joint purchases": a side clause says nothing of this one
         t.i
         for clause in candidate.sentence
-        if clause.dep_ in {"advcl", "relcl"} and trigger not in clause.subtree
+        if clause.dep_ == "advcl" and trigger not in clause.subtree
         for t in clause.subtree
     }
     return any(

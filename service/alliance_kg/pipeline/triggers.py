@@ -150,7 +150,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in GIVING_VERBS:
-        if obj is not None and _forces(obj_tokens):
+        if obj is not None and _forces([t for t in obj_tokens if not _unit_of_materiel(t, ctx)]):
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
         given = obj_tokens + [
             t
@@ -405,6 +405,14 @@ def _forces(tokens: list[Token]) -> bool:
     lemmas = {_lemma(t) for t in tokens}
     formation = "group" in lemmas and bool(lemmas & FORCE_GROUP_MODIFIERS)
     return formation or bool(lemmas & PERSONNEL_NOUNS)
+
+
+def _unit_of_materiel(token: Token, ctx: ArticleContext) -> bool:
+    """'a squadron of MiG-29 jets' counts the jets handed over, not a formation sent."""
+    return any(
+        (e := ctx.entity_of(obj)) is not None and e.type is EntityType.MATERIEL
+        for _prep, obj in prep_objects(token, {"of"})
+    )
 
 
 def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> bool:
