@@ -407,3 +407,10 @@ def test_goods_cleared_for_shipment(extractor: Extractor) -> None:
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.RECIPIENT) == {"NOR"}
     assert c.roles.get(Role.MATERIEL)
+
+
+def test_a_repair_hub_abroad_serves_the_host_state(extractor: Extractor) -> None:
+    text = "Rolls-Royce will open an engine repair facility in Poland."
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.PROVIDER) == {"GBR"}
+    assert countries(c, Role.CLIENT) == {"POL"}

@@ -244,11 +244,7 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
     """Whose design is made, and where: 'GE's F414 engine in India', 'U.S.-designed rockets',
     'drones at a plant in Ukraine', 'shells together with Ukraine's arms group'."""
     found = [e for e in _owners(made, ctx) if e.type is not EntityType.MATERIEL]
-    for place in _production_sites(token, made, ctx):
-        country = ctx.gazetteer.country_of(place.iri)
-        ref = ctx.gazetteer.get(country) if country else None
-        if ref is not None:
-            found.append(ref.entity())
+    found += _host_countries(token, made, [], ctx)
     for head in made:
         for prep in head.children:
             if (
@@ -260,10 +256,27 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
     return found
 
 
-def _production_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
-    """Places the making happens at: 'in'/'at'/'near' phrases of the production word, of what
-    it makes, of a verb it is the purpose of ('build a plant in Ukraine to produce shells')."""
+def _host_countries(
+    token: Token, worked_on: list[Token], doers: list[Entity], ctx: ArticleContext
+) -> list[Entity]:
+    """The states where the work happens, other than the doers' own."""
+    own = {ctx.gazetteer.country_of(e.iri) or e.iri for e in doers}
+    found: dict[str, Entity] = {}
+    for place in _work_sites(token, worked_on, ctx):
+        country = ctx.gazetteer.country_of(place.iri)
+        ref = ctx.gazetteer.get(country) if country and country not in own else None
+        if ref is not None:
+            found[ref.iri] = ref.entity()
+    return list(found.values())
+
+
+def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """Places the work happens at: 'in'/'at'/'near' phrases of the trigger, of what it works
+    on, of the verb it is the object or the purpose of ('build a plant in Ukraine to produce
+    shells')."""
     anchors = [token, *made]
+    if token.dep_ == "dobj":  # "open a repair facility in Poland"
+        anchors.append(token.head)
     if token.dep_ in {"advcl", "xcomp"} and token.head.pos_ == "VERB":
         anchors += [token.head, *(o for o in token.head.children if o.dep_ == "dobj")]
     places: list[Entity] = []
@@ -379,7 +392,13 @@ def _assign_roles(
         elif c.type is E.MAINTENANCE_COOPERATION:
             providers = agents or _owners(targets["at"], ctx)
             clients = _owners(heads + of_objects, ctx) + actors_at("for")
-            clients = [e for e in clients if e.iri not in {a.iri for a in providers}]
+            clients = [
+                e
+                for e in clients
+                if e.iri not in {a.iri for a in providers} and e.type is not EntityType.PERSON
+            ]
+            if providers and not clients:  # "Safran will open an engine repair hub in India"
+                clients = _host_countries(token, heads + of_objects, providers, ctx)
             if not providers:  # "repair work for U.S. warships in Japan": done by Japan's yards
                 providers = [
                     e
