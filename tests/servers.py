@@ -34,6 +34,10 @@ SERVER_KINDS = ("oxigraph", "virtuoso")
 VIRTUOSO = shutil.which("virtuoso-t")
 VIRTUOSO_USER = VIRTUOSO_PASSWORD = "dba"  # a fresh database's administrator
 VIRTUOSO_VAD_DIR = "/usr/share/virtuoso-opensource-7/vad"
+VIRTUOSO_ISQL = shutil.which("isql-vt") or shutil.which("isql")
+PRIVATE_GRAPHS_SCRIPT = (
+    Path(__file__).resolve().parents[1] / "scripts" / "virtuoso-private-graphs.sql"
+)
 
 
 class ServerStartError(RuntimeError):
@@ -113,17 +117,19 @@ def start_virtuoso_server(directory: Path) -> Iterator[Endpoints]:
 
     Queries go to the anonymous `/sparql`, updates and Graph Store writes to the
     digest-authenticated `/sparql-auth` and `/sparql-graph-crud-auth` as `dba`.
+    Virtuoso's own graphs are made private, as docs/remote-stores.md says to.
     Skips the calling test when `virtuoso-t` is not installed.
     """
     if VIRTUOSO is None:
         pytest.skip("virtuoso-t is not installed (scripts/install-servers.sh installs it)")
-    http_port = free_port()
-    ini = _write_virtuoso_ini(directory, sql_port=free_port(), http_port=http_port)
+    http_port, sql_port = free_port(), free_port()
+    ini = _write_virtuoso_ini(directory, sql_port=sql_port, http_port=http_port)
     command = [VIRTUOSO, "+foreground", "+configfile", str(ini)]
     log = directory / "virtuoso.out"
     with _running(command, cwd=directory, log=log) as process:
         base_url = f"http://127.0.0.1:{http_port}"
         _wait_until_answering(process, f"{base_url}/sparql", log)
+        _make_system_graphs_private(sql_port)
         yield Endpoints(
             f"{base_url}/sparql",
             f"{base_url}/sparql-auth",
@@ -131,6 +137,20 @@ def start_virtuoso_server(directory: Path) -> Iterator[Endpoints]:
             user=VIRTUOSO_USER,
             password=VIRTUOSO_PASSWORD,
             auth="digest",
+        )
+
+
+def _make_system_graphs_private(sql_port: int) -> None:
+    """Run scripts/virtuoso-private-graphs.sql through isql on the fresh database."""
+    if VIRTUOSO_ISQL is None:
+        raise ServerStartError("isql-vt (Virtuoso's SQL client) is not installed")
+    command = [VIRTUOSO_ISQL, f"127.0.0.1:{sql_port}", VIRTUOSO_USER, VIRTUOSO_PASSWORD]
+    run = subprocess.run(
+        [*command, str(PRIVATE_GRAPHS_SCRIPT)], capture_output=True, text=True, timeout=60
+    )
+    if run.returncode != 0 or "*** Error" in run.stdout + run.stderr:
+        raise ServerStartError(
+            f"isql failed on {PRIVATE_GRAPHS_SCRIPT.name}: {run.stdout}{run.stderr}"
         )
 
 

@@ -1,11 +1,14 @@
 """The W3C SPARQL 1.1 test suites, run by `../shared/tools/sparql_conformance.py` against the
-real service (uvicorn, a bearer token) over a fresh in-memory store and over a real Oxigraph
-server: the results are the same.
+real service (uvicorn, a bearer token) over a fresh in-memory store, over a real Oxigraph
+server and over Virtuoso 7 (its default graph a stand-in named graph, see store/virtuoso.py).
 
-Every Protocol, Graph Store (direct identification included), Service Description and Update
-test passes; LOAD and SERVICE tests are skipped by the runner (the service refuses both).
-The query-evaluation suite may fail only the tests listed below. `bench/conformance.py`
-runs the same suites against alliance-kg and a real Oxigraph server side by side.
+Every Protocol, Graph Store (direct identification included) and Service Description test
+passes on all three; LOAD and SERVICE tests are skipped by the runner (the service refuses
+both). Over the embedded store and Oxigraph every Update test passes and the query-evaluation
+suite may fail only the tests listed below; over Virtuoso, the Update, query and formats
+suites fail exactly the tests listed (Virtuoso's own engine), so that a new failure or a newly
+passing test is noticed. `bench/conformance.py` runs the same suites against alliance-kg and
+a real Oxigraph server side by side.
 """
 
 from __future__ import annotations
@@ -57,6 +60,119 @@ OXIGRAPH_QUERY_FAILURES = frozenset(
 UNION_DEFAULT_GRAPH_FAILURES = frozenset({"exists#exists-graph-variable"})
 OXIGRAPH_QUERY_PASSES = 215  # of 225, measured with Oxigraph server on the same run
 
+# Virtuoso 7.2.5 (Debian's virtuoso-opensource) behind the service, 2026-11-22: the tests it
+# fails, grouped by cause as the failure messages show it (its engine, not the service).
+VIRTUOSO_REFUSES = frozenset(  # valid queries its SPARQL compiler rejects (HTTP 400)
+    {
+        "aggregates#agg06",  # HAVING over an aggregate without GROUP BY
+        "functions#bnode01",  # BNODE(str)
+        "functions#bnode02",  # BNODE()
+        "functions#if01",  # IF()
+        "functions#iri01",  # IRI()/URI() of a relative IRI
+        "functions#iri02",
+        "property-path#nps_a_inverse",  # negated property sets with ^
+        "property-path#nps_inverse",
+    }
+)
+VIRTUOSO_INTERNAL_ERRORS = frozenset(  # Virtuoso answers HTTP 500 (an SQL error) instead
+    {
+        "aggregates#agg-err-01",
+        "aggregates#agg-groupconcat-01",
+        "aggregates#agg-groupconcat-02",
+        "aggregates#agg-groupconcat-04",
+        "aggregates#agg-groupconcat-05",
+        "aggregates#agg-groupconcat-06",
+        "aggregates#agg-groupconcat-distinct",
+        "functions#coalesce01",
+        "functions#ends01",
+        "functions#if02",
+        "functions#notin02",
+        "functions#strafter01a",
+        "functions#strbefore01a",
+        "functions#timezone",
+        "property-path#pp14",
+        "property-path#pp16",
+        "property-path#pp34",
+        "property-path#pp35",
+        "property-path#values_and_path",
+    }
+)
+VIRTUOSO_WRONG_ANSWERS = frozenset(
+    {
+        # numbers: sums and averages of mixed types, casts, whole decimals made integers
+        "aggregates#agg-avg-02",
+        "aggregates#agg-avg-03",
+        "aggregates#agg-avg-distinct",
+        "aggregates#agg-err-02",
+        "aggregates#agg-sum-02",
+        "cast#cast-bool",
+        "cast#cast-decimal",
+        "cast#cast-int",
+        "cast#cast-string",
+        "functions#plus-1-corrected",
+        "project-expression#projexp01",
+        "project-expression#projexp02",
+        # strings: language tags dropped or kept wrongly, hashes of non-ASCII text,
+        # STRDT/STRLANG accepting what they must refuse, one UUID for every row
+        "functions#concat02",
+        "functions#md5-02",
+        "functions#replace01",
+        "functions#seconds",
+        "functions#sha1-02",
+        "functions#sha256-02",
+        "functions#sha384-02",
+        "functions#sha512-02",
+        "functions#strafter02",
+        "functions#strbefore02",
+        "functions#strdt01",
+        "functions#strdt03-rdf11",
+        "functions#strlang01",
+        "functions#strlang03-rdf11",
+        "functions#uuid02",
+        # scoping: BIND and VALUES with OPTIONAL, MINUS
+        "bind#bind10",
+        "bindings#values7",
+        "negation#full-minuend",
+        "negation#partial-minuend",
+        # arbitrary-length paths: duplicates and extra nodes
+        "property-path#pp12",
+        "property-path#pp21",
+        "property-path#pp23",
+        "property-path#pp25",
+        "property-path#pp28a",
+        "property-path#pp36",
+        "property-path#pp37",
+        # GRAPH ?g (Oxigraph fails the first three too; not analysed further here)
+        "aggregates#agg-empty-group-count-graph",
+        "bindings#graph",
+        "negation#graph-minus",
+        "exists#exists-graph-variable",
+        "subquery#subquery03",
+    }
+)
+VIRTUOSO_UPDATE_FAILURES = frozenset(
+    {
+        # DELETE { GRAPH <g> { ?s ?p ?o } } with a variable predicate deletes nothing
+        # ("Delete from <(NULL)>")
+        "delete#dawg-delete-02",
+        "delete#dawg-delete-06",
+        "delete#dawg-delete-with-02",
+        "delete#dawg-delete-with-06",
+        "delete-where#dawg-delete-where-02",
+        "delete-where#dawg-delete-where-06",
+        # WITH / USING inserts one triple too many (not analysed further)
+        "basic-update#insert-where-03",
+        "basic-update#insert-where-04",
+        "basic-update#insert-using-01",
+        # one blank node label shared by two operations of one request (HTTP 500, or two nodes)
+        "basic-update#insert-data-same-bnode",
+        "basic-update#insert-where-same-bnode",
+        "basic-update#insert-where-same-bnode2",
+    }
+)
+# A whole xsd:decimal ("5.0") comes back as an xsd:integer.
+VIRTUOSO_FORMATS_FAILURES = frozenset({"json-res#jsonres01", "json-res#jsonres02"})
+
 
 Outcomes = dict[str, dict[str, dict[str, str]]]  # suite -> test id -> outcome
 
@@ -71,14 +187,19 @@ def _store(kind: str, directory: Path) -> Iterator[Store]:
         yield endpoints.store()
 
 
-@pytest.fixture(scope="module", params=["embedded", "oxigraph"])
-def outcomes(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Outcomes:
+@pytest.fixture(scope="module", params=["embedded", "oxigraph", "virtuoso"])
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture(scope="module")
+def outcomes(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Outcomes:
     if not RUNNER.is_file():
         pytest.skip(f"the W3C conformance runner is not beside the repository: {RUNNER}")
     work = tmp_path_factory.mktemp("conformance")
     report = work / "report.json"
     with (
-        _store(request.param, work) as store,
+        _store(backend, work) as store,
         live_server(create_app(Settings(api_token=TOKEN), store)) as base_url,
     ):
         command = [
@@ -123,18 +244,28 @@ def test_the_service_description_conforms(outcomes: Outcomes) -> None:
     assert {r["status"] for r in outcomes["sd"].values()} == {"pass"}
 
 
-def test_every_update_passes_except_load(outcomes: Outcomes) -> None:
-    assert _failures(outcomes["update"]) == {}
+def test_every_update_passes_except_load(outcomes: Outcomes, backend: str) -> None:
+    expected = VIRTUOSO_UPDATE_FAILURES if backend == "virtuoso" else frozenset()
+    assert set(_failures(outcomes["update"])) == expected
     assert _skip_reasons(outcomes["update"]) == {"update uses LOAD"}
 
 
-def test_query_evaluation_fails_only_known_engine_limitations(outcomes: Outcomes) -> None:
+def test_query_evaluation_fails_only_known_engine_limitations(
+    outcomes: Outcomes, backend: str
+) -> None:
     failures = _failures(outcomes["query"])
+    if backend == "virtuoso":
+        expected = VIRTUOSO_REFUSES | VIRTUOSO_INTERNAL_ERRORS | VIRTUOSO_WRONG_ANSWERS
+        assert set(failures) == expected, failures
+        return
     assert set(failures) <= OXIGRAPH_QUERY_FAILURES | UNION_DEFAULT_GRAPH_FAILURES, failures
     passes = sum(r["status"] == "pass" for r in outcomes["query"].values())
     assert passes >= OXIGRAPH_QUERY_PASSES - len(UNION_DEFAULT_GRAPH_FAILURES)
 
 
-def test_results_formats_fail_only_where_oxigraph_does(outcomes: Outcomes) -> None:
+def test_results_formats_fail_only_where_the_engine_does(outcomes: Outcomes, backend: str) -> None:
+    if backend == "virtuoso":
+        assert set(_failures(outcomes["formats"])) == VIRTUOSO_FORMATS_FAILURES
+        return
     # pyoxigraph writes an xsd:negativeInteger as a bare integer in TSV.
     assert set(_failures(outcomes["formats"])) <= {"csv-tsv-res#tsv03"}

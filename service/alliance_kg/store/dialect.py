@@ -6,9 +6,13 @@ GraphDB). Virtuoso 7 differs, and is handled so:
 
 - union default graph: already the union, but of its own graphs too (`virtrdf#`, `ldp#`,
   its service description). They cannot be hidden per query (Virtuoso's
-  `DEFINE input:default-graph-exclude` breaks `GRAPH <iri>` patterns), so queries see
-  them; `dump` leaves them out, so an export never copies Virtuoso's own configuration.
+  `DEFINE input:default-graph-exclude` breaks `GRAPH <iri>` patterns); the server hides
+  them from anonymous queries once they are made private
+  (`scripts/virtuoso-private-graphs.sql`). `dump` and `DROP ALL` leave them out in any case.
   Standard servers get `union-default-graph=true` (Oxigraph's switch; others ignore it).
+- no writable default graph: the named graph `VIRTUOSO_DEFAULT_GRAPH` stands in for it in
+  updates, loads and dumps (see `virtuoso_update`); queries see it in the union, and
+  `GRAPH ?g` sees it too.
 - one update request is not one transaction: each operation commits on its own, so
   `replace_graph` writes to a staging graph, then moves it (see `remote`).
 - INSERT DATA: its parser gives up near 4,000 triples (requests of 1,000 quads), and
@@ -38,6 +42,7 @@ SELECT DISTINCT ?g WHERE {
 }
 """
 _VIRTUOSO_BOOLEANS = {"1": "true", "0": "false"}
+VIRTUOSO_DEFAULT_GRAPH = "urn:alliance-kg:default-graph"
 VIRTUOSO_ASK_VARIABLE = "__ASK_RETVAL"  # Virtuoso answers ASK as a table: one row "1", or none
 
 
@@ -52,6 +57,7 @@ class Dialect:
     insert_batch: int = 10_000  # quads per INSERT request
     system_graphs: tuple[str, ...] = ()  # the server's own graphs, left out of dumps
     graph_store_datasets: bool = True  # its Graph Store takes and gives whole datasets
+    default_graph: str | None = None  # the named graph standing in for the default graph
 
     def normalise_results(self, body: bytes, media_type: str) -> bytes:
         """SPARQL JSON results as the standard writes them (Virtuoso's quirks undone)."""
@@ -81,6 +87,7 @@ def virtuoso_dialect(service_description_graphs: Iterable[str]) -> Dialect:
         insert_batch=1_000,
         system_graphs=(*VIRTUOSO_SYSTEM_GRAPHS, *sorted(service_description_graphs)),
         graph_store_datasets=False,
+        default_graph=VIRTUOSO_DEFAULT_GRAPH,
     )
 
 

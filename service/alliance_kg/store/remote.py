@@ -34,6 +34,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import httpx
 from pyoxigraph import (
+    DefaultGraph,
     NamedNode,
     Quad,
     QueryResultsFormat,
@@ -62,7 +63,8 @@ from alliance_kg.store.sparql_http import (
     send,
     sparql_request,
 )
-from alliance_kg.store.syntax import bind_values, declares_dataset, replace_graph_update
+from alliance_kg.store.syntax import bare_words, bind_values, declares_dataset, replace_graph_update
+from alliance_kg.store.virtuoso import hide_graphs, virtuoso_update
 from alliance_kg.store.writes import insert_requests, staged
 
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
@@ -109,6 +111,8 @@ class RemoteStore:
         dialect = self.dialect()
         union = not (default_graph_uris or named_graph_uris or declares_dataset(sparql))
         text = _with_base(bind_values(sparql, substitutions or {}), base_iri)
+        if union and dialect.default_graph is not None:
+            text = hide_graphs(text, [dialect.default_graph, *dialect.system_graphs])
         request = self._request(text, timeout)
         if request.isSparqlUpdateRequest():
             raise QueryError("this is a SPARQL Update, not a query")
@@ -126,7 +130,11 @@ class RemoteStore:
 
     def update(self, sparql: str, *, base_iri: str | None = None) -> None:
         self._require_update_url()
-        request = self._request(_with_base(sparql, base_iri), None)
+        text = _with_base(sparql, base_iri)
+        default_graph = self.dialect().default_graph
+        if default_graph is not None:
+            text = virtuoso_update(text, default_graph=default_graph, graphs=self._graphs)
+        request = self._request(text, None)
         if not request.isSparqlUpdateRequest():
             # SPARQLWrapper guesses from the first keyword and misses e.g. `WITH <g> DELETE`;
             # whatever this is, it goes to the update endpoint, whose parser judges it.
@@ -162,6 +170,8 @@ class RemoteStore:
 
     def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
         self._require_update_url()
+        if graph is None and not fmt.supports_datasets:
+            graph = self.dialect().default_graph  # None where the default graph is writable
         if self._graph_store_handles(fmt, graph):
             headers = {"Content-Type": fmt.media_type}
             self._graph_store("POST", _load_target(fmt, graph), headers, content=data)
@@ -186,11 +196,12 @@ class RemoteStore:
             triples = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {pattern} }}")
             assert isinstance(triples, QueryTriples)
             return serialize(triples, format=fmt) or b""
-        rows = self.query("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
-        assert isinstance(rows, QuerySolutions)
-        system_graphs = {NamedNode(graph) for graph in self.dialect().system_graphs}
+        rows = self._select_every_graph("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        dialect = self.dialect()
+        system_graphs = {NamedNode(graph) for graph in dialect.system_graphs}
+        stand_in = None if dialect.default_graph is None else NamedNode(dialect.default_graph)
         quads = (
-            Quad(row["s"], row["p"], row["o"], row["g"])
+            Quad(row["s"], row["p"], row["o"], DefaultGraph() if row["g"] == stand_in else row["g"])
             for row in rows
             if row["g"] not in system_graphs
         )
@@ -225,6 +236,24 @@ class RemoteStore:
         if self._store_url is None:
             return False
         return graph is not None or self.dialect().graph_store_datasets
+
+    def _graphs(self) -> list[str]:
+        """The named graphs holding quads, the server's own graphs left out."""
+        rows = self._select_every_graph("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        system_graphs = set(self.dialect().system_graphs)
+        names = (row["g"].value for row in rows if isinstance(row["g"], NamedNode))
+        return [name for name in names if name not in system_graphs]
+
+    def _select_every_graph(self, sparql: str) -> QuerySolutions:
+        """A SELECT whose `GRAPH ?g` also sees the default graph's stand-in (see `dialect`)."""
+        request = self._request(sparql, None)
+        request.addCustomHttpHeader("Accept", ACCEPT)
+        answer = send(request)
+        rows = _parse_answer(
+            self.dialect().normalise_results(answer.body, answer.media_type), answer.media_type
+        )
+        assert isinstance(rows, QuerySolutions)
+        return rows
 
     def _drop_quietly(self, graph: str) -> None:
         """Drop a staging graph after a failure; the failure itself is what gets reported."""
@@ -285,5 +314,7 @@ def _parse_answer(body: bytes, media_type: str) -> QueryResult:
 
 
 def _with_base(sparql: str, base_iri: str | None) -> str:
-    """`sparql` with a leading BASE, which a BASE of its own overrides."""
-    return sparql if base_iri is None else f"BASE {NamedNode(base_iri)}\n{sparql}"
+    """`sparql` with a leading BASE unless it declares its own (Virtuoso takes only one)."""
+    if base_iri is None or "BASE" in bare_words(sparql):
+        return sparql
+    return f"BASE {NamedNode(base_iri)}\n{sparql}"
