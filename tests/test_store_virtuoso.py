@@ -5,7 +5,7 @@ from __future__ import annotations
 from alliance_kg.store.virtuoso import hide_graphs, virtuoso_update
 
 STAND_IN = "urn:alliance-kg:default-graph"
-DEFINE = f"DEFINE input:default-graph-uri <{STAND_IN}>\n"
+DEFINE = f"DEFINE input:default-graph-uri <{STAND_IN}> "
 
 
 def _rewrite(update: str, graphs: tuple[str, ...] = ("urn:g1", STAND_IN)) -> str:

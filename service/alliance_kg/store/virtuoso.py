@@ -75,7 +75,8 @@ def virtuoso_update(update: str, *, default_graph: str, graphs: Callable[[], Ite
             edits.extend(_drop_or_clear(top, index, default_graph, graphs))
     for start, end, replacement in reversed(edits):
         update = update[:start] + replacement + update[end:]
-    return f"DEFINE input:default-graph-uri {NamedNode(default_graph)}\n{update}"
+    # On the same line, so that Virtuoso's error messages keep the line numbers of `update`.
+    return f"DEFINE input:default-graph-uri {NamedNode(default_graph)} {update}"
 
 
 def _drop_or_clear(
