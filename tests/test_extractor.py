@@ -202,3 +202,13 @@ def test_commerce_in_a_side_clause_does_not_make_a_gift_a_sale(extractor: Extrac
     )
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     assert [e.type for e in extraction.events] == [EventClass.MILITARY_AID]
+
+
+def test_a_plain_mention_gives_the_status_before_a_hedged_one(extractor: Extractor) -> None:
+    text = (
+        "Officials will soon see how many Belgian troops will be deployed in Estonia. "
+        "Belgium sent 300 troops to Estonia in February."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
+    assert event.status is Status.COMPLETED

@@ -141,6 +141,7 @@ def test_negation_keeps_the_status(nlp: Language, marked: str, status: Status) -
         "Seoul would [send] weapons to Kyiv if Pyongyang attacks.",
         "The allies will decide whether to [export] the jets.",
         "Tokyo agreed to the sale if Manila could [buy] the radars.",
+        "Kyiv will see how many jets will be [sold] to Russia.",
     ],
 )
 def test_conditions_cap_the_status_at_considered(nlp: Language, marked: str) -> None:

@@ -414,3 +414,26 @@ def test_a_repair_hub_abroad_serves_the_host_state(extractor: Extractor) -> None
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert countries(c, Role.PROVIDER) == {"GBR"}
     assert countries(c, Role.CLIENT) == {"POL"}
+
+
+def test_who_and_what_is_deployed(extractor: Extractor) -> None:
+    c = only(extractor, "Hungary sent a batch of 200 soldiers to Bosnia.", E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"HUN"}
+    c = only(extractor, "Italian troops were deployed to Latvia.", E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"ITA"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The pact gives U.S. forces access to bases in Norway.",
+        "The HIMARS launchers will arrive in Poland next month.",
+    ],
+)
+def test_no_deployment(extractor: Extractor, text: str) -> None:
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
+def test_no_forces_deployed_is_a_negated_deployment(extractor: Extractor) -> None:
+    c = only(extractor, "No German troops will be deployed to Ukraine.", E.PERSONNEL_DEPLOYMENT)
+    assert c.modality.negated

@@ -154,6 +154,11 @@ def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     token = trigger.token
     if trigger.type is E.CAPACITY_SHORTFALL:
         return _stock_owners(token, ctx), False
+    deployed = passive_subject(token) if trigger.type is E.PERSONNEL_DEPLOYMENT else None
+    if deployed is not None and not any(c.dep_ == "agent" for c in token.children):
+        actors, inferred = actors_of_np(deployed, ctx)  # "North Korean troops were deployed"
+        if actors:
+            return actors, inferred
     if token.pos_ in {"NOUN", "PROPN"}:
         if token.dep_ == "pobj" and token.head.dep_ == "agent":
             passive = passive_subject(token.head.head)

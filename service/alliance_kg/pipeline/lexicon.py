@@ -279,6 +279,9 @@ DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
 MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
+# Craft moving under their own power: "fighters flew to Australia" deploys them, while
+# launchers that "arrive" are delivered.
+CRAFT_MOVING_VERBS = {"fly", "sail", "dock", "deploy", "rotate"}
 # Objects that make deploy/send a personnel deployment.
 PERSONNEL_NOUNS = {
     "troop",
@@ -299,8 +302,6 @@ PERSONNEL_NOUNS = {
     "regiment",
     "staff",
     "member",
-    "squadron",
-    "flotilla",
     "battlegroup",
 }
 # "its carrier strike group", "a naval task group": a group that is a military formation.

@@ -252,7 +252,8 @@ def draft_to_event(draft: Draft) -> Event:
             key=lambda pair: (pair[0].value, pair[1].iri),
         )
     )
-    first = members[0]
+    # a hedged mention ("if", "whether", "how many") yields the status to a plain one
+    first = next((c for c in members if not c.modality.hypothetical), members[0])
     return Event(
         type=draft.type,
         status=first.modality.status,

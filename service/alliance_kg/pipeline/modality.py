@@ -237,14 +237,35 @@ def _journey_done(verb: Token) -> bool:
 
 
 def _negated(token: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children
-    ) or (token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
+    return (
+        any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
+        or (token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
+        or (token.pos_ == "VERB" and any(map(_no_subject, token.children)))
+    )
+
+
+def _no_subject(child: Token) -> bool:
+    """'no forces would be deployed': a subject denied by 'no'."""
+    return child.dep_ in {"nsubj", "nsubjpass"} and any(
+        g.dep_ == "det" and g.lower_ == "no" for g in child.children
+    )
 
 
 def _marked_hypothetical(token: Token) -> bool:
-    """The token heads an 'if', 'unless' or 'whether' clause."""
-    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children)
+    """The token heads an 'if', 'unless' or 'whether' clause, or asks 'how many'."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children
+    ) or _asks_how_many(token)
+
+
+def _asks_how_many(verb: Token) -> bool:
+    """'(see) how many troops will be deployed': an indirect question, not a report."""
+    return verb.pos_ in _VERBAL and any(
+        t.lower_ == "how" and t.dep_ == "advmod"
+        for c in verb.children
+        if c.dep_ in {"nsubj", "nsubjpass", "dobj"}
+        for t in c.subtree
+    )
 
 
 def _conditioned(token: Token) -> bool:

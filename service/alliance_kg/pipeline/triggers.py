@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     BUYING_VERBS,
+    CRAFT_MOVING_VERBS,
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
@@ -150,7 +151,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in GIVING_VERBS:
-        if obj is not None and _forces([t for t in obj_tokens if not _unit_of_materiel(t, ctx)]):
+        if obj is not None and _is_force(obj):  # "send troops", not "give forces access"
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
         given = obj_tokens + [
             t
@@ -389,30 +390,25 @@ def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
 
 
 def _forces_move(token: Token, ctx: ArticleContext) -> bool:
-    """'F-35 fighters flew to Australia', 'troops arrived in Poland': forces going somewhere."""
-    movers = [
-        t for c in token.children if c.dep_ in {"nsubj", "nsubjpass"} for t in phrase_tokens(c)
-    ]
+    """'F-35 fighters flew to Australia', 'troops arrived in Poland': forces going somewhere;
+    launchers that merely arrive are a delivery."""
+    movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     places = [
         o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at"}
     ]
-    military = _forces(movers) or _entity_types(movers, ctx) & {EntityType.MATERIEL}
-    return bool(places and military)
-
-
-def _forces(tokens: list[Token]) -> bool:
-    """Troops, a squadron, a carrier strike group: military personnel or a formation."""
-    lemmas = {_lemma(t) for t in tokens}
-    formation = "group" in lemmas and bool(lemmas & FORCE_GROUP_MODIFIERS)
-    return formation or bool(lemmas & PERSONNEL_NOUNS)
-
-
-def _unit_of_materiel(token: Token, ctx: ArticleContext) -> bool:
-    """'a squadron of MiG-29 jets' counts the jets handed over, not a formation sent."""
-    return any(
-        (e := ctx.entity_of(obj)) is not None and e.type is EntityType.MATERIEL
-        for _prep, obj in prep_objects(token, {"of"})
+    craft = _lemma(token) in CRAFT_MOVING_VERBS and EntityType.MATERIEL in _entity_types(
+        [t for mover in movers for t in phrase_tokens(mover)], ctx
     )
+    return bool(places) and (craft or any(map(_is_force, movers)))
+
+
+def _is_force(head: Token) -> bool:
+    """Troops, a carrier strike group, a batch of soldiers: military personnel or a formation."""
+    lemma = _lemma(head)
+    modifiers = {_lemma(c) for c in head.children if c.dep_ == "compound"}
+    if lemma in PERSONNEL_NOUNS or (lemma == "group" and modifiers & FORCE_GROUP_MODIFIERS):
+        return True
+    return any(_is_force(obj) for _, obj in prep_objects(head, {"of"}))
 
 
 def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> bool:
