@@ -267,5 +267,5 @@ def test_results_formats_fail_only_where_the_engine_does(outcomes: Outcomes, bac
     if backend == "virtuoso":
         assert set(_failures(outcomes["formats"])) == VIRTUOSO_FORMATS_FAILURES
         return
-    # pyoxigraph writes an xsd:negativeInteger as a bare integer in TSV.
+    # pyoxigraph stores "-3"^^xsd:negativeInteger as an xsd:integer (its engine, not TSV).
     assert set(_failures(outcomes["formats"])) <= {"csv-tsv-res#tsv03"}
