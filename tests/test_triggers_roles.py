@@ -437,3 +437,29 @@ def test_no_deployment(extractor: Extractor, text: str) -> None:
 def test_no_forces_deployed_is_a_negated_deployment(extractor: Extractor) -> None:
     c = only(extractor, "No German troops will be deployed to Ukraine.", E.PERSONNEL_DEPLOYMENT)
     assert c.modality.negated
+
+
+def test_allowing_exports_changes_the_export_rules(extractor: Extractor) -> None:
+    text = "Seoul's cabinet is considering whether to allow exports of the new tank to Africa."
+    found = candidates(extractor, text)
+    (c,) = [c for c in found if c.type is E.POLICY_CHANGE]
+    assert countries(c, Role.PARTICIPANT) == {"KOR"}
+    assert c.status is Status.CONSIDERED
+    assert E.ARMS_TRANSFER not in {c.type for c in found}
+
+
+def test_what_the_rules_already_allow_is_no_policy_change(extractor: Extractor) -> None:
+    text = "Tokyo's rules allow finished weapons to be sold abroad for rescue missions."
+    assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
+def test_an_occasion_shares_the_date_of_what_happened_at_it(extractor: Extractor) -> None:
+    text = "Macron and Scholz signed a drone deal on Friday at their first summit."
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert c.date == EventDate(2024, 3, 8)
+
+
+def test_a_trip_does_not_date_the_meeting_it_is_for(extractor: Extractor) -> None:
+    text = "Chancellor Scholz left for Paris on Sunday for a meeting with President Macron."
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert c.date is None

@@ -26,7 +26,7 @@ from alliance_kg.pipeline.lexicon import (
     SELECTING,
     SITE_PREPOSITIONS,
 )
-from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
+from alliance_kg.pipeline.modality import Modality, chain, purpose_of_trip, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
     actors_of_np,
@@ -45,6 +45,7 @@ from alliance_kg.pipeline.roles import (
 from alliance_kg.pipeline.triggers import Trigger
 
 E = EventClass
+OCCASION_PREPOSITIONS = {"at", "in", "during"}
 _FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 DIRECTED = {
     E.ARMS_TRANSFER: (Role.SUPPLIER, Role.RECIPIENT),
@@ -200,9 +201,15 @@ def _direction(trigger: Token) -> Direction:
 
 
 def _date_for(trigger: Token, published: date | None, direction: Direction) -> EventDate | None:
-    """The date attached to the trigger, its phrase or its clause."""
+    """The date attached to the trigger, its phrase or its clause; an occasion ('agreed on
+    Friday at the summit') shares its verb's date, a trip's purpose ('left on Thursday for
+    talks') does not."""
     sentence = trigger.sent
-    scope = {t.i for t in phrase_tokens(trigger)} | {t.i for t, _ in chain(trigger)}
+    scope = {t.i for t in phrase_tokens(trigger)}
+    if purpose_of_trip(trigger) is None:
+        scope |= {t.i for t, _ in chain(trigger)}
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPOSITIONS:
+            scope.add(trigger.head.head.i)
     for ent in sentence.ents:
         if ent.label_ != "DATE" or _compared_since(ent.root):
             continue

@@ -86,6 +86,9 @@ AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arran
 # "wrote it into the constitution", "signed the bill into law": a policy made law.
 WRITING_VERBS = {"write", "enshrine"}
 LAWS = {"law", "constitution", "statute"}
+# Permitting exports sets an export rule: "decided to allow exports of the jet".
+PERMITTING = {"allow", "permit"}
+EXPORT_WORDS = {"export", "sell", "sale", "transfer"}
 # A legislature approving or voting on something changes policy ("the parliament approved it").
 LEGISLATURES = {"parliament", "congress", "senate", "legislature", "lawmaker", "legislator"}
 LEGISLATIVE_VERBS = {"approve", "pass", "vote", "adopt", "enact", "ratify"}

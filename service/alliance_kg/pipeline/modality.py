@@ -210,7 +210,7 @@ def _topic_cue(trigger: Token) -> Cue | None:
     return None
 
 
-def _purpose_of_trip(trigger: Token) -> Cue | None:
+def purpose_of_trip(trigger: Token) -> Cue | None:
     """'left for Washington for talks': the event a journey is for still lies ahead, unless
     the journey is told as done ('travelled to Budapest for talks')."""
     preposition = trigger.head
@@ -294,7 +294,7 @@ def _modal_relative_clause(token: Token) -> bool:
 
 def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bool) -> Modality:
     """The status of the event a trigger reports, from cues on its path to the clause root."""
-    decided = _topic_cue(trigger) or _purpose_of_trip(trigger)
+    decided = _topic_cue(trigger) or purpose_of_trip(trigger)
     negated = hypothetical = False
     below: Token | None = None
     for position, (token, sibling) in enumerate(chain(trigger)):

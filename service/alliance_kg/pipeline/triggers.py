@@ -20,6 +20,7 @@ from alliance_kg.pipeline.lexicon import (
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
+    EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
     GIVING_VERBS,
     INDUSTRIAL_BASES,
@@ -32,6 +33,7 @@ from alliance_kg.pipeline.lexicon import (
     MOVING_VERBS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
+    PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
@@ -175,6 +177,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS | WRITING_VERBS and _into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
+    if lemma in PERMITTING and _permits_exports(token, ctx):
+        return Trigger(token, E.POLICY_CHANGE)  # "approved allowing the jet to be exported"
     if (
         lemma in LEGISLATIVE_VERBS
         and acted_by_legislature(token)
@@ -372,12 +376,15 @@ def _needed(amount: Token) -> bool:
 
 
 def _policy_topic(noun: Token) -> bool:
-    """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales'."""
+    """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales',
+    'to allow exports of the jet'."""
     if noun.dep_ == "pobj" and _lemma(noun.head.head) in POLICY_NOUNS:
         return True
     if noun.dep_ != "dobj":
         return False
     verb = noun.head
+    if _lemma(verb) in PERMITTING:
+        return True
     governing = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
         governing = [verb.head]
@@ -445,6 +452,17 @@ def _names_agreement(token: Token) -> bool:
     """The subject is an agreement ('the Reciprocal Access Agreement', 'the pact')."""
     subject = [t for c in token.children if c.dep_ == "nsubj" for t in np_tokens(c)]
     return any(_lemma(t) in AGREEMENT_NOUNS for t in subject)
+
+
+def _permits_exports(verb: Token, ctx: ArticleContext) -> bool:
+    """'allow exports of the fighter', 'allowing the jet to be sold abroad': an export rule set;
+    what rules already allow ('the rules allow sales') changes nothing."""
+    subject = [t for c in verb.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
+    if {_lemma(t) for t in subject} & POLICY_NOUNS or EntityType.POLICY in _entity_types(
+        subject, ctx
+    ):
+        return False
+    return any(_lemma(t) in EXPORT_WORDS for t in verb.subtree if t.i > verb.i)
 
 
 def _into_law(token: Token) -> bool:
