@@ -212,3 +212,13 @@ def test_a_plain_mention_gives_the_status_before_a_hedged_one(extractor: Extract
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
     assert event.status is Status.COMPLETED
+
+
+def test_a_date_of_the_event_beats_the_date_of_a_report(extractor: Extractor) -> None:
+    text = (
+        "Ukraine said on Tuesday that Russian troops had moved to Belarus. "
+        "Russia sent 3,000 troops to Belarus in February, officials said."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 14)))
+    (event,) = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
+    assert event.date == EventDate(2024, 2)

@@ -463,3 +463,19 @@ def test_a_trip_does_not_date_the_meeting_it_is_for(extractor: Extractor) -> Non
     text = "Chancellor Scholz left for Paris on Sunday for a meeting with President Macron."
     c = only(extractor, text, E.LEADERS_MEETING)
     assert c.date is None
+
+
+def test_a_past_clause_dates_backwards_whatever_the_status(extractor: Extractor) -> None:
+    text = "In October, Washington cleared a possible sale of NASAMS to Taiwan."
+    (c,) = [c for c in candidates(extractor, text, date(2025, 1, 14)) if c.trigger.text == "sale"]
+    assert c.date == EventDate(2024, 10)
+    text = "Japan and the United States agreed in June to set up a working group."
+    (c,) = [c for c in candidates(extractor, text, date(2024, 9, 12)) if c.trigger.text == "set"]
+    assert c.date == EventDate(2024, 6)
+
+
+def test_this_month_is_not_ahead_of_the_article(extractor: Extractor) -> None:
+    text = "North Korea has sent 1,500 troops to Russia earlier this month."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert c.date == EventDate(2024, 3)
+    assert c.status is Status.COMPLETED

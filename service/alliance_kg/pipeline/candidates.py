@@ -21,8 +21,8 @@ from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
-    FUTURE_MODALS,
     JOINT_MARKERS,
+    REPORTING,
     SELECTING,
     SITE_PREPOSITIONS,
 )
@@ -42,10 +42,12 @@ from alliance_kg.pipeline.roles import (
     stranded_object,
     subject_actors,
 )
+from alliance_kg.pipeline.tense import Tense, tensed_verb
 from alliance_kg.pipeline.triggers import Trigger
 
 E = EventClass
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
+SCHEDULING = {"schedule", "expect", "plan", "set"}
 _FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 DIRECTED = {
     E.ARMS_TRANSFER: (Role.SUPPLIER, Role.RECIPIENT),
@@ -76,6 +78,7 @@ class Candidate:
     modality: Modality
     roles: dict[Role, dict[str, Entity]] = field(default_factory=dict)
     date: EventDate | None = None
+    date_reported: bool = False  # the date is only the report's: "the ministry said on Tuesday"
     joint: bool = False
     inferred: bool = False
     elaboration: bool = False  # a follow-up sentence adding detail to an earlier event
@@ -189,35 +192,40 @@ def _agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
 
 
 def _direction(trigger: Token) -> Direction:
-    for token, _ in chain(trigger):
-        if token.pos_ in {"VERB", "AUX"}:
-            aux = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-            if aux & FUTURE_MODALS or token.lemma_ in {"schedule", "expect", "plan", "set"}:
-                return Direction.FUTURE
-            if token.tag_ == "VBD" or aux & {"has", "have", "had", "was", "were"}:
-                return Direction.PAST
-            return Direction.NEAREST
+    """Which way an unanchored date points, from the tense the trigger's clause carries."""
+    found = tensed_verb(trigger)
+    if found is None:
+        return Direction.NEAREST
+    verb, tense = found
+    if tense is Tense.FUTURE or verb.lemma_ in SCHEDULING:
+        return Direction.FUTURE
+    if tense in {Tense.PAST, Tense.PERFECT}:
+        return Direction.PAST
     return Direction.NEAREST
 
 
-def _date_for(trigger: Token, published: date | None, direction: Direction) -> EventDate | None:
-    """The date attached to the trigger, its phrase or its clause; an occasion ('agreed on
-    Friday at the summit') shares its verb's date, a trip's purpose ('left on Thursday for
-    talks') does not."""
-    sentence = trigger.sent
+def _date_for(
+    trigger: Token, published: date | None, direction: Direction
+) -> tuple[EventDate | None, bool]:
+    """The date attached to the trigger, its phrase or its clause, and whether it is only the
+    date of a report ('said on Tuesday'). An occasion ('signed on Friday at the summit') shares
+    its verb's date; a trip's purpose ('left on Thursday for talks') does not."""
     scope = {t.i for t in phrase_tokens(trigger)}
+    reports: set[int] = set()
     if purpose_of_trip(trigger) is None:
-        scope |= {t.i for t, _ in chain(trigger)}
+        for token, _ in chain(trigger):
+            (reports if token.lemma_.lower() in REPORTING else scope).add(token.i)
         if trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPOSITIONS:
             scope.add(trigger.head.head.i)
-    for ent in sentence.ents:
-        if ent.label_ != "DATE" or _compared_since(ent.root):
-            continue
-        if any(t.i in scope or t.head.i in scope or t.head.head.i in scope for t in ent):
-            resolved = resolve_date(ent.text, published, direction)
-            if resolved is not None:
-                return resolved
-    return None
+    for within, reported in ((scope, False), (reports, True)):
+        for ent in trigger.sent.ents:
+            if ent.label_ != "DATE" or _compared_since(ent.root):
+                continue
+            if any(t.i in within or t.head.i in within or t.head.head.i in within for t in ent):
+                resolved = resolve_date(ent.text, published, direction)
+                if resolved is not None:
+                    return resolved, reported
+    return None, False
 
 
 def _compared_since(date_word: Token) -> bool:
@@ -230,13 +238,18 @@ def build_candidate(
     trigger: Trigger, sentence: Span, offset: int, ctx: ArticleContext, published: date | None
 ) -> Candidate:
     """Roles, status and date for one trigger."""
-    event_date = _date_for(trigger.token, published, _direction(trigger.token))
+    direction = _direction(trigger.token)
+    event_date, reported = _date_for(trigger.token, published, direction)
     future = event_date is not None and published is not None and _after(event_date, published)
     modality = resolve_modality(trigger.token, trigger.type, future_date=future)
-    if modality.status in _FORWARD or modality.status is Status.COMPLETED:
-        # the status says which way an unanchored date ("in December", "Friday") points
+    if direction is Direction.NEAREST and (
+        modality.status in _FORWARD or modality.status is Status.COMPLETED
+    ):
+        # without a tense, the status says which way a date ("in December", "Friday") points
         way = Direction.PAST if modality.status is Status.COMPLETED else Direction.FUTURE
-        event_date = _date_for(trigger.token, published, way) or event_date
+        redated, reported_again = _date_for(trigger.token, published, way)
+        if redated is not None:
+            event_date, reported = redated, reported_again
     candidate = Candidate(
         trigger.type,
         trigger.token,
@@ -244,6 +257,7 @@ def build_candidate(
         offset,
         modality,
         date=event_date,
+        date_reported=reported,
         joint=trigger.joint,
     )
     agents, inferred = _agent(trigger, ctx)
@@ -326,7 +340,8 @@ def _goods_for(noun: Token) -> list[Token]:
 
 
 def _after(event_date: EventDate, published: date) -> bool:
-    key = (event_date.year, event_date.month or 12, event_date.day or 31)
+    """The date begins after publication ('this month' does not)."""
+    key = (event_date.year, event_date.month or 1, event_date.day or 1)
     return key > (published.year, published.month, published.day)
 
 

@@ -212,10 +212,12 @@ def _link_causes(drafts: list[Draft]) -> None:
 
 
 def _best_date(members: list[Candidate]) -> EventDate | None:
-    dated = [c.date for c in members if c.date is not None]
+    """The most precise date a mention gives of the event itself, else of a report of it."""
+    dated = [(c.date, c.date_reported) for c in members if c.date is not None]
     if not dated:
         return None
-    return max(dated, key=lambda d: (d.day is not None, d.month is not None))
+    best, _ = max(dated, key=lambda d: (not d[1], d[0].day is not None, d[0].month is not None))
+    return best
 
 
 def _settle_directions(draft: Draft) -> None:

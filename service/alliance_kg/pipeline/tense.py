@@ -64,7 +64,7 @@ def _temporal_clause(verb: Token) -> bool:
     )
 
 
-def _tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
+def tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
     """The nearest verb that carries a tense, climbing over infinitives and participles.
 
     The climb stops below a reporting verb: the time of a report is not the event's time. A
@@ -94,7 +94,7 @@ def status_from_tense(
     Future or modal: Expected for meetings and 'is to', else Planned (an actor's intent); past
     and perfect: Completed, but the perfect of a state is still Ongoing; present: Ongoing.
     """
-    found = _tensed_verb(trigger)
+    found = tensed_verb(trigger)
     if found is None:
         return (Status.EXPECTED, None) if future_date else (Status.ONGOING, None)
     verb, tense = found
