@@ -222,3 +222,39 @@ def test_a_date_of_the_event_beats_the_date_of_a_report(extractor: Extractor) ->
     extraction = extractor.extract(article(text, date(2024, 3, 14)))
     (event,) = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
     assert event.date == EventDate(2024, 2)
+
+
+def test_an_aid_package_its_contents_and_a_separate_drawdown(extractor: Extractor) -> None:
+    text = (
+        "The Pentagon announced $2 billion in security assistance for Ukraine, with Stinger "
+        "missiles at the top of the list. Officials said the money would also buy HIMARS "
+        "rockets. The administration later approved a separate $500 million drawdown for "
+        "Ukraine. That package includes Bradley fighting vehicles."
+    )
+    extraction = extractor.extract(article(text, date(2024, 5, 2)))
+    first, second = events_of(extraction, E.MILITARY_AID)
+    in_first = {e.label for e in first.fillers(Role.MATERIEL)}
+    assert in_first >= {"Stinger", "HIMARS"}
+    assert first.status is Status.AGREED  # a package announced has been decided
+    assert "Bradley Fighting Vehicle" in {e.label for e in second.fillers(Role.MATERIEL)}
+    assert "Bradley Fighting Vehicle" not in in_first
+
+
+def test_a_sale_to_a_state_aided_by_another_stays_a_sale(extractor: Extractor) -> None:
+    text = (
+        "Germany gave Ukraine $1 billion in military aid this year. "
+        "Ukraine has also bought Patriot missiles from the United States."
+    )
+    extraction = extractor.extract(article(text, date(2024, 5, 2)))
+    assert len(events_of(extraction, E.ARMS_TRANSFER)) == 1
+
+
+def test_commerce_in_the_main_clause_does_not_make_a_side_clause_gift_a_sale(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "NATO signed a $1 billion contract for shells to refill the stocks of its members "
+        "as they supply ammunition to Ukraine."
+    )
+    extraction = extractor.extract(article(text, date(2024, 5, 2)))
+    assert EventClass.MILITARY_AID in [e.type for e in extraction.events]

@@ -479,3 +479,53 @@ def test_this_month_is_not_ahead_of_the_article(extractor: Extractor) -> None:
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
     assert c.date == EventDate(2024, 3)
     assert c.status is Status.COMPLETED
+
+
+def test_what_a_relative_clause_agreed_to_send(extractor: Extractor) -> None:
+    text = "The Gripen jets that Sweden agreed to send to Ukraine will arrive in May."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "send"]
+    assert countries(c, Role.SUPPLIER) | countries(c, Role.DONOR) == {"SWE"}
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+    assert c.roles.get(Role.MATERIEL)
+
+
+def test_a_seller_named_among_the_sources(extractor: Extractor) -> None:
+    text = "Canada has bought rockets from partners to refill its stocks, including from Norway."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"CAN"}
+    assert "NOR" in countries(c, Role.SUPPLIER)
+
+
+def test_a_source_named_without_a_name_stays_open(extractor: Extractor) -> None:
+    c = only(extractor, "Canada has bought rockets from foreign suppliers.", E.ARMS_TRANSFER)
+    assert Role.SUPPLIER not in c.roles and Role.SUPPLIER in c.unnamed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway committed $300 million in grants to Moldova.",
+        "The Storting approved $300 million for Moldova in March.",
+    ],
+)
+def test_a_sum_granted_to_a_state_is_aid(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"MDA"}
+    assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
+def test_the_state_receiving_a_sum_is_the_recipient(extractor: Extractor) -> None:
+    text = "Jordan values the $1.5 billion a year it receives from the United States."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"JOR"}
+    assert countries(c, Role.DONOR) == {"USA"}
+    text = "That is more than the $1.5 billion a year Jordan receives."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"JOR"}
+
+
+def test_what_the_money_buys_details_an_earlier_event(extractor: Extractor) -> None:
+    text = "Officials said the money would buy Stinger missiles and HIMARS rockets."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert c.elaboration and not c.actor_iris()
+    assert c.roles.get(Role.MATERIEL)

@@ -21,7 +21,9 @@ from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
+    EXAMPLE_MARKERS,
     JOINT_MARKERS,
+    RECEIVING_VERBS,
     REPORTING,
     SELECTING,
     SITE_PREPOSITIONS,
@@ -43,7 +45,7 @@ from alliance_kg.pipeline.roles import (
     subject_actors,
 )
 from alliance_kg.pipeline.tense import Tense, tensed_verb
-from alliance_kg.pipeline.triggers import Trigger
+from alliance_kg.pipeline.triggers import Trigger, describes_contents
 
 E = EventClass
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
@@ -84,6 +86,7 @@ class Candidate:
     elaboration: bool = False  # a follow-up sentence adding detail to an earlier event
     attribution: str | None = None
     quantities: list[Quantity] = field(default_factory=list)
+    unnamed: set[Role] = field(default_factory=set)  # sides given but not linked: "from allies"
 
     def add(self, role: Role, entities: list[Entity]) -> None:
         for entity in entities:
@@ -262,6 +265,7 @@ def build_candidate(
     )
     agents, inferred = _agent(trigger, ctx)
     candidate.inferred = inferred
+    candidate.elaboration = describes_contents(trigger.token)
     _assign_roles(candidate, trigger, agents, ctx)
     return candidate
 
@@ -339,6 +343,28 @@ def _goods_for(noun: Token) -> list[Token]:
     return [governor] if governor.pos_ in {"NOUN", "PROPN"} else []
 
 
+def _named_among(token: Token, prep: str) -> list[Token]:
+    """'..., including from South Korea', 'notably to Poland': the named members of a group
+    the clause of `token` gives as source or destination."""
+    return [
+        obj
+        for t in token.subtree
+        if t.lower_ in EXAMPLE_MARKERS
+        for p, obj in prep_objects(t, {prep})
+    ]
+
+
+def _listed_with(noun: Token) -> list[Token]:
+    """'announced $6 billion in aid for Ukraine, with interceptors at the top of the list':
+    the contents a 'with' phrase of the verb gives to the event its object names."""
+    node = noun
+    while node.dep_ in {"pobj", "prep", "dobj", "appos", "nummod"} and node.head.i != node.i:
+        node = node.head
+        if node.pos_ == "VERB":
+            return [o for _p, o in prep_objects(node, {"with"})]
+    return []
+
+
 def _after(event_date: EventDate, published: date) -> bool:
     """The date begins after publication ('this month' does not)."""
     key = (event_date.year, event_date.month or 1, event_date.day or 1)
@@ -368,6 +394,10 @@ def _assign_roles(
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(_goods_for(token), ctx)
+    if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:
+        materiel += materiel_in(_listed_with(token), ctx)
+        if describes_contents(token):  # "the package includes 150 artillery barrels"
+            materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         excluded = _aid_recipient_tokens(token.sent)
         clause = [t for t in token.sent if t.i not in excluded]
@@ -396,6 +426,8 @@ def _assign_roles(
     if stranded is not None and stranded.head.pos_ == "VERB":
         for prep in ("to", "for", "from"):
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
+    for prep in ("to", "from"):  # "bought shells from allies, including from South Korea"
+        targets[prep] += _named_among(token, prep)
 
     def actors_at(*preps: str) -> list[Entity]:
         found: list[Entity] = []
@@ -413,6 +445,11 @@ def _assign_roles(
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.RECIPIENT, agents)
             c.add(Role.SUPPLIER, actors_at("from"))
+            if targets["from"] and Role.SUPPLIER not in c.roles:
+                c.unnamed.add(Role.SUPPLIER)
+        elif token.lemma_.lower() in RECEIVING_VERBS:
+            c.add(taker_role, agents)
+            c.add(giver_role, actors_at("from"))
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))

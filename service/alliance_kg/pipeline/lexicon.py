@@ -120,6 +120,8 @@ COMMERCE = {
     "lease",
     "loan",
 }
+# Trigger words that say a transfer is a sale, whatever else the article reports as aid.
+SALE_WORDS = {"sell", "sale", "buy", "purchase", "procure", "procurement", "export", "order"}
 # Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
 VERB_AID = {"donate", "pledge", "aid", "assist", "arm"}
 # Choosing another state's system is a (considered) purchase: "Canberra weighs Japan's frigate".
@@ -136,6 +138,31 @@ SELECTING = {
     "shortlist",
     "prefer",
 }
+# Modifiers that make an event mention a new event: "a separate drawdown", "another package".
+DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
+# Words introducing named members of a group just given: "from allies, including from Seoul".
+EXAMPLE_MARKERS = {"including", "notably", "especially", "mainly", "chiefly"}
+# Verbs granting a sum: with "$X for/to a state" they report aid ("approved $26 billion for").
+GRANTING_VERBS = {
+    "approve",
+    "commit",
+    "allocate",
+    "authorize",
+    "authorise",
+    "earmark",
+    "grant",
+    "provide",
+    "pledge",
+    "promise",
+    "offer",
+    "give",
+}
+# Verbs whose subject is the one receiving: "the $3.8 billion a year Israel receives".
+RECEIVING_VERBS = {"receive"}
+# Verbs by which a package or funding lists its contents: "the package includes 150 barrels".
+CONTAINING = {"include", "comprise", "contain", "cover"}
+# Subjects of a purchase that are money already given: "the money would buy munitions".
+FUNDS = {"money", "fund", "funding", "financing", "sum", "cash"}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".

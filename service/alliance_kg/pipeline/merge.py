@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
 from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
-from alliance_kg.pipeline.lexicon import BUYING_VERBS, COMMERCE, SELECTING
+from alliance_kg.pipeline.lexicon import (
+    BUYING_VERBS,
+    COMMERCE,
+    DISTINCT_MARKERS,
+    SALE_WORDS,
+    SELECTING,
+)
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
@@ -73,6 +79,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             return False
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
+    if c.elaboration:
+        return True  # detail on an event's contents: more materiel, not another event
     if c.type is E.JOINT_PRODUCTION and _different_systems(have, new, ctx):
         return False  # one partnership making AMRAAMs and Patriots: two production lines
     if have and new and not have & new and not _related(have, new, ctx):
@@ -87,6 +95,13 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _marked_distinct(candidate: Candidate) -> bool:
+    """'a separate $1 billion drawdown', 'another package': the text says it is a new event."""
+    return any(
+        t.lower_ in DISTINCT_MARKERS for left in candidate.trigger.lefts for t in left.subtree
+    )
 
 
 def _different_systems(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
@@ -111,7 +126,11 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
         if not _complete(candidate, ctx):
             pending.append(candidate)
             continue
-        target = next((d for d in reversed(drafts) if _compatible(d, candidate, ctx)), None)
+        target = (
+            None
+            if _marked_distinct(candidate)
+            else next((d for d in reversed(drafts) if _compatible(d, candidate, ctx)), None)
+        )
         if target is None:
             target = Draft(candidate.type, candidate.modality.negated)
             drafts.append(target)
@@ -119,6 +138,8 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     for candidate in pending:
         where = candidate.offset + candidate.sentence.start_char
         options = [d for d in drafts if _compatible(d, candidate, ctx, pending=True)]
+        if candidate.elaboration:  # detail refers back: "the money would buy", "that package"
+            options = [d for d in options if d.position() <= where]
         if options:
             nearest = min(
                 options,
@@ -147,47 +168,58 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
         givers, takers = draft.roles.get(giver, {}), draft.roles.get(taker, {})
         if bool(givers) == bool(takers):
             continue
+        missing = taker if givers else giver
+        if any(missing in member.unnamed for member in draft.members):
+            continue  # "bought shells from allies": the text says who, without a name
         known = set(givers or takers)
         others = [e for e in pair if e.iri not in known]
         if len(known & {e.iri for e in pair}) == 0 and givers:
             others = others[:1]  # a sale to no one named, in an article about one buyer
         if len(others) == 1 and len(known & {e.iri for e in pair}) <= 1:
-            draft.roles.setdefault(taker if givers else giver, {})[others[0].iri] = others[0]
+            draft.roles.setdefault(missing, {})[others[0].iri] = others[0]
             for member in draft.members:
                 member.inferred = True
 
 
 def _commercial(candidate: Candidate) -> bool:
-    """A sale: the trigger is a buyer's choice, or the sentence speaks of buying, selling,
-    contracts, orders or prices."""
+    """A sale: the trigger is a buyer's choice, or its sentence (its own clause, when that is a
+    side clause) speaks of buying, selling, contracts, orders or prices."""
     trigger = candidate.trigger
     if trigger.lemma_.lower() in BUYING_VERBS | SELECTING:
         return True
+    own = next((n for n in (trigger, *trigger.ancestors) if n.dep_ == "advcl"), None)
+    scope = list(own.subtree) if own is not None else list(candidate.sentence)
     asides = {  # "..., drawing on joint purchases": a side clause says nothing of this one
         t.i
-        for clause in candidate.sentence
+        for clause in scope
         if clause.dep_ == "advcl" and trigger not in clause.subtree
         for t in clause.subtree
     }
     return any(
-        t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY"
-        for t in candidate.sentence
-        if t.i not in asides
+        t.lemma_.lower() in COMMERCE or t.ent_type_ == "MONEY" for t in scope if t.i not in asides
     )
 
 
 def _aid_deliveries(drafts: list[Draft]) -> None:
-    """A delivery given rather than sold, or to a state the article reports as aided, is aid."""
+    """A delivery given rather than sold, or not said to be a sale and from a state the article
+    reports as aiding its recipient, is aid."""
     aided = {
-        iri
+        (donor, iri)
         for d in drafts
         if d.type is E.MILITARY_AID and not d.negated
         for iri in d.roles.get(Role.RECIPIENT, {})
+        for donor in d.roles.get(Role.DONOR, {})
     }
     for draft in drafts:
         recipients = set(draft.roles.get(Role.RECIPIENT, {}))
         given = not any(_commercial(m) for m in draft.members)
-        if draft.type is E.ARMS_TRANSFER and recipients and (given or recipients <= aided):
+        aiding = {(s, r) for s in draft.roles.get(Role.SUPPLIER, {}) for r in recipients}
+        sold = any(m.trigger.lemma_.lower() in SALE_WORDS for m in draft.members)
+        if (
+            draft.type is E.ARMS_TRANSFER
+            and recipients
+            and (given or (aiding and aiding <= aided and not sold))
+        ):
             draft.type = E.MILITARY_AID
             if Role.SUPPLIER in draft.roles:
                 draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)

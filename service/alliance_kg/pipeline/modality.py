@@ -276,12 +276,13 @@ def _conditioned(token: Token) -> bool:
 
 
 def _announced_object(token: Token, below: Token | None) -> bool:
-    """'announced a $1 billion package': what is announced, bare of any cue, has been decided."""
+    """'announced a $1 billion package', 'announced $6 billion in aid': what is announced, bare
+    of any cue, has been decided."""
     return (
         token.lemma_.lower() in ANNOUNCING
         and below is not None
         and below.dep_ == "dobj"
-        and below.pos_ in _NOMINAL
+        and (below.pos_ in _NOMINAL or below.ent_type_ == "MONEY")
     )
 
 

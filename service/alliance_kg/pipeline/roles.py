@@ -233,13 +233,32 @@ def direct_object(verb: Token) -> Token | None:
 
 def antecedent_object(verb: Token) -> Token | None:
     """The noun a relative or participial clause acts on: 'the launchers that Taiwan ordered',
-    'two batteries ordered in 2018'."""
+    'two batteries ordered in 2018', 'the tanks that Berlin agreed to send'."""
     acted_on = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in acted_on):
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "relcl":  # the pronoun may hang on 'agreed'
+        objects = acted_on + [c for c in verb.head.children if c.dep_ == "dobj"]
+        pronouns = [c for c in objects if c.lower_ in {"that", "which"}]
+        if pronouns and all(c.lower_ in {"that", "which"} for c in acted_on):
+            return verb.head.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not acted_on:
         return verb.head
+    if verb.dep_ == "relcl" and not acted_on and _zero_relative(verb):
+        return verb.head  # "the $3.8 billion a year Israel receives"
     return None
+
+
+def _zero_relative(verb: Token) -> bool:
+    """A relative clause with no pronoun, its own subject and nothing left dangling: the noun
+    it modifies is its object ('the tanks Poland ordered', not 'the firms it relies on')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in RELATIVES or subject.i < verb.head.i:
+        return False
+    dangling = any(
+        c.dep_ == "prep" and not any(g.dep_ == "pobj" for g in c.children) for c in verb.children
+    )
+    return not dangling and not any(c.dep_ in {"ccomp", "xcomp"} for c in verb.children)
 
 
 def conjunct_object(verb: Token) -> Token | None:

@@ -16,13 +16,16 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     BUYING_VERBS,
+    CONTAINING,
     CRAFT_MOVING_VERBS,
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
+    FUNDS,
     GIVING_VERBS,
+    GRANTING_VERBS,
     INDUSTRIAL_BASES,
     INSTITUTIONS,
     JOINT_MARKERS,
@@ -41,6 +44,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
     PURCHASE_AID_CONTEXT,
+    RECEIVING_VERBS,
     RUNNING_OUT,
     SELECTING,
     SHORT_ADJECTIVES,
@@ -148,6 +152,13 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
+    if lemma in GRANTING_VERBS and _money_for_a_state(token, obj, ctx):
+        return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
+    if lemma in RECEIVING_VERBS and obj is not None:
+        if obj.ent_type_ == "MONEY":
+            return Trigger(token, E.MILITARY_AID)  # "the $3.8 billion a year Israel receives"
+        if EntityType.MATERIEL in kinds:
+            return Trigger(token, E.ARMS_TRANSFER)
     if lemma in SELECTING and obj is not None and _foreign_system(obj, ctx):
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
@@ -194,7 +205,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
-    if lemma in BUYING_VERBS and _bought_for_another(token, obj, ctx):
+    bought_as_aid = _bought_for_another(token, obj, ctx) or describes_contents(token)
+    if lemma in BUYING_VERBS and bought_as_aid:
         return Trigger(token, E.MILITARY_AID)
     if (
         event_class is E.MILITARY_AID
@@ -320,6 +332,7 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         event_class is E.MILITARY_AID
         and lemma in {"support", "financing", "funding", "package"}
         and not (modifiers & (MILITARY_WORDS | {"aid"}) or _has_recipient(token, ctx))
+        and not (describes_contents(token) and _contents_named(token, ctx))
     ):
         return None
     if (
@@ -391,6 +404,12 @@ def _policy_topic(noun: Token) -> bool:
     return any(_lemma(g) in POLICY_NOUNS for g in governing)
 
 
+def _contents_named(noun: Token, ctx: ArticleContext) -> bool:
+    """The verb a contents noun is the subject of names materiel: 'includes 150 barrels'."""
+    objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
+    return EntityType.MATERIEL in _entity_types(objects, ctx)
+
+
 def _materiel_near(token: Token, ctx: ArticleContext) -> bool:
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     return EntityType.MATERIEL in _entity_types(near, ctx)
@@ -422,6 +441,22 @@ def _bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) ->
     """'Germany will procure air defence systems for Ukraine': buying for a third state."""
     heads = [token] + ([obj] if obj is not None else [])
     return any(_has_recipient(head, ctx) for head in heads)
+
+
+def _money_for_a_state(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'committed $500 million in military financing to the Philippines': a sum given a state."""
+    if obj is None or obj.ent_type_ != "MONEY":
+        return False
+    spent_on = [o for _p, o in prep_objects(obj, {"in"})]
+    return any(_has_recipient(head, ctx) for head in (verb, obj, *spent_on))
+
+
+def describes_contents(token: Token) -> bool:
+    """'the money would also buy munitions', 'the package includes 150 barrels': what an
+    event reported earlier pays for or holds."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "nsubj" and _lemma(c) in FUNDS for c in token.children)
+    return token.dep_ == "nsubj" and _lemma(token.head) in CONTAINING
 
 
 def _foreign_system(obj: Token, ctx: ArticleContext) -> bool:
@@ -483,6 +518,12 @@ def _has_recipient(token: Token, ctx: ArticleContext) -> bool:
     return False
 
 
+def _mistagged_noun(token: Token) -> bool:
+    """'approved a $1 billion drawdown' with the noun tagged as an adverb: a trigger noun in
+    an argument's place is a noun."""
+    return token.dep_ in {"dobj", "nsubj", "nsubjpass", "pobj"} and _lemma(token) in NOUN_TRIGGERS
+
+
 def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
     """Every event trigger in a sentence, in text order."""
     found = []
@@ -491,7 +532,7 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             continue
         if token.pos_ == "VERB":
             trigger = _verb_trigger(token, ctx)
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif token.pos_ in {"NOUN", "PROPN"} or _mistagged_noun(token):
             trigger = _noun_trigger(token, ctx)
         elif token.pos_ in {"ADJ", "ADV"}:  # the parser tags "running short" as an adverb
             trigger = _shortfall_adjective(token, ctx)
