@@ -258,3 +258,23 @@ def test_commerce_in_the_main_clause_does_not_make_a_side_clause_gift_a_sale(
     )
     extraction = extractor.extract(article(text, date(2024, 5, 2)))
     assert EventClass.MILITARY_AID in [e.type for e in extraction.events]
+
+
+def test_an_agreement_to_produce_is_the_production_itself(extractor: Extractor) -> None:
+    text = (
+        "Saab and Tata Advanced Systems signed an agreement on Monday to manufacture "
+        "Gripen fuselages in India. Rheinmetall is weighing a partnership with a Lithuanian "
+        "firm to build shells in Lithuania."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert [e.type for e in extraction.events] == [E.JOINT_PRODUCTION, E.JOINT_PRODUCTION]
+
+
+def test_a_bare_copula_yields_the_status_to_a_later_cue(extractor: Extractor) -> None:
+    text = (
+        "At the top of the agenda is joint production of missiles. "
+        "Washington is considering asking Japanese firms to co-produce missiles with it."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.JOINT_PRODUCTION)
+    assert event.status is Status.CONSIDERED

@@ -529,3 +529,27 @@ def test_what_the_money_buys_details_an_earlier_event(extractor: Extractor) -> N
     c = only(extractor, text, E.MILITARY_AID)
     assert c.elaboration and not c.actor_iris()
     assert c.roles.get(Role.MATERIEL)
+
+
+def test_ships_sent_to_foreign_yards_for_overhaul(extractor: Extractor) -> None:
+    text = "The Philippine Navy plans to send its frigates to South Korean shipyards for refits."
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert E.ARMS_TRANSFER not in kinds and E.MILITARY_AID not in kinds
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.CLIENT) == {"PHL"}
+    assert countries(c, Role.PROVIDER) == {"KOR"}
+    assert c.roles.get(Role.MATERIEL)
+
+
+def test_an_overhaul_is_maintenance_unless_it_overhauls_rules(extractor: Extractor) -> None:
+    maintenance = "Polish yards carried out an overhaul of two Norwegian submarines."
+    assert only(extractor, maintenance, E.MAINTENANCE_COOPERATION)
+    policy = "Seoul announced an overhaul of its export rules."
+    assert E.MAINTENANCE_COOPERATION not in {c.type for c in candidates(extractor, policy)}
+
+
+def test_repair_jobs_and_the_people_counted_who_do_them(extractor: Extractor) -> None:
+    text = "Hundreds of Polish technicians have done repair jobs on German tanks."
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.PROVIDER) == {"POL"}
+    assert countries(c, Role.CLIENT) == {"DEU"}

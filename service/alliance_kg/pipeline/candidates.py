@@ -21,6 +21,7 @@ from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
+    DISPATCHING,
     EXAMPLE_MARKERS,
     JOINT_MARKERS,
     RECEIVING_VERBS,
@@ -41,6 +42,7 @@ from alliance_kg.pipeline.roles import (
     passive_subject,
     phrase_tokens,
     prep_objects,
+    sent_for_work,
     stranded_object,
     subject_actors,
 )
@@ -365,6 +367,30 @@ def _listed_with(noun: Token) -> list[Token]:
     return []
 
 
+def _sender(noun: Token) -> Token | None:
+    """The verb that sends equipment for this maintenance: 'send destroyers ... for overhauls'."""
+    verb = noun.head.head if noun.dep_ == "pobj" else None
+    if verb is None or verb.lemma_.lower() not in DISPATCHING:
+        return None
+    work = sent_for_work(verb)
+    return verb if work is not None and work.i == noun.i else None
+
+
+def _sent_for_maintenance(
+    c: Candidate, verb: Token, senders: list[Entity], ctx: ArticleContext
+) -> None:
+    """Who sends the equipment is the client; whose yards it goes to, the provider."""
+    senders = subject_actors(verb, ctx)[0] or senders
+    sent = direct_object(verb)
+    if sent is not None:
+        c.add(Role.MATERIEL, materiel_in([sent], ctx))
+    yards = [o for _p, o in prep_objects(verb, {"to"})]
+    providers = [e for e in _owners(yards, ctx) if e.iri not in {s.iri for s in senders}]
+    c.add(Role.CLIENT, senders)
+    c.add(Role.PROVIDER, providers)
+    c.add(Role.LOCATION, [p for p in (ctx.place_of(y) for y in yards) if p is not None])
+
+
 def _after(event_date: EventDate, published: date) -> bool:
     """The date begins after publication ('this month' does not)."""
     key = (event_date.year, event_date.month or 1, event_date.day or 1)
@@ -453,6 +479,8 @@ def _assign_roles(
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))
+        elif c.type is E.MAINTENANCE_COOPERATION and _sender(token) is not None:
+            _sent_for_maintenance(c, _sender(token), agents, ctx)
         elif c.type is E.MAINTENANCE_COOPERATION:
             providers = agents or _owners(targets["at"], ctx)
             clients = _owners(heads + of_objects, ctx) + actors_at("for")

@@ -83,6 +83,9 @@ INSTITUTIONS = {
 # Signing an agreement (not a purchase) is defence cooperation between the signatories.
 SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}
+# Words for the arrangement under which a named kind of cooperation happens ("a partnership
+# to build frigates"): the cooperation itself is the event (a forum or working group is not).
+ARRANGING = SIGNING_VERBS | AGREEMENT_NOUNS | {"partnership", "cooperation", "collaboration"}
 # "wrote it into the constitution", "signed the bill into law": a policy made law.
 WRITING_VERBS = {"write", "enshrine"}
 LAWS = {"law", "constitution", "statute"}
@@ -172,10 +175,22 @@ JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "coopera
 SITE_PREPOSITIONS = {"in", "at", "near", "inside"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
+# Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
+DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
 # A purchase is aid only under an unambiguous aid word: a "package" may be a sale.
 PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 
+MAINTENANCE_NOUNS = [
+    "maintenance",
+    "repair",
+    "overhaul",
+    "refit",
+    "servicing",
+    "mro",
+    "sustainment",
+    "upkeep",
+]
 NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(
         [
@@ -199,11 +214,8 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(
         ["co-production", "coproduction", "co-development", "codevelopment"], E.JOINT_PRODUCTION
     ),
-    **dict.fromkeys(
-        ["maintenance", "repair", "overhaul", "servicing", "mro", "sustainment", "upkeep"],
-        E.MAINTENANCE_COOPERATION,
-    ),
-    **dict.fromkeys(["revision", "amendment", "relaxation", "easing", "overhaul"], E.POLICY_CHANGE),
+    **dict.fromkeys(MAINTENANCE_NOUNS, E.MAINTENANCE_COOPERATION),
+    **dict.fromkeys(["revision", "amendment", "relaxation", "easing"], E.POLICY_CHANGE),
     **dict.fromkeys(["deployment", "dispatch", "stationing", "rotation"], E.PERSONNEL_DEPLOYMENT),
     **dict.fromkeys(["summit", "meeting", "talks", "visit"], E.LEADERS_MEETING),
     **dict.fromkeys(["shortage", "shortfall", "depletion", "bottleneck"], E.CAPACITY_SHORTFALL),
@@ -255,6 +267,7 @@ EVENT_HEADS = {
     "visit",
     "request",
     "mission",
+    "job",
 }
 PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}

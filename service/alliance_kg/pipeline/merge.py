@@ -10,19 +10,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from alliance_kg.model import Entity, Event, EventClass, EventDate, Mention, Quantity, Role
+from spacy.tokens import Token
+
+from alliance_kg.model import (
+    Entity,
+    Event,
+    EventClass,
+    EventDate,
+    Mention,
+    Quantity,
+    Role,
+    Status,
+)
 from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    ARRANGING,
     BUYING_VERBS,
     COMMERCE,
     DISTINCT_MARKERS,
     SALE_WORDS,
     SELECTING,
+    STATE_CLASSES,
 )
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
+# The kinds of defence cooperation the contract names (ak:DefenseCooperation's subclasses).
+COOPERATION_KINDS = {
+    E.JOINT_PRODUCTION,
+    E.ARMS_TRANSFER,
+    E.MAINTENANCE_COOPERATION,
+    E.SUPPLY_CHAIN_COOPERATION,
+}
 
 
 @dataclass
@@ -122,7 +142,7 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     """Group an article's candidates into drafts, one per event."""
     drafts: list[Draft] = []
     pending: list[Candidate] = []
-    for candidate in candidates:
+    for candidate in _without_vehicles(candidates):
         if not _complete(candidate, ctx):
             pending.append(candidate)
             continue
@@ -153,6 +173,40 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     drafts.sort(key=Draft.position)
     _link_causes(drafts)
     return drafts
+
+
+PURPOSE = {"xcomp", "advcl"}
+
+
+def _without_vehicles(candidates: list[Candidate]) -> list[Candidate]:
+    """'signed agreements to manufacture Rafale fuselages', 'will build GMLRS under an
+    agreement': the agreement is how the production is arranged, one event, not two."""
+    kinds = [c for c in candidates if c.type in COOPERATION_KINDS]
+    return [
+        c
+        for c in candidates
+        if c.type is not E.DEFENSE_COOPERATION
+        or c.trigger.lemma_.lower() not in ARRANGING
+        or not any(_arranges(c.trigger, k.trigger) for k in kinds)
+    ]
+
+
+def _arranges(agreement: Token, work: Token) -> bool:
+    """The work is what the agreement's phrase or clause is about ('a partnership to build'),
+    or the agreement is a phrase of the work ('produce ... under an agreement')."""
+    if agreement.doc is not work.doc:
+        return False
+    if agreement.pos_ in {"VERB", "AUX"}:  # "signed agreements to manufacture"
+        scope = [
+            t for c in agreement.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree
+        ]
+    else:
+        scope = list(agreement.subtree)
+    if work.i in {t.i for t in scope}:
+        return True
+    if work.dep_ in PURPOSE and work.head.i in {agreement.i, agreement.head.i}:
+        return True  # "was considering a partnership ... to build frigates"
+    return agreement.head.dep_ == "prep" and agreement.head.head.i == work.i
 
 
 def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
@@ -261,7 +315,7 @@ def _settle_directions(draft: Draft) -> None:
 
 
 def draft_to_event(draft: Draft) -> Event:
-    """Freeze a draft: one mention per sentence, status from the earliest mention."""
+    """Freeze a draft: one mention per sentence, status from the earliest telling mention."""
     members = sorted(draft.members, key=lambda c: (c.offset + c.sentence.start_char, c.trigger.i))
     mentions: dict[int, Mention] = {}
     quantities: list[Quantity] = []
@@ -286,11 +340,9 @@ def draft_to_event(draft: Draft) -> Event:
             key=lambda pair: (pair[0].value, pair[1].iri),
         )
     )
-    # a hedged mention ("if", "whether", "how many") yields the status to a plain one
-    first = next((c for c in members if not c.modality.hypothetical), members[0])
     return Event(
         type=draft.type,
-        status=first.modality.status,
+        status=_status(members),
         roles=roles,
         mentions=tuple(mentions[k] for k in sorted(mentions)),
         date=_best_date(members),
@@ -298,6 +350,26 @@ def draft_to_event(draft: Draft) -> Event:
         negated=draft.negated,
         confidence=_confidence(draft, len(mentions)),
         causes=tuple(sorted(draft.causes)),
+    )
+
+
+def _status(members: list[Candidate]) -> Status:
+    """The earliest plain mention's status: a hedged one ("if", "whether", "how many") yields
+    to it, and so does a bare noun ('At the top of the list is joint production') when a
+    later mention gives a cue or a tense ('is considering')."""
+    plain = [c for c in members if not c.modality.hypothetical] or members
+    telling = [c for c in plain if not _bare_noun(c)]
+    return (telling or plain)[0].modality.status
+
+
+def _bare_noun(c: Candidate) -> bool:
+    """A noun mention whose status nothing but a present copula gives: 'is joint production'.
+    A state's noun ('its support for Ukraine') does say it holds now."""
+    return (
+        c.type not in STATE_CLASSES
+        and c.trigger.pos_ in {"NOUN", "PROPN"}
+        and c.modality.cue is None
+        and c.modality.status is Status.ONGOING
     )
 
 

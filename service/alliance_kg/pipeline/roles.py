@@ -8,7 +8,13 @@ from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
-from alliance_kg.pipeline.lexicon import GROUP_NOUNS, LEGISLATURES, NUMBER_WORDS, REPORTING
+from alliance_kg.pipeline.lexicon import (
+    GROUP_NOUNS,
+    LEGISLATURES,
+    MAINTENANCE_NOUNS,
+    NUMBER_WORDS,
+    REPORTING,
+)
 
 # Dependencies that stay inside one noun phrase's own modifiers.
 NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod", "nummod"}
@@ -79,7 +85,9 @@ def actors_of_np(
     if head.lower_ in PRONOUNS:
         return (resolve_pronoun(head, ctx) if resolve else []), True
     actors = entities_in(
-        np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS), ctx, ACTOR_TYPES
+        np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS | _COUNT_NOUNS),
+        ctx,
+        ACTOR_TYPES,
     )
     if actors:
         return _roll_up(actors, ctx), False
@@ -128,7 +136,14 @@ _OWNER_NOUNS = {
     "troop",
     "soldier",
     "sailor",
+    "civilian",
+    "worker",
+    "engineer",
+    "employee",
+    "technician",
 }
+# Heads that count the people of a phrase: "thousands of Japanese civilians".
+_COUNT_NOUNS = {"thousand", "hundred", "dozen"}
 
 
 def _roll_up(actors: list[Entity], ctx: ArticleContext) -> list[Entity]:
@@ -285,6 +300,14 @@ def stranded_object(verb: Token, ctx: ArticleContext) -> Token | None:
             while head.dep_ in {"compound", "amod", "nmod"} and head.head.i > head.i:
                 head = head.head
             return head
+    return None
+
+
+def sent_for_work(verb: Token) -> Token | None:
+    """The maintenance noun a verb of sending is for: 'send destroyers ... for overhauls'."""
+    for _prep, obj in prep_objects(verb, {"for"}):
+        if obj.lemma_.lower() in MAINTENANCE_NOUNS:
+            return obj
     return None
 
 

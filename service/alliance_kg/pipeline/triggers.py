@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
     CONTAINING,
     CRAFT_MOVING_VERBS,
+    DISPATCHING,
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
@@ -67,6 +68,7 @@ from alliance_kg.pipeline.roles import (
     passive_subject,
     phrase_tokens,
     prep_objects,
+    sent_for_work,
     stranded_object,
 )
 
@@ -163,6 +165,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
+    if lemma in DISPATCHING and sent_for_work(token) is not None:
+        return None  # "send destroyers to Japanese yards for overhauls": the overhaul is it
     if lemma in GIVING_VERBS:
         if obj is not None and _is_force(obj):  # "send troops", not "give forces access"
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
@@ -317,8 +321,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     near_lemmas = {_lemma(t) for t in near}
     kinds = _entity_types(near, ctx)
-    if lemma == "overhaul" and EntityType.POLICY in kinds:
-        event_class = E.POLICY_CHANGE
+    if lemma == "overhaul" and (EntityType.POLICY in kinds or near_lemmas & POLICY_NOUNS):
+        event_class = E.POLICY_CHANGE  # "an overhaul of the export rules"
     if (
         event_class is E.ARMS_TRANSFER
         and EntityType.MATERIEL not in kinds
