@@ -278,3 +278,13 @@ def test_a_bare_copula_yields_the_status_to_a_later_cue(extractor: Extractor) ->
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.JOINT_PRODUCTION)
     assert event.status is Status.CONSIDERED
+
+
+def test_one_sides_shortages_of_several_munitions_are_one_shortfall(extractor: Extractor) -> None:
+    text = (
+        "American stocks of missiles have been strained. "
+        "The war has left the United States short of artillery shells."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.CAPACITY_SHORTFALL)
+    assert len(event.mentions) == 2

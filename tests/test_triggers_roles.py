@@ -553,3 +553,10 @@ def test_repair_jobs_and_the_people_counted_who_do_them(extractor: Extractor) ->
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert countries(c, Role.PROVIDER) == {"POL"}
     assert countries(c, Role.CLIENT) == {"DEU"}
+
+
+def test_stocks_drained_belong_to_who_replenishes_them(extractor: Extractor) -> None:
+    text = "Madrid seeks help replenishing munitions stocks drained by the war."
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {"ESP"}
+    assert c.status is Status.ONGOING

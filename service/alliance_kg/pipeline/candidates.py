@@ -127,8 +127,9 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
         heads = [trigger]
     elif trigger.pos_ in {"ADJ", "ADV"}:
         heads = _sides_above(trigger)
-    else:
+    else:  # "stocks drained by the wars", in "Washington seeks help replenishing" them
         heads = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+        heads += _sides_above(trigger)
     for head in heads:
         actors, _ = actors_of_np(noun_anchor(head), ctx)
         if actors:
@@ -138,11 +139,11 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
     return entities_in(iter(clause), ctx, {EntityType.COUNTRY})[:1]
 
 
-def _sides_above(adjective: Token) -> list[Token]:
-    """'left the U.S. short of shells', 'forces have too little ammunition': the noun an
-    adjective describes, then the object and subject of each clause above it."""
+def _sides_above(word: Token) -> list[Token]:
+    """'left the U.S. short of shells', 'forces have too little ammunition': the noun a
+    word describes, then the object and subject of each clause above it."""
     heads: list[Token] = []
-    for node in adjective.ancestors:
+    for node in word.ancestors:
         if node.pos_ in {"NOUN", "PROPN"}:
             heads.append(node)
         elif node.pos_ in {"VERB", "AUX"}:

@@ -97,6 +97,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             c.roles.get(taker, {})
         ) & set(draft.roles.get(giver, {})):
             return False
+    if c.type is E.CAPACITY_SHORTFALL:
+        return True  # one side's shortage, whichever munitions its sentences name
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
     if c.elaboration:

@@ -334,5 +334,7 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
 
 
 def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
-    """A shortage named as a noun is a state the text takes as given ('to ease shortages')."""
-    return event_class is EventClass.CAPACITY_SHORTFALL and trigger.pos_ != "VERB"
+    """A shortage named as a noun or a participle is a state the text takes as given ('to ease
+    shortages', 'stocks drained by the war')."""
+    participle = trigger.tag_ == "VBN" and trigger.dep_ in {"acl", "amod"}
+    return event_class is EventClass.CAPACITY_SHORTFALL and (trigger.pos_ != "VERB" or participle)
