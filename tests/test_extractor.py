@@ -288,3 +288,12 @@ def test_one_sides_shortages_of_several_munitions_are_one_shortfall(extractor: E
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.CAPACITY_SHORTFALL)
     assert len(event.mentions) == 2
+
+
+def test_a_sum_a_year_is_not_the_one_off_package(extractor: Extractor) -> None:
+    text = (
+        "Parliament approved $2 billion for Jordan in May. "
+        "That money comes on top of the $1.5 billion a year Jordan receives from Washington."
+    )
+    extraction = extractor.extract(article(text, date(2024, 6, 2)))
+    assert len(events_of(extraction, E.MILITARY_AID)) == 2

@@ -560,3 +560,9 @@ def test_stocks_drained_belong_to_who_replenishes_them(extractor: Extractor) -> 
     c = only(extractor, text, E.CAPACITY_SHORTFALL)
     assert countries(c, Role.PARTICIPANT) == {"ESP"}
     assert c.status is Status.ONGOING
+
+
+def test_the_items_an_including_phrase_lists(extractor: Extractor) -> None:
+    text = "About $2 billion of it is military aid, including $1 billion to buy NASAMS launchers."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "aid"]
+    assert "NASAMS" in {e.label for e in c.roles.get(Role.MATERIEL, {}).values()}

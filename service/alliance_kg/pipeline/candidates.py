@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -357,6 +358,14 @@ def _named_among(token: Token, prep: str) -> list[Token]:
     ]
 
 
+def _examples(heads: list[Token]) -> Iterator[Token]:
+    """Every word of the 'including ...' phrases of the heads, clauses within them included."""
+    for head in heads:
+        for t in phrase_tokens(head):
+            if t.lower_ == "including" and t.dep_ == "prep":
+                yield from t.subtree
+
+
 def _listed_with(noun: Token) -> list[Token]:
     """'announced $6 billion in aid for Ukraine, with interceptors at the top of the list':
     the contents a 'with' phrase of the verb gives to the event its object names."""
@@ -421,6 +430,8 @@ def _assign_roles(
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(_goods_for(token), ctx)
+    if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
+        materiel += entities_in(_examples(heads + of_objects), ctx, {EntityType.MATERIEL})
     if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:
         materiel += materiel_in(_listed_with(token), ctx)
         if describes_contents(token):  # "the package includes 150 artillery barrels"

@@ -143,6 +143,8 @@ SELECTING = {
 }
 # Modifiers that make an event mention a new event: "a separate drawdown", "another package".
 DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
+# Words that make a sum a standing flow: "annual aid" (and "$3.8 billion a year").
+RECURRING = {"annual", "annually", "yearly"}
 # Words introducing named members of a group just given: "from allies, including from Seoul".
 EXAMPLE_MARKERS = {"including", "notably", "especially", "mainly", "chiefly"}
 # Verbs granting a sum: with "$X for/to a state" they report aid ("approved $26 billion for").

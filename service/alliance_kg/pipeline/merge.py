@@ -29,6 +29,7 @@ from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
     COMMERCE,
     DISTINCT_MARKERS,
+    RECURRING,
     SALE_WORDS,
     SELECTING,
     STATE_CLASSES,
@@ -99,6 +100,10 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             return False
     if c.type is E.CAPACITY_SHORTFALL:
         return True  # one side's shortage, whichever munitions its sentences name
+    if c.type in MATERIEL_IDENTITY and not c.elaboration and _sum_of(c):
+        funded = [m for m in draft.members if _sum_of(m)]
+        if funded and _recurring(c) != any(_recurring(m) for m in funded):
+            return False  # "$3.8 billion a year" beside a one-off $26 billion: two events
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
     if c.elaboration:
@@ -117,6 +122,23 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _sum_of(candidate: Candidate) -> bool:
+    """The candidate's sentence gives it an amount of money."""
+    return any(q.unit != "unit" for q in candidate.quantities)
+
+
+def _recurring(candidate: Candidate) -> bool:
+    """'$3.8 billion a year', 'annual aid': a standing flow rather than a one-off package."""
+    trigger = candidate.trigger
+    near = [*trigger.subtree, *(trigger.head.subtree if trigger.dep_ == "relcl" else ())]
+    per_year = {"a", "per", "each", "every"}
+    return any(
+        t.lower_ in RECURRING
+        or (t.lemma_ == "year" and any(d.lower_ in per_year for d in t.children))
+        for t in near
+    )
 
 
 def _marked_distinct(candidate: Candidate) -> bool:
