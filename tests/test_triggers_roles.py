@@ -566,3 +566,8 @@ def test_the_items_an_including_phrase_lists(extractor: Extractor) -> None:
     text = "About $2 billion of it is military aid, including $1 billion to buy NASAMS launchers."
     (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "aid"]
     assert "NASAMS" in {e.label for e in c.roles.get(Role.MATERIEL, {}).values()}
+
+
+def test_a_bodys_session_is_no_leaders_meeting(extractor: Extractor) -> None:
+    text = "Japan and Australia agreed at the first meeting of their defence council to share data."
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}

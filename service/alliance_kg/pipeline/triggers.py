@@ -283,6 +283,17 @@ def _between_ministers(token: Token) -> bool:
     )
 
 
+def _body_meets(token: Token, ctx: ArticleContext) -> bool:
+    """'a meeting of the forum', 'a meeting of NATO's council': the session of a body."""
+    for _, body in prep_objects(token, {"of"}):
+        entity = ctx.entity_of(body)
+        if _lemma(body) in INSTITUTIONS or (
+            entity is not None and entity.type is EntityType.ORGANIZATION
+        ):
+            return True
+    return False
+
+
 def _personal_possessor(token: Token) -> bool:
     """'his first visit to Ukraine': a person's own visit."""
     return any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in token.children)
@@ -361,6 +372,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         kinds & {EntityType.PERSON} or "state" in modifiers or _personal_possessor(token)
     ):
         return None
+    if lemma in {"meeting", "session"} and _body_meets(token, ctx):
+        return None  # "the first meeting of their DICAS forum": a body's session, no summit
     if lemma in {"talks", "meeting"} and _between_ministers(token):
         event_class = E.DEFENSE_COOPERATION  # ministers consulting: no leaders' summit
     return Trigger(token, event_class, joint=_has_joint_marker(token))
