@@ -571,3 +571,20 @@ def test_the_items_an_including_phrase_lists(extractor: Extractor) -> None:
 def test_a_bodys_session_is_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Japan and Australia agreed at the first meeting of their defence council to share data."
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "The European Union plans to deliver a million artillery rounds have fallen short.",
+            "European Union",
+        ),
+        ("NATO signed a contract to refill the dwindling stocks of its member countries.", "NATO"),
+    ],
+)
+def test_plans_falling_short_and_dwindling_stocks(
+    extractor: Extractor, text: str, short: str
+) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert c.actor_iris() == {entity_iri("Organization", short)}

@@ -304,6 +304,8 @@ STOCK_NOUNS = {
 SHORT_ADJECTIVES = {
     "insufficient",
     "depleted",
+    "deplete",
+    "dwindle",
     "low",
     "dwindling",
     "strained",

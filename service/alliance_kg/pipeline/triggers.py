@@ -380,9 +380,11 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
 
 
 def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
-    """'short of shells', 'well short of the two a year the Navy needs', 'too little
-    ammunition': a stock or an output found short."""
+    """'short of shells', 'well short of the two a year the Navy needs', 'fallen short', 'too
+    little ammunition': a stock or an output found short."""
     if token.lower_ == "short":
+        if _lemma(token.head) == "fall":  # "the plans have fallen short"
+            return Trigger(token, E.CAPACITY_SHORTFALL)
         wanted = [obj for _, obj in prep_objects(token, {"of"})]
         if any(_is_stock(obj, ctx) or _needed(obj) for obj in wanted):
             return Trigger(token, E.CAPACITY_SHORTFALL)
