@@ -260,6 +260,17 @@ def test_commerce_in_the_main_clause_does_not_make_a_side_clause_gift_a_sale(
     assert EventClass.MILITARY_AID in [e.type for e in extraction.events]
 
 
+def test_a_delivery_under_a_separate_contract_is_another_transfer(extractor: Extractor) -> None:
+    text = (
+        "Romania agreed on Monday to buy 54 Abrams tanks from the United States. "
+        "Deliveries of 30 Abrams tanks, ordered under a separate contract in 2022, continue."
+    )
+    extraction = extractor.extract(article(text, date(2024, 5, 2)))
+    first, second = events_of(extraction, E.ARMS_TRANSFER)
+    assert isos(second, Role.RECIPIENT) == {"ROU"} and isos(second, Role.SUPPLIER) == {"USA"}
+    assert len(first.mentions) == len(second.mentions) == 1
+
+
 def test_an_agreement_to_produce_is_the_production_itself(extractor: Extractor) -> None:
     text = (
         "Saab and Tata Advanced Systems signed an agreement on Monday to manufacture "

@@ -531,6 +531,23 @@ def test_what_the_money_buys_details_an_earlier_event(extractor: Extractor) -> N
     assert c.roles.get(Role.MATERIEL)
 
 
+def test_a_contract_for_materiel_is_a_transfer(extractor: Extractor) -> None:
+    text = "The Dutch defence ministry signed a contract for 155mm shells on Monday."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"NLD"} and Role.SUPPLIER not in c.roles
+    c = only(extractor, "Nammo won a contract from Norway for 155mm shells.", E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"NOR"}
+    assert "Nammo" in {e.label for e in c.roles[Role.SUPPLIER].values()}
+
+
+def test_a_contract_whose_verb_reports_the_transfer_is_no_second_trigger(
+    extractor: Extractor,
+) -> None:
+    text = "Hanwha Aerospace signed a contract to supply K9 howitzers to Estonia."
+    (c,) = [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]
+    assert c.trigger.text == "supply"
+
+
 def test_ships_sent_to_foreign_yards_for_overhaul(extractor: Extractor) -> None:
     text = "The Philippine Navy plans to send its frigates to South Korean shipyards for refits."
     kinds = {c.type for c in candidates(extractor, text)}

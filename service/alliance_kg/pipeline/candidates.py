@@ -22,13 +22,16 @@ from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
+    CONTRACT_NOUNS,
     DISPATCHING,
     EXAMPLE_MARKERS,
+    GOVERNMENT_WORDS,
     JOINT_MARKERS,
     RECEIVING_VERBS,
     REPORTING,
     SELECTING,
     SITE_PREPOSITIONS,
+    WINNING_VERBS,
 )
 from alliance_kg.pipeline.modality import Modality, chain, purpose_of_trip, resolve_modality
 from alliance_kg.pipeline.quantities import count_of
@@ -48,7 +51,7 @@ from alliance_kg.pipeline.roles import (
     subject_actors,
 )
 from alliance_kg.pipeline.tense import Tense, tensed_verb
-from alliance_kg.pipeline.triggers import Trigger, describes_contents
+from alliance_kg.pipeline.triggers import Trigger, contract_goods, describes_contents
 
 E = EventClass
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
@@ -358,6 +361,16 @@ def _named_among(token: Token, prep: str) -> list[Token]:
     ]
 
 
+def _is_firm(entity: Entity, ctx: ArticleContext) -> bool:
+    """A company: an organisation that belongs to a state (or is unknown to the reference)
+    and whose name is not that of a ministry, agency or force."""
+    if entity.type is not EntityType.ORGANIZATION:
+        return False
+    if set(entity.label.lower().split()) & GOVERNMENT_WORDS:
+        return False
+    return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
+
+
 def _examples(heads: list[Token]) -> Iterator[Token]:
     """Every word of the 'including ...' phrases of the heads, clauses within them included."""
     for head in heads:
@@ -429,6 +442,8 @@ def _assign_roles(
         heads.append(token)
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
+    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
+        heads += contract_goods(token)
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(_goods_for(token), ctx)
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
         materiel += entities_in(_examples(heads + of_objects), ctx, {EntityType.MATERIEL})
@@ -488,6 +503,18 @@ def _assign_roles(
         elif token.lemma_.lower() in RECEIVING_VERBS:
             c.add(taker_role, agents)
             c.add(giver_role, actors_at("from"))
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
+            parties = [o for _p, o in prep_objects(token.head, {"with", "from", "to"})]
+            others = actors_at("with", "from", "to") + [
+                e for o in parties for e in actors_of_np(o, ctx)[0]
+            ]
+            won = token.head.lemma_.lower() in WINNING_VERBS
+            if won or any(_is_firm(a, ctx) for a in agents):
+                c.add(Role.SUPPLIER, agents)
+                c.add(Role.RECIPIENT, [e for e in others if e.iri not in c.roles[Role.SUPPLIER]])
+            else:  # an agency or state placing an order buys, the firm it signs with supplies
+                c.add(Role.RECIPIENT, agents)
+                c.add(Role.SUPPLIER, [e for e in others if e.iri not in {a.iri for a in agents}])
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))

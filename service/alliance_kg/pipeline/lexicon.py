@@ -145,6 +145,32 @@ SELECTING = {
 DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
 # Words that make a sum a standing flow: "annual aid" (and "$3.8 billion a year").
 RECURRING = {"annual", "annually", "yearly"}
+# A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
+# whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
+CONTRACT_NOUNS = {"contract"}
+CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let"}
+WINNING_VERBS = {"win", "secure", "land", "clinch", "receive", "get", "obtain"}
+# Words in an organisation's name that make it part of a state or alliance, not a firm.
+GOVERNMENT_WORDS = {
+    "ministry",
+    "agency",
+    "department",
+    "administration",
+    "office",
+    "council",
+    "command",
+    "government",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "guard",
+    "parliament",
+    "congress",
+}
+# Nouns of a deal whose own "separate", "second"... marks a new event ("under a separate
+# contract").
+DEAL_NOUNS = {"contract", "deal", "package", "order", "agreement", "tranche"}
 # Words introducing named members of a group just given: "from allies, including from Seoul".
 EXAMPLE_MARKERS = {"including", "notably", "especially", "mainly", "chiefly"}
 # Verbs granting a sum: with "$X for/to a state" they report aid ("approved $26 billion for").

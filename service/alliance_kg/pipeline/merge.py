@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from alliance_kg.model import (
+    ACTOR_ROLES,
     Entity,
     Event,
     EventClass,
@@ -28,12 +29,14 @@ from alliance_kg.pipeline.lexicon import (
     ARRANGING,
     BUYING_VERBS,
     COMMERCE,
+    DEAL_NOUNS,
     DISTINCT_MARKERS,
     RECURRING,
     SALE_WORDS,
     SELECTING,
     STATE_CLASSES,
 )
+from alliance_kg.pipeline.roles import phrase_tokens
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
@@ -64,6 +67,9 @@ class Draft:
 
     def actors(self) -> set[str]:
         return actor_iris(self.roles)
+
+    def sentences(self) -> set[tuple[int, int, EventClass]]:
+        return {_sentence_key(m) for m in self.members}
 
     def position(self) -> int:
         return min(c.offset + c.sentence.start_char for c in self.members)
@@ -124,6 +130,18 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     return True
 
 
+def _sentence_key(candidate: Candidate) -> tuple[int, int, EventClass]:
+    """Candidates of one class in one sentence report one event."""
+    return candidate.offset, candidate.sentence.start, candidate.type
+
+
+def _same_parties(draft: Draft, candidate: Candidate) -> Draft:
+    """A new event between the parties of `draft`, for a candidate naming none of its own."""
+    twin = Draft(candidate.type, candidate.modality.negated)
+    twin.roles = {role: dict(found) for role, found in draft.roles.items() if role in ACTOR_ROLES}
+    return twin
+
+
 def _sum_of(candidate: Candidate) -> bool:
     """The candidate's sentence gives it an amount of money."""
     return any(q.unit != "unit" for q in candidate.quantities)
@@ -142,10 +160,13 @@ def _recurring(candidate: Candidate) -> bool:
 
 
 def _marked_distinct(candidate: Candidate) -> bool:
-    """'a separate $1 billion drawdown', 'another package': the text says it is a new event."""
-    return any(
-        t.lower_ in DISTINCT_MARKERS for left in candidate.trigger.lefts for t in left.subtree
-    )
+    """'a separate $1 billion drawdown', 'another package', 'ordered under a separate
+    contract': the text says it is a new event."""
+    trigger = candidate.trigger
+    marked = [t for left in trigger.lefts for t in left.subtree]
+    deals = [t for t in phrase_tokens(trigger) if t.lemma_.lower() in DEAL_NOUNS]
+    marked += [m for deal in deals if deal.i != trigger.i for m in deal.children]
+    return any(t.lower_ in DISTINCT_MARKERS for t in marked)
 
 
 def _different_systems(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
@@ -166,15 +187,16 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     """Group an article's candidates into drafts, one per event."""
     drafts: list[Draft] = []
     pending: list[Candidate] = []
-    for candidate in _without_vehicles(candidates):
+    candidates = _without_vehicles(candidates)
+    distinct = {_sentence_key(c) for c in candidates if _marked_distinct(c)}
+    for candidate in candidates:
         if not _complete(candidate, ctx):
             pending.append(candidate)
             continue
-        target = (
-            None
-            if _marked_distinct(candidate)
-            else next((d for d in reversed(drafts) if _compatible(d, candidate, ctx)), None)
-        )
+        options = [d for d in reversed(drafts) if _compatible(d, candidate, ctx)]
+        if _sentence_key(candidate) in distinct:  # a new event: only its own sentence joins it
+            options = [d for d in options if _sentence_key(candidate) in d.sentences()]
+        target = next(iter(options), None)
         if target is None:
             target = Draft(candidate.type, candidate.modality.negated)
             drafts.append(target)
@@ -189,6 +211,10 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 options,
                 key=lambda d: min(abs(m.offset + m.sentence.start_char - where) for m in d.members),
             )
+            key = _sentence_key(candidate)
+            if key in distinct and key not in nearest.sentences():
+                nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
+                drafts.append(nearest)
             nearest.absorb(candidate)
     _aid_deliveries(drafts)
     _complete_pairs(drafts, ctx)

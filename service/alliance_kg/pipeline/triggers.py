@@ -17,6 +17,8 @@ from alliance_kg.pipeline.lexicon import (
     AID_CONTEXT,
     BUYING_VERBS,
     CONTAINING,
+    CONTRACT_NOUNS,
+    CONTRACTING_VERBS,
     CRAFT_MOVING_VERBS,
     DISPATCHING,
     DRAWDOWN_VERBS,
@@ -57,6 +59,7 @@ from alliance_kg.pipeline.lexicon import (
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
+    WINNING_VERBS,
     WRITING_VERBS,
 )
 from alliance_kg.pipeline.roles import (
@@ -324,6 +327,10 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
         return Trigger(token, E.CAPACITY_SHORTFALL)
+    if lemma in CONTRACT_NOUNS:
+        goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
+        bought = EntityType.MATERIEL in _entity_types(goods, ctx)
+        return Trigger(token, E.ARMS_TRANSFER) if bought else None
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
         return None
@@ -421,6 +428,23 @@ def _policy_topic(noun: Token) -> bool:
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
         governing = [verb.head]
     return any(_lemma(g) in POLICY_NOUNS for g in governing)
+
+
+def contract_goods(contract: Token) -> list[Token]:
+    """What a contract signed, awarded or won buys: 'signed contracts for 220,000 rounds',
+    'a contract to make artillery rounds'. None when a verb in it reports the transfer
+    itself ('a contract to supply 152 howitzers'), or the contract is not concluded."""
+    verb = contract.head
+    if contract.dep_ not in {"dobj", "nsubjpass"} or _lemma(verb) not in (
+        CONTRACTING_VERBS | WINNING_VERBS
+    ):
+        return []
+    purposes = [c for c in contract.children if c.dep_ in {"acl", "relcl"}]
+    transfers = set(VERB_TRIGGERS) | GIVING_VERBS
+    if any(_lemma(p) in transfers for p in purposes):
+        return []
+    objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for"}))]
 
 
 def _contents_named(noun: Token, ctx: ArticleContext) -> bool:
