@@ -308,3 +308,12 @@ def test_a_sum_a_year_is_not_the_one_off_package(extractor: Extractor) -> None:
     )
     extraction = extractor.extract(article(text, date(2024, 6, 2)))
     assert len(events_of(extraction, E.MILITARY_AID)) == 2
+
+
+def test_a_pair_s_body_is_not_a_three_state_framework(extractor: Extractor) -> None:
+    text = (
+        "Japan, South Korea and the United States signed a defence pact. "
+        "Seoul and Washington also set up a nuclear consultative group."
+    )
+    found = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.DEFENSE_COOPERATION)
+    assert sorted(len(isos(e, Role.PARTICIPANT)) for e in found) == [2, 3]

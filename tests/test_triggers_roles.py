@@ -605,3 +605,45 @@ def test_plans_falling_short_and_dwindling_stocks(
 ) -> None:
     c = only(extractor, text, E.CAPACITY_SHORTFALL)
     assert c.actor_iris() == {entity_iri("Organization", short)}
+
+
+def test_the_ministers_are_of_the_pair_in_focus(extractor: Extractor) -> None:
+    text = (
+        "Japan and Australia held talks in Tokyo. "
+        "The four ministers agreed to negotiate a separate pact on sharing fuel."
+    )
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "pact"]
+    assert countries(c, Role.PARTICIPANT) == {"JPN", "AUS"}
+
+
+def test_the_leaders_are_as_many_as_the_group_last_counted(extractor: Extractor) -> None:
+    text = (
+        "The three countries, Japan, South Korea and the United States, met at Camp David. "
+        "The leaders agreed to hold trilateral military exercises every year."
+    )
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"JPN", "KOR", "USA"}
+
+
+def test_the_allies_just_named_in_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "The three countries met in August. When Yoon met Biden in April, the allies "
+        "set up a Nuclear Consultative Group."
+    )
+    (c,) = [c for c in candidates(extractor, text) if c.type is E.DEFENSE_COOPERATION]
+    assert countries(c, Role.PARTICIPANT) == {"KOR", "USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cooperation"),
+    [
+        ("Poland and Lithuania will hold joint drills near the border.", True),
+        ("Seoul and Tokyo agreed to consult each other in a crisis.", True),
+        ("Japan will send troops to the Philippines for joint exercises.", False),
+    ],
+)
+def test_exercising_and_consulting_together(
+    extractor: Extractor, text: str, cooperation: bool
+) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert (E.DEFENSE_COOPERATION in kinds) is cooperation

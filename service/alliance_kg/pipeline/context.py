@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.gazetteer import Gazetteer
-from alliance_kg.pipeline.lexicon import GENERIC_NAMES
+from alliance_kg.pipeline.lexicon import GENERIC_NAMES, GROUP_NOUNS, NUMBER_WORDS
 
 _NER_TYPES = {
     "ORG": EntityType.ORGANIZATION,
@@ -24,6 +24,13 @@ ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
 _LEADING = ("the ", "The ", "a ", "an ")
 
 
+def counted_group(noun: Token) -> int | None:
+    """The number of states a counted group noun names: 'the three countries' -> 3."""
+    if noun.lemma_ not in GROUP_NOUNS or noun.tag_ not in {"NNS", "NNPS"}:
+        return None
+    return next((NUMBER_WORDS[c.lower_] for c in noun.children if c.lower_ in NUMBER_WORDS), None)
+
+
 class ArticleContext:
     """Entity lookup over the parsed paragraphs of one article."""
 
@@ -33,7 +40,9 @@ class ArticleContext:
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
+        docs_seen: list[Doc] = []
         for n, doc in enumerate(docs):
+            docs_seen.append(doc)
             for ent in doc.ents:
                 for i in range(ent.start, ent.end):
                     self.ent_at[(id(doc), i)] = ent
@@ -43,6 +52,13 @@ class ArticleContext:
                     first_seen.setdefault(entity.iri, n * 100_000 + ent.start)
                     if any(t.dep_ in {"nsubj", "nsubjpass"} for t in ent):
                         acting[entity.iri] += 1
+        self._paragraph = {id(doc): n for n, doc in enumerate(docs_seen)}
+        self._group_counts = sorted(
+            (self._paragraph[id(t.doc)], t.i, size)
+            for doc in docs_seen
+            for t in doc
+            if (size := counted_group(t)) is not None
+        )
         self.countries_by_salience = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
         # the state that acts most often as a subject: who "the government" is
         self.home = (
@@ -106,6 +122,13 @@ class ArticleContext:
         """The states the article is mostly about: "the two countries", "the allies"."""
         refs = [self.gazetteer.get(iri) for iri in self.countries_by_salience[:size]]
         return [ref.entity() for ref in refs if ref is not None]
+
+    def group_size(self, token: Token) -> int:
+        """How many states an unnumbered 'the leaders' or 'they' stands for: as many as the
+        last group the article counted ('the three countries'), else two."""
+        here = (self._paragraph.get(id(token.doc), 0), token.i)
+        counted = [size for *where, size in self._group_counts if tuple(where) <= here]
+        return counted[-1] if counted else 2
 
     def home_country(self) -> list[Entity]:
         """The state an unqualified "the government" stands for."""

@@ -55,8 +55,11 @@ VERB_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(["deploy", "dispatch", "station", "rotate"], E.PERSONNEL_DEPLOYMENT),
     **dict.fromkeys(["meet", "visit", "host"], E.LEADERS_MEETING),
     **dict.fromkeys(["strain", "stretch", "deplete", "exhaust", "drain"], E.CAPACITY_SHORTFALL),
-    **dict.fromkeys(["cooperate", "collaborate"], E.DEFENSE_COOPERATION),
+    **dict.fromkeys(["cooperate", "collaborate", "consult"], E.DEFENSE_COOPERATION),
 }
+# Exercises held together are defence cooperation: "annual trilateral military exercises".
+EXERCISE_NOUNS = {"exercise", "drill", "wargame"}
+TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
 # Setting up a joint body is defence cooperation ("set up a working group on ship repair").
 ESTABLISHING = {"establish", "set", "launch", "create", "form", "open", "upgrade", "build"}
 INSTITUTIONS = {

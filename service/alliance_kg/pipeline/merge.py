@@ -98,6 +98,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     mine, theirs = draft.actors(), c.actor_iris()
     if theirs and not (mine <= theirs or theirs <= mine):
         return False
+    if c.type is E.DEFENSE_COOPERATION and not _same_states(mine, theirs, ctx):
+        return False
     if c.type in DIRECTED:
         giver, taker = DIRECTED[c.type]
         if set(c.roles.get(giver, {})) & set(draft.roles.get(taker, {})) or set(
@@ -157,6 +159,14 @@ def _recurring(candidate: Candidate) -> bool:
         or (t.lemma_ == "year" and any(d.lower_ in per_year for d in t.children))
         for t in near
     )
+
+
+def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
+    """Two states' body and a three-state framework are two arrangements: where both name
+    two or more states, they must name the same ones."""
+    country = ctx.gazetteer.country_of
+    states = [{c for i in side if (c := country(i))} for side in (mine, theirs)]
+    return min(len(s) for s in states) < 2 or states[0] == states[1]
 
 
 def _marked_distinct(candidate: Candidate) -> bool:

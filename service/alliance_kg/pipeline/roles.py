@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType
-from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
+from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext, counted_group
 from alliance_kg.pipeline.lexicon import (
     GROUP_NOUNS,
     LEGISLATURES,
     MAINTENANCE_NOUNS,
-    NUMBER_WORDS,
+    MINISTERIAL,
     REPORTING,
 )
 
@@ -95,10 +95,13 @@ def actors_of_np(
         if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve:
             return resolve_pronoun(child, ctx), True
     if head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}:
-        size = 2
-        for child in head.children:
-            size = NUMBER_WORDS.get(child.lower_, size)
-        return ctx.focus(size), True
+        size = counted_group(head)
+        named = _states_named_before(head, ctx)
+        if len(named) >= 2 and size in (None, len(named)):
+            return named, True  # "he and Biden issued ..., under which the allies set up"
+        return ctx.focus(size or ctx.group_size(head)), True
+    if head.lemma_ in MINISTERIAL and head.tag_ == "NNS" and _no_clause(head):
+        return ctx.focus(ctx.group_size(head)), True  # "the four ministers": of the pair
     home = (head.lemma_ in HOME_NOUNS and head.tag_ == "NN") or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
@@ -106,6 +109,18 @@ def actors_of_np(
 
 
 HOME_NOUNS = {"government", "administration", "cabinet"}
+
+
+def _states_named_before(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """The states the sentence has named (or whose people it has named) before a word."""
+    before = [t for t in head.sent if t.i < head.i]
+    found = entities_in(iter(before), ctx, ACTOR_TYPES)
+    return [e for e in _roll_up(found, ctx) if e.type is EntityType.COUNTRY]
+
+
+def _no_clause(head: Token) -> bool:
+    """'the four defence ministers': modifiers only, no phrase saying whose they are."""
+    return all(c.dep_ in {"det", "nummod", "amod", "compound"} for c in head.children)
 
 
 def _only_determiner(head: Token) -> bool:

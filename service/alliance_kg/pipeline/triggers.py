@@ -24,6 +24,7 @@ from alliance_kg.pipeline.lexicon import (
     DRAWDOWN_VERBS,
     ESTABLISHING,
     EVENT_HEADS,
+    EXERCISE_NOUNS,
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
     FUNDS,
@@ -56,6 +57,7 @@ from alliance_kg.pipeline.lexicon import (
     STRENGTHENING,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
+    TOGETHER_MARKERS,
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
@@ -325,6 +327,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not (joint or _materiel_near(token, ctx)):
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if lemma in EXERCISE_NOUNS and _held_together(token, modifiers):
+        return Trigger(token, E.DEFENSE_COOPERATION, joint=True)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in CONTRACT_NOUNS:
@@ -384,6 +388,16 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in {"talks", "meeting"} and _between_ministers(token):
         event_class = E.DEFENSE_COOPERATION  # ministers consulting: no leaders' summit
     return Trigger(token, event_class, joint=_has_joint_marker(token))
+
+
+def _held_together(noun: Token, modifiers: set[str]) -> bool:
+    """'joint exercises', 'trilateral military drills', 'hold exercises together'; troops sent
+    'for joint exercises' report a deployment, whose purpose they are."""
+    held = (
+        [c.lower_ for c in noun.head.children if c.dep_ == "advmod"] if noun.dep_ == "dobj" else []
+    )
+    together = (modifiers | set(held)) & (JOINT_MARKERS | TOGETHER_MARKERS)
+    return bool(together) and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
 
 
 def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
