@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from alliance_kg.iris import country_iri, entity_iri
-from alliance_kg.model import EventClass, EventDate, Role, Status
+from alliance_kg.model import Article, EventClass, EventDate, Role, Status
 from alliance_kg.pipeline.candidates import Candidate, build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
@@ -546,6 +546,34 @@ def test_a_contract_whose_verb_reports_the_transfer_is_no_second_trigger(
     text = "Hanwha Aerospace signed a contract to supply K9 howitzers to Estonia."
     (c,) = [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]
     assert c.trigger.text == "supply"
+
+
+def test_shipments_that_drew_down_a_stock_ship_what_it_holds(extractor: Extractor) -> None:
+    text = "Poland's stocks of shells have been depleted by deliveries to Ukraine."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"POL"} and countries(c, Role.RECIPIENT) == {"UKR"}
+    assert c.roles.get(Role.MATERIEL)
+
+
+def test_a_gapped_clause_gives_a_second_giver(extractor: Extractor) -> None:
+    text = "Oslo has pledged 12 Leopard tanks to Ukraine and Sweden 10."
+    found = [c for c in candidates(extractor, text) if c.type is E.MILITARY_AID]
+    assert [(countries(c, Role.DONOR), countries(c, Role.RECIPIENT)) for c in found] == [
+        ({"NOR"}, {"UKR"}),
+        ({"SWE"}, {"UKR"}),
+    ]
+
+
+def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
+    text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
+    extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))
+    donors = {
+        iso
+        for e in extraction.events
+        if "Leopard 2" in {m.label for m in e.fillers(Role.MATERIEL)}
+        for iso in {a.iri.rsplit("/", 1)[1] for a in e.fillers(Role.DONOR)}
+    }
+    assert donors == {"NOR", "FIN"}
 
 
 def test_ships_sent_to_foreign_yards_for_overhaul(extractor: Extractor) -> None:

@@ -31,6 +31,7 @@ from alliance_kg.pipeline.lexicon import (
     REPORTING,
     SELECTING,
     SITE_PREPOSITIONS,
+    STOCK_NOUNS,
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.modality import Modality, chain, purpose_of_trip, resolve_modality
@@ -51,7 +52,12 @@ from alliance_kg.pipeline.roles import (
     subject_actors,
 )
 from alliance_kg.pipeline.tense import Tense, tensed_verb
-from alliance_kg.pipeline.triggers import Trigger, contract_goods, describes_contents
+from alliance_kg.pipeline.triggers import (
+    Trigger,
+    contract_goods,
+    describes_contents,
+    gapped_givers,
+)
 
 E = EventClass
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
@@ -270,7 +276,10 @@ def build_candidate(
         date_reported=reported,
         joint=trigger.joint,
     )
-    agents, inferred = _agent(trigger, ctx)
+    if trigger.giver is not None:
+        agents, inferred = actors_of_np(trigger.giver, ctx)
+    else:
+        agents, inferred = _agent(trigger, ctx)
     candidate.inferred = inferred
     candidate.elaboration = describes_contents(trigger.token)
     _assign_roles(candidate, trigger, agents, ctx)
@@ -379,6 +388,21 @@ def _examples(heads: list[Token]) -> Iterator[Token]:
                 yield from t.subtree
 
 
+def _stocks_drawn(noun: Token) -> list[Token]:
+    """'missiles whose stocks have been drawn down by shipments to Ukraine', 'interceptor
+    stocks depleted by deliveries': what is shipped is what the stock holds."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return []
+    verb = noun.head.head
+    stock = passive_subject(verb)
+    if stock is None or stock.lemma_.lower() not in STOCK_NOUNS:
+        return []
+    held = [stock]
+    if verb.dep_ == "relcl" and any(c.lower_ == "whose" for c in stock.children):
+        held.append(verb.head)  # the noun 'whose' stands for
+    return held
+
+
 def _listed_with(noun: Token) -> list[Token]:
     """'announced $6 billion in aid for Ukraine, with interceptors at the top of the list':
     the contents a 'with' phrase of the verb gives to the event its object names."""
@@ -448,7 +472,7 @@ def _assign_roles(
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
         materiel += entities_in(_examples(heads + of_objects), ctx, {EntityType.MATERIEL})
     if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:
-        materiel += materiel_in(_listed_with(token), ctx)
+        materiel += materiel_in(_listed_with(token) + _stocks_drawn(token), ctx)
         if describes_contents(token):  # "the package includes 150 artillery barrels"
             materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
@@ -481,6 +505,7 @@ def _assign_roles(
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
     for prep in ("to", "from"):  # "bought shells from allies, including from South Korea"
         targets[prep] += _named_among(token, prep)
+    gapped = {e.iri for g in gapped_givers(token) for e in actors_of_np(g, ctx)[0]}
 
     def actors_at(*preps: str) -> list[Entity]:
         found: list[Entity] = []
@@ -545,7 +570,8 @@ def _assign_roles(
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
             if not takers and obj is not None:
                 takers = _misparsed_dative(token, obj, ctx)
-            c.add(taker_role, [e for e in takers if e.iri not in {a.iri for a in agents}])
+            givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
+            c.add(taker_role, [e for e in takers if e.iri not in givers])
     else:
         extra = (
             ("with", "between", "for")

@@ -37,6 +37,7 @@ from alliance_kg.pipeline.lexicon import (
     STATE_CLASSES,
 )
 from alliance_kg.pipeline.roles import phrase_tokens
+from alliance_kg.pipeline.triggers import counts_only
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
@@ -132,6 +133,17 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     return True
 
 
+def _fill_ellipses(candidates: list[Candidate]) -> None:
+    """'Belgium has pledged 30 more': the items are those of the last transfer before it."""
+    last: dict[str, Entity] = {}
+    for candidate in candidates:
+        if candidate.type not in MATERIEL_IDENTITY:
+            continue
+        if counts_only(candidate.trigger) and not candidate.roles.get(Role.MATERIEL):
+            candidate.add(Role.MATERIEL, list(last.values()))
+        last = candidate.roles.get(Role.MATERIEL) or last
+
+
 def _sentence_key(candidate: Candidate) -> tuple[int, int, EventClass]:
     """Candidates of one class in one sentence report one event."""
     return candidate.offset, candidate.sentence.start, candidate.type
@@ -198,6 +210,7 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     drafts: list[Draft] = []
     pending: list[Candidate] = []
     candidates = _without_vehicles(candidates)
+    _fill_ellipses(candidates)
     distinct = {_sentence_key(c) for c in candidates if _marked_distinct(c)}
     for candidate in candidates:
         if not _complete(candidate, ctx):

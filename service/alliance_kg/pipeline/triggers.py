@@ -6,7 +6,7 @@ noun needs "joint" or two producers; "maintain" needs equipment; "deploy" needs 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -87,6 +87,7 @@ class Trigger:
     token: Token
     type: EventClass
     joint: bool = False
+    giver: Token | None = None  # the giver of a gapped clause: "... to Kyiv and Oslo 24"
 
 
 def _lemma(token: Token) -> str:
@@ -159,6 +160,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
+    if lemma in GIVING_VERBS | VERB_AID and counts_only(token):  # "Belgium pledged 30 more"
+        return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
     if lemma in GRANTING_VERBS and _money_for_a_state(token, obj, ctx):
         return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
     if lemma in RECEIVING_VERBS and obj is not None:
@@ -444,6 +447,17 @@ def _policy_topic(noun: Token) -> bool:
     return any(_lemma(g) in POLICY_NOUNS for g in governing)
 
 
+def counts_only(verb: Token) -> bool:
+    """'Belgium has pledged 30 more', 'Norway will send six more': the object is a bare count
+    of the items an earlier sentence names."""
+    obj = direct_object(verb)
+    if obj is None or obj.ent_type_ in {"MONEY", "DATE", "PERCENT"}:
+        return False
+    if obj.lower_ == "more":  # "six more" parsed with "more" as the head
+        return any(c.dep_ == "nummod" for c in obj.children)
+    return obj.pos_ == "NUM" and any(c.lower_ == "more" for c in obj.children)
+
+
 def contract_goods(contract: Token) -> list[Token]:
     """What a contract signed, awarded or won buys: 'signed contracts for 220,000 rounds',
     'a contract to make artillery rounds'. None when a verb in it reports the transfer
@@ -597,4 +611,22 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             trigger = None
         if trigger is not None:
             found.append(trigger)
+            if trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:
+                found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def gapped_givers(verb: Token) -> list[Token]:
+    """'Copenhagen has pledged 19 F-16s to Ukraine and the Netherlands 24': a conjunct of the
+    recipient with a count of its own, after a counted object, gives in a clause whose verb
+    and object are left out."""
+    obj = direct_object(verb)
+    if obj is None or not any(c.dep_ == "nummod" for c in obj.children):
+        return []
+    return [
+        conj
+        for _p, taker in prep_objects(verb, {"to"})
+        if taker.dep_ == "pobj"
+        for conj in taker.conjuncts
+        if any(c.dep_ == "nummod" and c.i > conj.i for c in conj.children)
+    ]
