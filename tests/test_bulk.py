@@ -16,9 +16,11 @@ from alliance_kg import iris, resources
 from alliance_kg.bulk import BulkIngest
 from alliance_kg.bulk_manifest import MANIFEST
 from alliance_kg.cli import main
+from alliance_kg.index import ReadIndex
 from alliance_kg.ingest import Ingest
 from alliance_kg.model import Article, Extraction, IngestReport
 from alliance_kg.pipeline import Extractor
+from alliance_kg.rdf.base_graphs import ensure_base_graphs
 from alliance_kg.rdf.mapping import extraction_to_quads
 from alliance_kg.reading import iter_article_files, read_file
 from alliance_kg.store.oxigraph import EmbeddedStore
@@ -97,9 +99,15 @@ def article_quads(store: EmbeddedStore) -> set[str]:
 
 
 def bulk(
-    store: EmbeddedStore, extractor: CountingExtractor, work_dir: Path, shard_size: int = 2
+    store: EmbeddedStore,
+    extractor: CountingExtractor,
+    work_dir: Path,
+    shard_size: int = 2,
+    index: ReadIndex | None = None,
 ) -> BulkIngest:
-    return BulkIngest(store, lambda: extractor, extractor.version, work_dir, shard_size=shard_size)
+    return BulkIngest(
+        store, lambda: extractor, extractor.version, work_dir, shard_size=shard_size, index=index
+    )
 
 
 def test_bulk_stores_what_the_one_by_one_ingest_stores(
@@ -181,6 +189,25 @@ def test_a_written_shard_is_loaded_on_resume_without_extracting_it_again(
     assert set(written_not_loaded).isdisjoint(counting.extracted)
     assert article_quads(store) == expected
     assert all(r.created for r in reports if r.article_id in written_not_loaded)
+
+
+def test_the_read_index_ends_as_a_rebuild_from_the_store_would(
+    extractor: Extractor, articles: list[Article], tmp_path: Path
+) -> None:
+    """Shards written in this run are indexed from the worker's rows, a resumed one from
+    the store; either way the index holds what a rebuild reads back."""
+    store = FailingLoadStore(fail_at=2)
+    ensure_base_graphs(store)
+    index = ReadIndex.open(None)
+    index.sync_reference(store)
+    with pytest.raises(Interrupted):
+        bulk(store, CountingExtractor(extractor), tmp_path / "work", index=index).run(articles)
+    store.fail_at = 0
+    bulk(store, CountingExtractor(extractor), tmp_path / "work", index=index).run(articles)
+    rebuilt = ReadIndex.open(None)
+    assert rebuilt.rebuild(store) == len(articles)
+    assert index.stats().articles == len(articles)
+    assert index.snapshot() == rebuilt.snapshot()
 
 
 @pytest.mark.slow

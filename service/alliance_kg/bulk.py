@@ -1,6 +1,6 @@
 """Bulk ingest for large corpora: parallel extraction into N-Quads shards, resumable.
 
-    ingest = BulkIngest(store, Extractor.load, Extractor.version, work_dir, workers=2)
+    ingest = BulkIngest(store, Extractor.load, Extractor.version, work_dir, workers=2, index=index)
     reports = ingest.run(articles, progress=callback)
 
 1. Articles whose graph already holds the same text from the same extractor version are
@@ -10,7 +10,8 @@
    `shard-NNNNN.nq` once complete.
 3. The main process loads each complete shard: one update drops the graphs of the shard's
    articles (so an older version's graph is replaced, not merged), then the store's bulk
-   path (`Store.load`) adds the shard.
+   path (`Store.load`) adds the shard. With a read index, the shard's index rows (made by
+   the worker from the quads it wrote) go in next, in one transaction.
 
 The work directory's `manifest.jsonl` records, in this order, the extractor version, each
 shard written (its articles and their events) and each shard loaded. A run that stops
@@ -37,6 +38,8 @@ from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, serialize
 
 from alliance_kg import iris, vocab
 from alliance_kg.bulk_manifest import BulkIngestError, Manifest, ShardEvents, WrittenShard
+from alliance_kg.index import ReadIndex, article_rows
+from alliance_kg.index.rows import ArticleRows
 from alliance_kg.ingest import ArticleExtractor, ProgressCallback
 from alliance_kg.model import Article, IngestReport
 from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
@@ -57,6 +60,14 @@ class Shard:
     articles: tuple[Article, ...]
 
 
+@dataclass(frozen=True)
+class ShardOutput:
+    """What a worker hands back for a shard it wrote: each article's events and index rows."""
+
+    events: ShardEvents
+    rows: tuple[ArticleRows, ...]
+
+
 class BulkIngest:
     """Ingests many articles through shards in a work directory, with `workers` processes."""
 
@@ -69,6 +80,7 @@ class BulkIngest:
         *,
         workers: int = 1,
         shard_size: int | None = None,
+        index: ReadIndex | None = None,
     ) -> None:
         self.store = store
         self.load_extractor = load_extractor  # picklable when workers > 1
@@ -76,6 +88,7 @@ class BulkIngest:
         self.work_dir = work_dir
         self.workers = workers
         self.shard_size = shard_size
+        self.index = index
 
     def run(
         self, articles: Iterable[Article], *, progress: ProgressCallback | None = None
@@ -93,9 +106,14 @@ class BulkIngest:
             if progress is not None:
                 progress(report)
 
+        def unchanged(article_id: str) -> None:
+            if self.index is not None and not self.index.has_article(article_id):
+                self.index.refresh_article(self.store, article_id)
+            record(IngestReport.of(article_id, created=False, events=()))
+
         for article_id in order:
             if article_id in manifest.loaded_articles:
-                record(IngestReport.of(article_id, created=False, events=()))
+                unchanged(article_id)
         resumed = [s for s in manifest.unloaded_shards() if s.events.keys() <= distinct.keys()]
         pending = [
             distinct[i]
@@ -106,18 +124,18 @@ class BulkIngest:
         fresh: list[Article] = []
         for article in pending:
             if (article.text, self.extractor_version) in stored.get(article.id, ()):
-                record(IngestReport.of(article.id, created=False, events=()))
+                unchanged(article.id)
             else:
                 fresh.append(article)
         manifest.discard_shard_files(keep={shard.name for shard in resumed})
         for written in resumed:
-            self._load(written, manifest, record)
+            self._load(written, None, manifest, record)
         shards = self._plan(fresh, first_number=manifest.next_shard_number())
         replacing = frozenset(stored)
-        for name, events in self._write_all(shards):
-            written = WrittenShard(name, events, replacing & events.keys())
+        for name, output in self._write_all(shards):
+            written = WrittenShard(name, output.events, replacing & output.events.keys())
             manifest.record_written(written)
-            self._load(written, manifest, record)
+            self._load(written, output.rows, manifest, record)
         manifest.remove()
         return [reports[article_id] for article_id in order]
 
@@ -128,8 +146,8 @@ class BulkIngest:
             for n, start in enumerate(range(0, len(articles), size))
         ]
 
-    def _write_all(self, shards: list[Shard]) -> Iterator[tuple[str, ShardEvents]]:
-        """(name, events) of each shard as soon as its file is complete, in any order."""
+    def _write_all(self, shards: list[Shard]) -> Iterator[tuple[str, ShardOutput]]:
+        """(name, output) of each shard as soon as its file is complete, in any order."""
         if not shards:
             return
         if self.workers == 1:
@@ -144,7 +162,7 @@ class BulkIngest:
             initargs=(self.load_extractor, self.work_dir),
         )
         try:
-            futures: dict[Future[ShardEvents], str] = {
+            futures: dict[Future[ShardOutput], str] = {
                 executor.submit(_write_in_worker, shard): shard.name for shard in shards
             }
             for future in as_completed(futures):
@@ -157,14 +175,21 @@ class BulkIngest:
     def _load(
         self,
         written: WrittenShard,
+        rows: Sequence[ArticleRows] | None,
         manifest: Manifest,
         record: Callable[[IngestReport], None],
     ) -> None:
+        """Load a shard file; index it from `rows`, or (a resumed shard) from the store."""
         graphs = " ;\n".join(
             f"DROP SILENT GRAPH {NamedNode(iris.article_graph(i))}" for i in written.events
         )
         self.store.update(graphs)
         self.store.load(manifest.shard_path(written.name).read_bytes(), RdfFormat.N_QUADS)
+        if self.index is not None and rows is not None:
+            self.index.put_articles(rows)
+        elif self.index is not None:
+            for article_id in written.events:
+                self.index.refresh_article(self.store, article_id)
         manifest.record_loaded(written.name)
         for article_id, events in written.events.items():
             record(
@@ -181,19 +206,24 @@ class ShardWriter:
         self.extractor = extractor
         self.work_dir = work_dir
 
-    def write(self, shard: Shard) -> ShardEvents:
-        """Write `<name>.nq` (complete, or not at all); return each article's events."""
+    def write(self, shard: Shard) -> ShardOutput:
+        """Write `<name>.nq` (complete, or not at all); return each article's events and rows."""
         partial = self.work_dir / f"{shard.name}.nq.part"
         events: ShardEvents = {}
+        rows: list[ArticleRows] = []
         with partial.open("wb") as output:
             for extraction in self.extractor.extract_many(shard.articles):
+                article_id = extraction.article.id
                 quads = extraction_to_quads(extraction, extractor_version=self.extractor.version)
                 serialize(quads, output, RdfFormat.N_QUADS)
-                events[extraction.article.id] = stored_events(extraction)
+                events[article_id] = stored_events(extraction)
+                rows.append(
+                    article_rows(article_id, ((q.subject, q.predicate, q.object) for q in quads))
+                )
             output.flush()
             os.fsync(output.fileno())
         partial.replace(self.work_dir / f"{shard.name}.nq")
-        return events
+        return ShardOutput(events, tuple(rows))
 
 
 def stored_versions(store: Store, article_ids: Sequence[str]) -> dict[str, set[tuple[str, str]]]:
@@ -232,7 +262,7 @@ def _start_worker(load_extractor: ExtractorLoader, work_dir: Path) -> None:
     _worker = ShardWriter(load_extractor(), work_dir)
 
 
-def _write_in_worker(shard: Shard) -> ShardEvents:
+def _write_in_worker(shard: Shard) -> ShardOutput:
     if _worker is None:
         raise BulkIngestError("the worker process was not initialised")
     return _worker.write(shard)

@@ -153,10 +153,9 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
                 work_dir,
                 workers=args.workers,
                 shard_size=args.shard_size,
+                index=index,
             )
-            for done in bulk.run(articles, progress=report):
-                if done.created or not index.has_article(done.article_id):
-                    index.refresh_article(store, done.article_id)
+            bulk.run(articles, progress=report)
         else:
             Ingest(Extractor.load(), store, index).ingest_many(articles, progress=report)
     return 0

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -93,7 +93,11 @@ class ReadIndex:
 
     def put_article(self, rows: ArticleRows) -> None:
         """Replace what the index holds of one article (its graph was just written)."""
-        self._write(lambda db: writer.put_article(db, rows))
+        self.put_articles([rows])
+
+    def put_articles(self, articles: Sequence[ArticleRows]) -> None:
+        """Replace what the index holds of several articles, in one transaction."""
+        self._write(lambda db: writer.put_articles(db, articles))
 
     def remove_article(self, article_id: str) -> bool:
         """Forget one article (its graph was just dropped); False when the index had none."""

@@ -24,12 +24,15 @@ _FIRMNESS = {status.value: rank for rank, status in enumerate(Status)}
 _ACTOR_ROLES = frozenset(role.value for role in ACTOR_ROLES)
 
 
-def put_article(db: sqlite3.Connection, rows: ArticleRows) -> None:
-    """Replace the article's rows and recompute what depends on them."""
-    touched = _events_of(db, rows.article_id) | {report.event for report in rows.reports}
-    minted = _minted_of(db, rows.article_id) | {entity.iri for entity in rows.minted}
-    _delete_article_rows(db, rows.article_id)
-    insert_article_rows(db, rows)
+def put_articles(db: sqlite3.Connection, articles: Iterable[ArticleRows]) -> None:
+    """Replace each article's rows, then recompute once what depends on any of them."""
+    touched: set[str] = set()
+    minted: set[str] = set()
+    for rows in articles:
+        touched |= _events_of(db, rows.article_id) | {report.event for report in rows.reports}
+        minted |= _minted_of(db, rows.article_id) | {entity.iri for entity in rows.minted}
+        _delete_article_rows(db, rows.article_id)
+        insert_article_rows(db, rows)
     refresh_events(db, touched)
     refresh_minted(db, minted)
 
