@@ -92,7 +92,16 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     target = write_corpus(args.out, args.count, words=args.words, seed=args.seed)
-    print(f"wrote {args.count} articles to {target}")
+    print(f"wrote {args.count} articles to {target}: {describe_lengths(target)}")
+
+
+def describe_lengths(corpus: Path) -> str:
+    """The corpus's words per article (whitespace-separated), mean and range."""
+    counts = [len(article.text.split()) for article in read_file(corpus)]
+    return (
+        f"{sum(counts) / len(counts):.0f} words per article on average"
+        f" (min {min(counts)}, max {max(counts)})"
+    )
 
 
 if __name__ == "__main__":

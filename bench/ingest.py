@@ -46,7 +46,7 @@ from alliance_kg.model import Article
 from alliance_kg.pipeline import Extractor
 from alliance_kg.reading import read_file
 from alliance_kg.store.oxigraph import EmbeddedStore
-from corpus import write_corpus
+from corpus import describe_lengths, write_corpus
 from section import write_section
 
 HEADING = "## Ingest throughput"
@@ -279,6 +279,7 @@ def main() -> None:
             print_profile(read_file(corpus)[: args.profile])
             return
         words = statistics.mean(len(a.text.split()) for a in read_file(corpus))
+        print(f"corpus {corpus}: {describe_lengths(corpus)}", file=sys.stderr)
         results = bench(corpus, args.cases.split(","), worker_counts, args.repeats)
     print("\n".join(table(results)))
     if args.write_benchmarks:
