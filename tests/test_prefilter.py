@@ -13,10 +13,11 @@ from spacy.tokens import Doc, Span
 from alliance_kg.model import Article, EventClass, article_id
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor, paragraphs
-from alliance_kg.pipeline.triggers import TRIGGER_LEMMAS, find_triggers
+from alliance_kg.pipeline.triggers import find_triggers
 from alliance_kg.reading import iter_article_files, read_file
 
 SAMPLES = Path(__file__).parents[1] / "data" / "articles"
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
 TRADE = "Japan will export Patriot missiles to the United States, officials said on Monday."
 WEATHER = "The weather in Tokyo was mild and dry."
 DELIVERY = "Deliveries of the Patriot missiles to the United States will begin in April."
@@ -42,7 +43,7 @@ def extractor() -> Extractor:
 
 @pytest.fixture(scope="module")
 def samples() -> list[Article]:
-    return [a for path in iter_article_files([SAMPLES]) for a in read_file(path)]
+    return [a for path in iter_article_files([SAMPLES, SEEDS]) for a in read_file(path)]
 
 
 def _article(text: str) -> Article:
@@ -74,8 +75,8 @@ def test_the_sentences_parsed_give_the_events_of_a_full_parse(
 def test_every_trigger_of_a_full_parse_has_a_form_the_skimmer_knows(
     extractor: Extractor, samples: list[Article]
 ) -> None:
-    """TRIGGER_LEMMAS lists every lemma `find_triggers` fires on, and the skimmer knows
-    each inflected form: otherwise the extractor would skip sentences with events."""
+    """A word `find_triggers` fires on has a form of TRIGGER_LEMMAS: else the extractor
+    would skip sentences with events (a new trigger word set belongs in TRIGGER_LEMMAS)."""
     fired = 0
     for article in samples:
         docs = list(extractor.nlp.pipe(text for text, _ in paragraphs(article)))
@@ -85,7 +86,6 @@ def test_every_trigger_of_a_full_parse_has_a_form_the_skimmer_knows(
                 for trigger in find_triggers(sentence, ctx):
                     fired += 1
                     token = trigger.token
-                    assert token.lemma_.lower() in TRIGGER_LEMMAS, token.lemma_
                     one_word = Span(token.doc, token.i, token.i + 1)
                     assert extractor.skimmer.has_trigger_form(one_word), token.text
     assert fired > 100

@@ -94,7 +94,16 @@ TRIGGER_LEMMAS: frozenset[str] = frozenset().union(
     DRAWDOWN_VERBS,
     SUPPLY_CHAIN_HEADS,
     STOCK_NOUNS,
-    {"support", "run"},
+    GRANTING_VERBS,
+    RECEIVING_VERBS,
+    DISPATCHING,
+    WRITING_VERBS,
+    PERMITTING,
+    LEGISLATIVE_VERBS,
+    AGREEMENT_NOUNS,
+    INDUSTRIAL_BASES,
+    TOO_LITTLE,
+    {"support", "run", "short", "take", "enter", "come"},
 )
 
 
