@@ -1,14 +1,13 @@
-"""The pipeline's own parts: the indexed attribute ruler and the skimmer's trigger forms."""
+"""The indexed attribute ruler sets what spaCy's attribute ruler sets."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import spacy
 
-from alliance_kg.pipeline.extractor import Extractor, paragraphs
-from alliance_kg.pipeline.nlp import MODEL, IndexedAttributeRuler, Skimmer
+from alliance_kg.pipeline.extractor import paragraphs
+from alliance_kg.pipeline.nlp import MODEL, IndexedAttributeRuler
 from alliance_kg.reading import iter_article_files, read_file
 
 SAMPLES = Path(__file__).parents[1] / "data" / "articles"
@@ -16,11 +15,6 @@ ODD = [
     "He ain't gonna get it, y' know, nothin' doin' -- I got 'em.",
     "It was 5:30 p.m. and you'd have said so.\n\n  Did they?",
 ]
-
-
-@pytest.fixture(scope="module")
-def skimmer() -> Skimmer:
-    return Extractor.load().skimmer
 
 
 def test_the_indexed_attribute_ruler_sets_what_spacy_s_ruler_sets() -> None:
@@ -41,13 +35,3 @@ def test_the_indexed_attribute_ruler_sets_what_spacy_s_ruler_sets() -> None:
             (t.pos_, str(t.morph), t.lemma_) for t in expected
         ]
     assert len(indexed.rest) < len(ruler.patterns) / 10  # most patterns are looked up
-
-
-@pytest.mark.parametrize(
-    ("word", "trigger"),
-    [("sold", True), ("deliveries", True), ("met", True), ("flew", True), ("said", False)],
-)
-def test_the_skimmer_knows_inflected_trigger_forms(
-    skimmer: Skimmer, word: str, trigger: bool
-) -> None:
-    assert skimmer.has_trigger_form(skimmer(word)[:]) is trigger

@@ -1,11 +1,8 @@
 """Article -> Extraction: the extractor the rest of the system calls.
 
 Each article is cut into paragraphs (lines); lines that are not prose (the headline repeated
-in the body, photo captions, a publisher's name) are skipped. A cheap pass (`Skimmer`) cuts
-each paragraph into sentences and finds its gazetteer entities; only the runs of sentences
-the rules can use (a form of a trigger word, or detail for an earlier event) go through the
-full spaCy pipeline, in batches. The rules run on those sentences, with the whole article's
-entities in the context, and the candidates merge per article.
+in the body, photo captions, a publisher's name) are skipped. Paragraphs go through spaCy in
+batches, then the rules run sentence by sentence and the candidates merge per article.
 """
 
 from __future__ import annotations
@@ -13,7 +10,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -27,10 +23,10 @@ from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.gazetteer import Gazetteer
 from alliance_kg.pipeline.merge import MATERIEL_IDENTITY, draft_to_event, merge_candidates
 from alliance_kg.pipeline.modality import Modality, resolve_modality
-from alliance_kg.pipeline.nlp import Skimmer, build_nlp
+from alliance_kg.pipeline.nlp import build_nlp
 from alliance_kg.pipeline.quantities import money_in
 from alliance_kg.pipeline.roles import actors_of_np
-from alliance_kg.pipeline.triggers import TRIGGER_LEMMAS, find_triggers
+from alliance_kg.pipeline.triggers import find_triggers
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 _ELABORATION = re.compile(
@@ -41,15 +37,6 @@ DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
 )
 Paragraph = tuple[str, int]
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A run of sentences of a paragraph, at `offset` in the article; parsed or only skimmed."""
-
-    doc: Doc
-    offset: int
-    parsed: bool
 
 
 def paragraphs(article: Article) -> list[Paragraph]:
@@ -82,7 +69,6 @@ class Extractor:
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.nlp = nlp
         self.gazetteer = gazetteer
-        self.skimmer = Skimmer(nlp, gazetteer, TRIGGER_LEMMAS)
         self._parsing = threading.Lock()  # one spaCy pipeline is not safe to run from two threads
 
     @classmethod
@@ -96,49 +82,25 @@ class Extractor:
     def extract_many(
         self, articles: Iterable[Article], *, n_process: int = 1, batch_size: int = 32
     ) -> Iterator[Extraction]:
-        """Extract from many articles, parsing what the rules use in batches (and processes)."""
+        """Extract from many articles, parsing their paragraphs in batches (and processes)."""
         for batch in _chunks(articles, max(batch_size, 1)):
-            pieces: list[list[Piece | None]] = [[] for _ in batch]
-            units: list[tuple[str, tuple[int, int, int]]] = []
-            for n, article in enumerate(batch):
-                for text, start in paragraphs(article):
-                    for run, wanted in self._runs(self.skimmer(text)):
-                        offset = start + run.start_char
-                        if wanted:
-                            units.append((run.text, (n, len(pieces[n]), offset)))
-                            pieces[n].append(None)  # filled in once parsed
-                        else:
-                            pieces[n].append(Piece(run.as_doc(), offset, parsed=False))
+            units = [
+                (text, (n, start)) for n, a in enumerate(batch) for text, start in paragraphs(a)
+            ]
+            docs: list[list[tuple[Doc, int]]] = [[] for _ in batch]
             with self._parsing:
-                for doc, (n, slot, offset) in self.nlp.pipe(
+                for doc, (n, start) in self.nlp.pipe(
                     units, as_tuples=True, n_process=n_process, batch_size=64
                 ):
-                    pieces[n][slot] = Piece(doc, offset, parsed=True)
-            for article, found in zip(batch, pieces, strict=True):
-                yield self._rules(article, [piece for piece in found if piece is not None])
+                    docs[n].append((doc, start))
+            for article, parsed in zip(batch, docs, strict=True):
+                yield self._rules(article, parsed)
 
-    def _runs(self, skimmed: Doc) -> Iterator[tuple[Span, bool]]:
-        """Maximal runs of sentences that the rules can use (True) or cannot (False)."""
-        first, wanted = 0, None
-        for sentence in skimmed.sents:
-            if sentence.text.startswith("["):  # "[attribution: ...]" belongs to the sentence before
-                use = bool(wanted)
-            else:
-                use = self.skimmer.has_trigger_form(sentence) or _may_elaborate(sentence)
-            if wanted is not None and use != wanted:
-                boundary = _sentence_start(skimmed, sentence.start)
-                yield skimmed[first:boundary], wanted
-                first = boundary
-            wanted = use
-        if wanted is not None:
-            yield skimmed[first:], wanted
-
-    def _rules(self, article: Article, pieces: list[Piece]) -> Extraction:
-        ctx = ArticleContext((piece.doc for piece in pieces), self.gazetteer)
+    def _rules(self, article: Article, parsed: list[tuple[Doc, int]]) -> Extraction:
+        ctx = ArticleContext((doc for doc, _ in parsed), self.gazetteer)
         memory = AttributionMemory()
         candidates: list[Candidate] = []
-        for piece in (p for p in pieces if p.parsed):
-            doc, offset = piece.doc, piece.offset
+        for doc, offset in parsed:
             for sentence in doc.sents:
                 attribution = memory.resolve(sentence_attribution(sentence))
                 found = [
@@ -158,8 +120,8 @@ class Extractor:
         drafts = merge_candidates(candidates, ctx)
         events = tuple(draft_to_event(d) for d in drafts)
         named = {e.iri: e for ev in events for _, e in ev.roles}
-        for piece in pieces:
-            for ent in piece.doc.ents:
+        for doc, _ in parsed:
+            for ent in doc.ents:
                 entity = ctx.entity(ent) if ent.id_ else None
                 if entity is not None:
                     named.setdefault(entity.iri, entity)
@@ -177,22 +139,6 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
-
-
-def _sentence_start(doc: Doc, start: int) -> int:
-    """An opening quote that the sentencizer left at the end of a sentence starts the next."""
-    while start > 1 and doc[start - 1].is_quote and doc[start - 2].whitespace_:
-        if doc[start - 1].whitespace_:  # a closing quote: '..." he said.'
-            return start
-        start -= 1
-    return start
-
-
-def _may_elaborate(sentence: Span) -> bool:
-    """Whether `_elaboration` may take the sentence: its cue words and a gazetteer materiel."""
-    return bool(_ELABORATION.search(sentence.text)) and any(
-        ent.label_ == EntityType.MATERIEL.value for ent in sentence.ents
-    )
 
 
 def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:

@@ -2,19 +2,17 @@
 
 Gazetteer matches become `doc.ents` labelled with the entity class (`Country`, `Materiel`...)
 and carrying the reference IRI as `ent_id_`; the statistical NER then fills in around them.
-The `Skimmer` is the cheap pass before it: tokens, rule-based sentences and gazetteer
-entities, and which sentences hold a form of a trigger word, so only those get parsed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import AttributeRuler, Sentencizer
+from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -182,43 +180,3 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     nlp.replace_pipe("attribute_ruler", "akg_attribute_ruler")
     nlp.add_pipe("akg_gazetteer", before="ner")
     return nlp
-
-
-class Skimmer:
-    """Tokens, rule-based sentences and gazetteer entities of a text, without the models."""
-
-    def __init__(self, nlp: Language, gazetteer: Gazetteer, trigger_lemmas: Iterable[str]) -> None:
-        self.make_doc = nlp.make_doc
-        self.sentencizer = Sentencizer()
-        self.matcher = GazetteerMatcher(nlp, gazetteer)
-        self.trigger_lemmas = frozenset(trigger_lemmas)
-        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-        self._rules = [
-            rule for rules in lookups.get_table("lemma_rules").values() for rule in rules
-        ]
-        self._exceptions = list(lookups.get_table("lemma_exc").values())
-        self._is_trigger_form: dict[str, bool] = {}
-
-    def __call__(self, text: str) -> Doc:
-        return self.matcher(self.sentencizer(self.make_doc(text)))
-
-    def has_trigger_form(self, sentence: Span) -> bool:
-        """Whether some word of the sentence may have a trigger lemma, whatever its tag."""
-        return any(self._trigger_form(token.lower_) for token in sentence)
-
-    def _trigger_form(self, word: str) -> bool:
-        known = self._is_trigger_form.get(word)
-        if known is None:
-            known = not self.trigger_lemmas.isdisjoint(self.lemmas(word))
-            self._is_trigger_form[word] = known
-        return known
-
-    def lemmas(self, word: str) -> set[str]:
-        """Every lemma the model's rule lemmatizer could give `word` under any tag."""
-        found = {word}
-        for old, new in self._rules:
-            if word.endswith(old) and len(word) > len(old):
-                found.add(word[: len(word) - len(old)] + new)
-        for exceptions in self._exceptions:
-            found.update(exceptions.get(word, ()))
-        return found

@@ -79,33 +79,6 @@ from alliance_kg.pipeline.roles import (
 
 E = EventClass
 
-# Every lemma `find_triggers` can fire on. The extractor parses only the sentences holding a
-# form of one of them: a new trigger word set belongs here too.
-TRIGGER_LEMMAS: frozenset[str] = frozenset().union(
-    VERB_TRIGGERS,
-    NOUN_TRIGGERS,
-    PRODUCTION_VERBS,
-    PRODUCTION_NOUNS,
-    SELECTING,
-    MOVING_VERBS,
-    GIVING_VERBS,
-    ESTABLISHING,
-    SIGNING_VERBS,
-    DRAWDOWN_VERBS,
-    SUPPLY_CHAIN_HEADS,
-    STOCK_NOUNS,
-    GRANTING_VERBS,
-    RECEIVING_VERBS,
-    DISPATCHING,
-    WRITING_VERBS,
-    PERMITTING,
-    LEGISLATIVE_VERBS,
-    AGREEMENT_NOUNS,
-    INDUSTRIAL_BASES,
-    TOO_LITTLE,
-    {"support", "run", "short", "take", "enter", "come"},
-)
-
 
 @dataclass(frozen=True)
 class Trigger:
