@@ -565,6 +565,8 @@ def _assign_roles(
             c.add(Role.CLIENT, clients)
         else:
             c.add(giver_role, agents)
+            if not agents and c.inferred:  # "allies will provide": someone, though not known
+                c.unnamed.add(giver_role)
             takers = actors_at("to", "for")
             if obj is not None and (c.type is E.MILITARY_AID or targets["with"]):
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]

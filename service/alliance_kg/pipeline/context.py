@@ -22,6 +22,8 @@ _NER_TYPES = {
 }
 ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
 _LEADING = ("the ", "The ", "a ", "an ")
+_SUBJECTS = {"nsubj", "nsubjpass"}
+Position = tuple[int, int]  # (paragraph, token): where a word stands in the article
 
 
 def counted_group(noun: Token) -> int | None:
@@ -37,28 +39,30 @@ class ArticleContext:
     def __init__(self, docs: Iterable[Doc], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.ent_at: dict[tuple[int, int], Span] = {}
+        self._paragraph: dict[int, int] = {}
+        self._group_counts: list[tuple[Position, int]] = []  # 'the three countries': 3
+        self._groups: list[tuple[Position, list[Entity]]] = []  # states acting together
+        self._people: list[tuple[Position, Entity]] = []  # named in full, for a later surname
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
-        docs_seen: list[Doc] = []
         for n, doc in enumerate(docs):
-            docs_seen.append(doc)
+            self._paragraph[id(doc)] = n
             for ent in doc.ents:
                 for i in range(ent.start, ent.end):
                     self.ent_at[(id(doc), i)] = ent
                 entity = self.entity(ent)
+                if entity is not None and entity.type is EntityType.PERSON and len(ent) > 1:
+                    self._people.append(((n, ent.start), entity))
                 if entity is not None and entity.type is EntityType.COUNTRY:
                     counts[entity.iri] += 1
                     first_seen.setdefault(entity.iri, n * 100_000 + ent.start)
-                    if any(t.dep_ in {"nsubj", "nsubjpass"} for t in ent):
+                    if any(t.dep_ in _SUBJECTS for t in ent):
                         acting[entity.iri] += 1
-        self._paragraph = {id(doc): n for n, doc in enumerate(docs_seen)}
-        self._group_counts = sorted(
-            (self._paragraph[id(t.doc)], t.i, size)
-            for doc in docs_seen
-            for t in doc
-            if (size := counted_group(t)) is not None
-        )
+            self._group_counts += [
+                ((n, t.i), size) for t in doc if (size := counted_group(t)) is not None
+            ]
+            self._groups += self._subject_groups(doc)
         self.countries_by_salience = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
         # the state that acts most often as a subject: who "the government" is
         self.home = (
@@ -66,6 +70,33 @@ class ArticleContext:
             or (self.countries_by_salience[:1])
         )
         self.last_subject: list[Entity] = []
+
+    def position(self, token: Token) -> Position:
+        return (self._paragraph.get(id(token.doc), 0), token.i)
+
+    def _subject_groups(self, doc: Doc) -> list[tuple[Position, list[Entity]]]:
+        """Coordinated subjects naming two or more states: 'Biden, Kishida and Yoon agreed'."""
+        found = []
+        for token in doc:
+            if token.dep_ not in _SUBJECTS:
+                continue
+            states: dict[str, Entity] = {}
+            for word in (token, *token.conjuncts):
+                entity = self.entity_of(word)
+                for actor in self.with_country(entity) if entity is not None else []:
+                    if actor.type is EntityType.COUNTRY:
+                        states.setdefault(actor.iri, actor)
+            if len(states) >= 2:
+                found.append((self.position(token), list(states.values())))
+        return found
+
+    def last_group(self, token: Token, size: int | None = None) -> list[Entity]:
+        """The states last named acting together before `token` (of `size`, if given)."""
+        here = self.position(token)
+        for where, states in reversed(self._groups):
+            if where < here and (size is None or len(states) == size):
+                return states
+        return []
 
     def span_of(self, token: Token) -> Span | None:
         return self.ent_at.get((id(token.doc), token.i))
@@ -88,7 +119,20 @@ class ArticleContext:
             return None
         if label.islower():  # one spelling per minted IRI, whichever article mints it first
             label = label.title()
+        if kind is EntityType.PERSON and " " not in label:
+            named = self._named_before(label, span)
+            if named is not None:
+                return named
         return Entity(iri=entity_iri(kind.value, label), label=label, type=kind, minted=True)
+
+    def _named_before(self, surname: str, span: Span) -> Entity | None:
+        """'Kim' after 'Defense Minister Kim Yong-hyun': the last person so named in full."""
+        here = (self._paragraph.get(id(span.doc), 0), span.start)
+        for where, person in reversed(self._people):
+            words = person.label.split()
+            if where < here and surname in (words[0], words[-1]):
+                return person
+        return None
 
     def entity_of(self, token: Token) -> Entity | None:
         span = self.span_of(token)
@@ -126,8 +170,8 @@ class ArticleContext:
     def group_size(self, token: Token) -> int:
         """How many states an unnumbered 'the leaders' or 'they' stands for: as many as the
         last group the article counted ('the three countries'), else two."""
-        here = (self._paragraph.get(id(token.doc), 0), token.i)
-        counted = [size for *where, size in self._group_counts if tuple(where) <= here]
+        here = self.position(token)
+        counted = [size for where, size in self._group_counts if where <= here]
         return counted[-1] if counted else 2
 
     def home_country(self) -> list[Entity]:

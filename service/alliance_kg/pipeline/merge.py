@@ -101,6 +101,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         return False
     if c.type is E.DEFENSE_COOPERATION and not _same_states(mine, theirs, ctx):
         return False
+    if any(draft.roles.get(role) for role in c.unnamed):
+        return False  # "allies will provide": another giver than the one the event names
     if c.type in DIRECTED:
         giver, taker = DIRECTED[c.type]
         if set(c.roles.get(giver, {})) & set(draft.roles.get(taker, {})) or set(

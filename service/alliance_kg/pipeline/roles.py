@@ -13,6 +13,7 @@ from alliance_kg.pipeline.lexicon import (
     LEGISLATURES,
     MAINTENANCE_NOUNS,
     MINISTERIAL,
+    NUMBER_WORDS,
     REPORTING,
 )
 
@@ -94,14 +95,16 @@ def actors_of_np(
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve:
             return resolve_pronoun(child, ctx), True
-    if head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}:
-        size = counted_group(head)
-        named = _states_named_before(head, ctx)
-        if len(named) >= 2 and size in (None, len(named)):
-            return named, True  # "he and Biden issued ..., under which the allies set up"
-        return ctx.focus(size or ctx.group_size(head)), True
-    if head.lemma_ in MINISTERIAL and head.tag_ == "NNS" and _no_clause(head):
-        return ctx.focus(ctx.group_size(head)), True  # "the four ministers": of the pair
+    leaders = _led_by(head, ctx) or _host_state(head, ctx)
+    if leaders:
+        return leaders, False
+    for child in head.children:  # "the defence ministers of the three countries"
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.lemma_ in GROUP_NOUNS:
+                    return actors_of_np(obj, ctx, resolve=resolve)
+    if head.lemma_ in GROUP_NOUNS | PEOPLE_NOUNS and head.tag_ in {"NNS", "NNPS"}:
+        return _group(head, ctx), True
     home = (head.lemma_ in HOME_NOUNS and head.tag_ == "NN") or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
@@ -118,9 +121,72 @@ def _states_named_before(head: Token, ctx: ArticleContext) -> list[Entity]:
     return [e for e in _roll_up(found, ctx) if e.type is EntityType.COUNTRY]
 
 
-def _no_clause(head: Token) -> bool:
-    """'the four defence ministers': modifiers only, no phrase saying whose they are."""
-    return all(c.dep_ in {"det", "nummod", "amod", "compound"} for c in head.children)
+# People who act for their states: 'the (four) ministers' are the states in focus.
+PEOPLE_NOUNS = MINISTERIAL | {"official", "diplomat", "negotiator", "delegation", "envoy"}
+# Words that leave a group definite: 'the two countries', 'both sides', 'their leaders'.
+_DEFINITE = {"the", "these", "those", "both", "all", "their", "our", "respective"}
+
+
+def _group(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """Which states a definite plural group stands for: the states the sentence has just
+    named, else those last named acting together, else the article's most named states (as
+    many as counted: 'the three countries'). 'Allies', 'Western governments', 'other
+    countries' are no one in particular."""
+    definite = False
+    for child in head.children:
+        word = child.lower_
+        if child.dep_ == "poss" and child.lemma_ in GROUP_NOUNS:  # "the three countries' leaders"
+            return actors_of_np(child, ctx)[0]
+        if word in NUMBER_WORDS or word in _DEFINITE:
+            definite = True
+        elif child.dep_ in {"amod", "compound"} and head.lemma_ in PEOPLE_NOUNS:
+            continue  # "the foreign ministers": their office, not whose they are
+        elif child.dep_ in {"amod", "compound", "nmod", "det", "nummod"}:
+            return []
+    if not definite:
+        return []
+    size = counted_group(head)
+    named = _states_named_before(head, ctx)
+    if len(named) >= 2 and size in (None, len(named)):
+        return named  # "he and Biden issued ..., under which the allies set up"
+    return ctx.last_group(head, size) or ctx.focus(size or ctx.group_size(head))
+
+
+def _unknown_group(head: Token) -> bool:
+    """A group noun that stands for no one known ('Western countries', 'allies'): the clause
+    has its own doer, so the governing clause's is not it."""
+    return head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}
+
+
+# Works that belong to where they stand: 'dockyards in Yokohama' are Japan's.
+FACILITY_NOUNS = {"shipyard", "dockyard", "yard", "plant", "factory", "facility", "depot"}
+
+
+def _host_state(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """The state a facility named only by its place stands in ('commercial dockyards in
+    nearby Yokohama')."""
+    if head.lemma_ not in FACILITY_NOUNS:
+        return []
+    for _prep, obj in prep_objects(head, {"in", "at", "near"}):
+        place = ctx.place_of(obj)
+        country = ctx.gazetteer.country_of(place.iri) if place is not None else None
+        ref = ctx.gazetteer.get(country) if country else None
+        if ref is not None:
+            return [ref.entity()]
+    return []
+
+
+def _led_by(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """'a coalition led by Latvia and Britain', 'a centre set up by Romania': the agent of a
+    participle describing a noun phrase that names no one itself."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    for obj in agent.children:
+                        if obj.dep_ == "pobj":
+                            return actors_of_np(obj, ctx)[0]
+    return []
 
 
 def _only_determiner(head: Token) -> bool:
@@ -208,7 +274,7 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(node.head, ctx)
             actors, inferred = actors_of_np(agent, ctx)
-            if actors:
+            if actors or _unknown_group(agent):
                 return actors, inferred
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break

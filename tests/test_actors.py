@@ -1,0 +1,79 @@
+"""Who the actors are: groups ('the two countries'), their leaders, surnames, on real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from alliance_kg.pipeline.extractor import Extractor
+from test_triggers_roles import E, Role, candidates, countries, extractor, only
+
+__all__ = ["extractor"]  # the shared module-scoped fixture
+
+
+def test_the_states_just_named_together_are_the_group(extractor: Extractor) -> None:
+    text = (
+        "Canada, Australia and New Zealand held talks on Monday. "
+        "The defence ministers of the three countries agreed to co-produce drones."
+    )
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"CAN", "AUS", "NZL"}
+    assert c.inferred
+
+
+def test_the_ministers_are_the_states_in_focus(extractor: Extractor) -> None:
+    text = "Spain and Portugal met in Madrid. The four ministers agreed to co-produce drones."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"ESP", "PRT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spain and Portugal met. Western governments will supply drones to Ukraine.",
+        "Spain and Portugal met. Other countries will supply drones to Ukraine.",
+        "Spain and Portugal met. Allies will supply drones to Ukraine.",
+    ],
+)
+def test_an_indefinite_or_qualified_group_is_no_one_in_particular(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == set()
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+def test_a_group_led_by_states_is_those_states(extractor: Extractor) -> None:
+    text = "A consortium led by Italy and Spain will supply frigates to Greece."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"ITA", "ESP"}
+    assert countries(c, Role.RECIPIENT) == {"GRC"}
+
+
+def test_a_surname_is_the_person_last_named_in_full(extractor: Extractor) -> None:
+    text = (
+        "South Korean Defense Minister Kim Yong-hyun visited Tokyo. "
+        "Kim signed a defence pact with Japan."
+    )
+    signed = next(c for c in candidates(extractor, text) if c.trigger.text == "signed")
+    assert countries(signed, Role.PARTICIPANT) == {"KOR", "JPN"}
+
+
+def test_the_allies_just_named_in_the_sentence(extractor: Extractor) -> None:
+    text = (
+        "Greece and Turkey met in Athens. Later, Japan's defence minister raised the plan with "
+        "the U.S. defense secretary in Washington at the allies' annual security talks."
+    )
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"JPN", "USA"}
+
+
+def test_a_facility_named_by_its_place_is_its_states(extractor: Extractor) -> None:
+    text = "Commercial dockyards in Yokohama will repair U.S. Navy destroyers."
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.PROVIDER) == {"JPN"}
+    assert countries(c, Role.CLIENT) == {"USA"}
+
+
+def test_a_giver_named_but_unknown_is_left_open(extractor: Extractor) -> None:
+    c = only(extractor, "Allies will supply drones to Ukraine.", E.ARMS_TRANSFER)
+    assert Role.SUPPLIER not in c.roles and Role.SUPPLIER in c.unnamed
