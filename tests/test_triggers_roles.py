@@ -675,3 +675,12 @@ def test_exercising_and_consulting_together(
 ) -> None:
     kinds = {c.type for c in candidates(extractor, text)}
     assert (E.DEFENSE_COOPERATION in kinds) is cooperation
+
+
+def test_leading_a_battlegroup_abroad_is_an_ongoing_deployment(extractor: Extractor) -> None:
+    text = "Canada has led NATO's battlegroup in Latvia since 2017."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"CAN"}
+    assert countries(c, Role.LOCATION) == {"LVA"}
+    assert c.status is Status.ONGOING
+    assert c.date == EventDate(2017)

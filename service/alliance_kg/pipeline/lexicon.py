@@ -355,6 +355,8 @@ DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
 MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
+# Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
+LEADING_VERBS = {"lead", "command"}
 # Craft moving under their own power: "fighters flew to Australia" deploys them, while
 # launchers that "arrive" are delivered.
 CRAFT_MOVING_VERBS = {"fly", "sail", "dock", "deploy", "rotate"}

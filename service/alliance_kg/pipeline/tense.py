@@ -101,11 +101,15 @@ def status_from_tense(
     if tense is Tense.FUTURE or future_date:
         modal = next((a.text for a in _auxiliaries(verb) if a.tag_ == "MD"), None)
         return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
-    if tense is Tense.PERFECT and event_class in STATE_CLASSES:
-        return Status.ONGOING, None
+    if tense is Tense.PERFECT and (event_class in STATE_CLASSES or _since(verb)):
+        return Status.ONGOING, None  # "has led the battlegroup since 2017" still does
     if tense in {Tense.PAST, Tense.PERFECT}:
         return Status.COMPLETED, None
     return Status.ONGOING, None
+
+
+def _since(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "since" for c in verb.children)
 
 
 def _scheduled(verb: Token, event_class: EventClass) -> bool:

@@ -34,6 +34,7 @@ from alliance_kg.pipeline.lexicon import (
     INSTITUTIONS,
     JOINT_MARKERS,
     LAWS,
+    LEADING_VERBS,
     LEGISLATIVE_VERBS,
     MILITARY_WORDS,
     MINISTERIAL,
@@ -171,6 +172,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return Trigger(token, E.ARMS_TRANSFER)
     if lemma in SELECTING and obj is not None and _foreign_system(obj, ctx):
         return Trigger(token, E.ARMS_TRANSFER)
+    if lemma in LEADING_VERBS and obj is not None and _is_force(obj) and _stationed(obj):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "leads the battlegroup in Lithuania"
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in DISPATCHING and sent_for_work(token) is not None:
@@ -497,6 +500,11 @@ def _forces_move(token: Token, ctx: ArticleContext) -> bool:
         [t for mover in movers for t in phrase_tokens(mover)], ctx
     )
     return bool(places) and (craft or any(map(_is_force, movers)))
+
+
+def _stationed(force: Token) -> bool:
+    """'the battlegroup in Lithuania': a force placed somewhere."""
+    return next(prep_objects(force, {"in"}), None) is not None
 
 
 def _is_force(head: Token) -> bool:
