@@ -260,6 +260,15 @@ def test_commerce_in_the_main_clause_does_not_make_a_side_clause_gift_a_sale(
     assert EventClass.MILITARY_AID in [e.type for e in extraction.events]
 
 
+def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
+    text = (
+        "Washington announced $150 million in military aid for Ukraine. "
+        "Washington will also use $2 billion to buy Patriot interceptors for Ukraine."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert len(events_of(extraction, E.MILITARY_AID)) == 2
+
+
 def test_a_delivery_under_a_separate_contract_is_another_transfer(extractor: Extractor) -> None:
     text = (
         "Romania agreed on Monday to buy 54 Abrams tanks from the United States. "

@@ -564,6 +564,20 @@ def test_a_gapped_clause_gives_a_second_giver(extractor: Extractor) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guidelines widen the range of equipment that Seoul can give to states under attack.",
+        "Under the new rules, finished tanks can be sold to partners.",
+        "Berlin relaxed its rules to let howitzers made under licence be exported to Norway.",
+        "The rules allow finished weapons to be transferred to Poland.",
+    ],
+)
+def test_what_a_state_can_or_may_transfer_is_no_transfer(extractor: Extractor, text: str) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

@@ -94,6 +94,9 @@ WRITING_VERBS = {"write", "enshrine"}
 LAWS = {"law", "constitution", "statute"}
 # Permitting exports sets an export rule: "decided to allow exports of the jet".
 PERMITTING = {"allow", "permit"}
+# What a state "can" transfer, or is let or enabled to, is a rule or an ability, not a transfer.
+ABILITY_MODALS = {"can", "ca"}
+ENABLING = {"let", "enable"}
 EXPORT_WORDS = {"export", "sell", "sale", "transfer"}
 # A legislature approving or voting on something changes policy ("the parliament approved it").
 LEGISLATURES = {"parliament", "congress", "senate", "legislature", "lawmaker", "legislator"}
@@ -146,8 +149,6 @@ SELECTING = {
 }
 # Modifiers that make an event mention a new event: "a separate drawdown", "another package".
 DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
-# Words that make a sum a standing flow: "annual aid" (and "$3.8 billion a year").
-RECURRING = {"annual", "annually", "yearly"}
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
 CONTRACT_NOUNS = {"contract"}

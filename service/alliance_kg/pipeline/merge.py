@@ -31,7 +31,6 @@ from alliance_kg.pipeline.lexicon import (
     COMMERCE,
     DEAL_NOUNS,
     DISTINCT_MARKERS,
-    RECURRING,
     SALE_WORDS,
     SELECTING,
     STATE_CLASSES,
@@ -111,10 +110,10 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             return False
     if c.type is E.CAPACITY_SHORTFALL:
         return True  # one side's shortage, whichever munitions its sentences name
-    if c.type in MATERIEL_IDENTITY and not c.elaboration and _sum_of(c):
-        funded = [m for m in draft.members if _sum_of(m)]
-        if funded and _recurring(c) != any(_recurring(m) for m in funded):
-            return False  # "$3.8 billion a year" beside a one-off $26 billion: two events
+    if c.type in MATERIEL_IDENTITY and not (c.elaboration or pending) and _sums(c):
+        funded = {q for m in draft.members for q in _sums(m)}
+        if funded and not funded & _sums(c):
+            return False  # "$2.2 billion in funds to buy interceptors" beside a $150m package
     have = set(draft.roles.get(Role.MATERIEL, {}))
     new = set(c.roles.get(Role.MATERIEL, {}))
     if c.elaboration:
@@ -158,29 +157,17 @@ def _same_parties(draft: Draft, candidate: Candidate) -> Draft:
     return twin
 
 
-def _sum_of(candidate: Candidate) -> bool:
-    """The candidate's sentence gives it an amount of money."""
-    return any(q.unit != "unit" for q in candidate.quantities)
-
-
-def _recurring(candidate: Candidate) -> bool:
-    """'$3.8 billion a year', 'annual aid': a standing flow rather than a one-off package."""
-    trigger = candidate.trigger
-    near = [*trigger.subtree, *(trigger.head.subtree if trigger.dep_ == "relcl" else ())]
-    per_year = {"a", "per", "each", "every"}
-    return any(
-        t.lower_ in RECURRING
-        or (t.lemma_ == "year" and any(d.lower_ in per_year for d in t.children))
-        for t in near
-    )
-
-
 def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
     """Two states' body and a three-state framework are two arrangements: where both name
     two or more states, they must name the same ones."""
     country = ctx.gazetteer.country_of
     states = [{c for i in side if (c := country(i))} for side in (mine, theirs)]
     return min(len(s) for s in states) < 2 or states[0] == states[1]
+
+
+def _sums(candidate: Candidate) -> set[tuple[float, str]]:
+    """The amounts of money the candidate's sentence gives it."""
+    return {(q.amount, q.unit) for q in candidate.quantities if q.unit != "unit"}
 
 
 def _marked_distinct(candidate: Candidate) -> bool:

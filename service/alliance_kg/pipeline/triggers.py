@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import EntityType, EventClass
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    ABILITY_MODALS,
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     BUYING_VERBS,
@@ -22,6 +23,7 @@ from alliance_kg.pipeline.lexicon import (
     CRAFT_MOVING_VERBS,
     DISPATCHING,
     DRAWDOWN_VERBS,
+    ENABLING,
     ESTABLISHING,
     EVENT_HEADS,
     EXERCISE_NOUNS,
@@ -617,11 +619,28 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             trigger = _shortfall_adjective(token, ctx)
         else:
             trigger = None
+        transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
+        if transfer and only_permitted(token):
+            continue
         if trigger is not None:
             found.append(trigger)
-            if trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:
+            if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def only_permitted(token: Token) -> bool:
+    """'equipment that Japan can give', 'fighters can be sold to', 'rules allow weapons to be
+    transferred', 'to let weapons be sold': what a state is able or allowed to transfer,
+    no transfer."""
+    if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in token.children):
+        return True
+    node = token
+    while node.dep_ in {"xcomp", "ccomp", "dobj"} and node.head.i != node.i:
+        node = node.head
+        if _lemma(node) in PERMITTING | ENABLING:
+            return True
+    return False
 
 
 def gapped_givers(verb: Token) -> list[Token]:
