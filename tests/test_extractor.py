@@ -326,3 +326,14 @@ def test_a_pair_s_body_is_not_a_three_state_framework(extractor: Extractor) -> N
     )
     found = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.DEFENSE_COOPERATION)
     assert sorted(len(isos(e, Role.PARTICIPANT)) for e in found) == [2, 3]
+
+
+def test_an_unattributed_mention_of_another_system_joins_no_venture(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Hanwha and WB Group will jointly produce missiles in Poland. "
+        '"This is the first time the K9 will be produced abroad," an official said.'
+    )
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.MATERIEL)} == {"missile"}

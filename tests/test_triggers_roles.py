@@ -698,3 +698,15 @@ def test_leading_a_battlegroup_abroad_is_an_ongoing_deployment(extractor: Extrac
     assert countries(c, Role.LOCATION) == {"LVA"}
     assert c.status is Status.ONGOING
     assert c.date == EventDate(2017)
+
+
+def test_a_design_named_in_one_word_makes_its_state_a_partner(extractor: Extractor) -> None:
+    text = "Poland will start producing Korean-designed howitzers next year."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"POL", "KOR"}
+
+
+def test_the_platform_a_product_is_made_for_is_not_the_product(extractor: Extractor) -> None:
+    text = "Norway and Poland will jointly produce missiles for Patriot launchers."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"missile"}

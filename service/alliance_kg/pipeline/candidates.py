@@ -27,6 +27,7 @@ from alliance_kg.pipeline.lexicon import (
     EXAMPLE_MARKERS,
     GOVERNMENT_WORDS,
     JOINT_MARKERS,
+    ORIGIN_PARTICIPLES,
     RECEIVING_VERBS,
     REPORTING,
     SELECTING,
@@ -290,6 +291,7 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
     """Whose design is made, and where: 'GE's F414 engine in India', 'U.S.-designed rockets',
     'drones at a plant in Ukraine', 'shells together with Ukraine's arms group'."""
     found = [e for e in _owners(made, ctx) if e.type is not EntityType.MATERIEL]
+    found += _designers(made, ctx)
     found += _host_countries(token, made, [], ctx)
     for head in made:
         for prep in head.children:
@@ -299,6 +301,32 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
                 and any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
             ):
                 found += [e for o in prep.children for e in actors_of_np(o, ctx)[0]]
+    return found
+
+
+def _product(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """The materiel made, leaving out the platforms it is made for: 'guided rockets for
+    HIMARS launchers'."""
+    platform = {
+        t.i
+        for head in heads
+        for prep in phrase_tokens(head)
+        if prep.dep_ == "prep" and prep.lower_ == "for"
+        for t in prep.subtree
+    }
+    made = [t for head in heads if head.i not in platform for t in phrase_tokens(head)]
+    return entities_in(iter(t for t in made if t.i not in platform), ctx, {EntityType.MATERIEL})
+
+
+def _designers(made: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """'U.S.-designed rockets', 'Korean-built tanks': the state a one-word origin names."""
+    found = []
+    for head in made:
+        for t in np_tokens(head):
+            origin, _, verb = t.lower_.rpartition("-")
+            ref = ctx.gazetteer.country_named(origin) if verb in ORIGIN_PARTICIPLES else None
+            if ref is not None:
+                found.append(ref.entity())
     return found
 
 
@@ -469,6 +497,9 @@ def _assign_roles(
     if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
         heads += contract_goods(token)
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(_goods_for(token), ctx)
+    if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
+        made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"})]
+        materiel = _product(made, ctx) or materiel
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
         materiel += entities_in(_examples(heads + of_objects), ctx, {EntityType.MATERIEL})
     if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:

@@ -54,6 +54,12 @@ class Gazetteer:
             for ref in references.values()
             if ref.type is EntityType.PLACE
         }
+        self.countries = {
+            name.lower(): ref
+            for ref in references.values()
+            if ref.type is EntityType.COUNTRY
+            for name in (ref.label, *ref.aliases, *ref.demonyms)
+        }
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -99,6 +105,10 @@ class Gazetteer:
     def place_named(self, name: str) -> Reference | None:
         """A place whose name is `name` ("Washington" -> "Washington, D.C.")."""
         return self.places.get(name.strip().lower())
+
+    def country_named(self, name: str) -> Reference | None:
+        """A country by one of its names or demonyms ("U.S." -> the United States)."""
+        return self.countries.get(name.strip().lower())
 
     def country_of(self, iri: str) -> str | None:
         """The one country an entity is or belongs to (following ak:affiliatedWith once).

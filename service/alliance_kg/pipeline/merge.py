@@ -126,8 +126,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
             all(generic(i) for i in have) or all(generic(i) for i in new)
         ):
             return False
-        if pending:
-            return True
+        if pending:  # "the K2 will be produced abroad" is no part of a missile venture
+            return c.type is not E.JOINT_PRODUCTION
         specific = [e for e in draft.roles[Role.MATERIEL].values() if ctx.is_specific_materiel(e)]
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
