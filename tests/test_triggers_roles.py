@@ -578,6 +578,21 @@ def test_what_a_state_can_or_may_transfer_is_no_transfer(extractor: Extractor, t
     assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
 
 
+def test_arming_a_state_is_aid(extractor: Extractor) -> None:
+    text = "Britain has drained its stocks of shells while arming Ukraine."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.DONOR) == {"GBR"} and countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+def test_a_government_body_of_no_named_state_is_the_home_states(extractor: Extractor) -> None:
+    text = (
+        "Norway approved new export rules. The Defence Export Council then approved the "
+        "transfer of NASAMS launchers to Ukraine."
+    )
+    (c,) = [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]
+    assert countries(c, Role.SUPPLIER) == {"NOR"} and countries(c, Role.RECIPIENT) == {"UKR"}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

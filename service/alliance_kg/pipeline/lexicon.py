@@ -133,6 +133,8 @@ COMMERCE = {
 SALE_WORDS = {"sell", "sale", "buy", "purchase", "procure", "procurement", "export", "order"}
 # Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
 VERB_AID = {"donate", "pledge", "aid", "assist", "arm"}
+# Aid verbs whose object may be the state aided: "while arming Ukraine", "to assist Kyiv".
+AIDING_STATES = {"aid", "assist", "arm"}
 # Choosing another state's system is a (considered) purchase: "Canberra weighs Japan's frigate".
 SELECTING = {
     "consider",

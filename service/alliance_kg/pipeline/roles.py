@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext, counted_group
 from alliance_kg.pipeline.lexicon import (
+    GOVERNMENT_WORDS,
     GROUP_NOUNS,
     LEGISLATURES,
     MAINTENANCE_NOUNS,
@@ -90,6 +91,8 @@ def actors_of_np(
         ctx,
         ACTOR_TYPES,
     )
+    if actors and all(_unplaced_body(a, ctx) for a in actors):  # "the National Security Council"
+        return _roll_up(actors, ctx) + ctx.home_country(), True
     if actors:
         return _roll_up(actors, ctx), False
     for child in head.children:
@@ -225,6 +228,16 @@ _OWNER_NOUNS = {
 }
 # Heads that count the people of a phrase: "thousands of Japanese civilians".
 _COUNT_NOUNS = {"thousand", "hundred", "dozen"}
+
+
+def _unplaced_body(actor: Entity, ctx: ArticleContext) -> bool:
+    """A government body the reference does not know, of no named state: the home state's."""
+    return (
+        actor.minted
+        and actor.type is EntityType.ORGANIZATION
+        and bool(set(actor.label.lower().split()) & GOVERNMENT_WORDS)
+        and ctx.gazetteer.country_of(actor.iri) is None
+    )
 
 
 def _roll_up(actors: list[Entity], ctx: ArticleContext) -> list[Entity]:

@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     ABILITY_MODALS,
     AGREEMENT_NOUNS,
     AID_CONTEXT,
+    AIDING_STATES,
     BUYING_VERBS,
     CONTAINING,
     CONTRACT_NOUNS,
@@ -232,6 +233,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             EntityType.MATERIEL in kinds
             or obj_lemmas & (MILITARY_WORDS | AID_CONTEXT)
             or _has_recipient(token, ctx)
+            or (lemma in AIDING_STATES and EntityType.COUNTRY in _entity_types(obj_tokens[:2], ctx))
         )
     ):
         return None  # "pledged to expand production" pledges no aid
