@@ -257,11 +257,6 @@ def test_relative_iris_resolve_against_the_endpoint() -> None:
     assert based.json()["results"]["bindings"][0]["iri"]["value"] == "http://x.example/p"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pyoxigraph 0.5.13 counts a triple once per graph in a merged default graph "
-    "(oxigraph issue #1919, fixed upstream after 0.5.13)",
-)
 def test_the_union_default_graph_counts_a_shared_triple_once() -> None:
     store = make_store(with_data=False)
     triple = "<http://x/e> a <https://w3id.org/alliance-kg/ontology#Event>"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_kg.store.syntax import bare_words, declares_dataset, lexemes
+from alliance_kg.store.syntax import all_tokens, bare_words, declares_dataset, lexemes, tokens
 
 
 def test_words_and_braces_outside_strings_iris_comments_and_variables() -> None:
@@ -31,3 +31,29 @@ def test_depth_counts_nested_groups() -> None:
 )
 def test_declares_dataset_only_for_a_from_clause(query: str, declares: bool) -> None:
     assert declares_dataset(query) is declares
+
+
+def test_all_tokens_keep_literals_numbers_and_punctuation() -> None:
+    text = "SELECT * { ?s :p 'a b'@en-GB , 1.5e3 ; ^:q \"1\"^^xsd:int . ?s ?p ?o ?? # ?x\n}"
+    found = [(token.kind, token.text) for token in all_tokens(text)]
+    assert found[3:] == [
+        ("variable", "?s"),
+        ("pname", ":p"),
+        ("literal", "'a b'@en-GB"),
+        ("punct", ","),
+        ("number", "1.5e3"),
+        ("punct", ";"),
+        ("punct", "^"),
+        ("pname", ":q"),
+        ("literal", '"1"'),
+        ("punct", "^^"),
+        ("pname", "xsd:int"),
+        ("punct", "."),
+        ("variable", "?s"),
+        ("variable", "?p"),
+        ("variable", "?o"),
+        ("punct", "?"),
+        ("punct", "?"),
+        ("close", "}"),
+    ]
+    assert [token.text for token in tokens(text)][:4] == ["SELECT", "{", "?s", ":p"]

@@ -2,7 +2,8 @@
 
 Queries see the union of the graphs as their default graph, unless the caller names the
 graphs (`default_graph_uris`, `named_graph_uris`), as the SPARQL Protocol's
-`default-graph-uri` and `named-graph-uri` do, or the query has FROM or FROM NAMED.
+`default-graph-uri` and `named-graph-uri` do, or the query has FROM or FROM NAMED. The
+union is a set: a triple held by several graphs matches once (see `set_semantics`).
 Substituted variables must be projected (pyoxigraph refuses others).
 
 Results are pyoxigraph's own types, which only the thread that called `query()` may
@@ -19,7 +20,7 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TypeVar
 
@@ -36,6 +37,7 @@ from pyoxigraph import Store as OxigraphStore
 
 from alliance_kg.store.base import QueryError, QueryResult, QueryTimeoutError, StoreError, Term
 from alliance_kg.store.results import query_triples, solutions_from_rows
+from alliance_kg.store.set_semantics import distinct_runs
 from alliance_kg.store.syntax import declares_dataset, replace_graph_update
 
 _Row = TypeVar("_Row")
@@ -72,17 +74,24 @@ class EmbeddedStore:
     ) -> QueryResult:
         # pyoxigraph's union switch would override the query's own FROM clauses.
         union = not (default_graph_uris or named_graph_uris or declares_dataset(sparql))
+        over_a_set = distinct_runs(sparql) if union else sparql
 
-        def evaluate() -> QueryResult:
+        def run(text: str) -> QueryResult:
             with _query_errors():
                 return self._store.query(
-                    sparql,
+                    text,
                     base_iri=base_iri,
                     use_default_graph_as_union=union,
                     default_graph=[NamedNode(iri) for iri in default_graph_uris] or None,
                     named_graphs=[NamedNode(iri) for iri in named_graph_uris] or None,
                     substitutions={Variable(k): v for k, v in (substitutions or {}).items()},
                 )
+
+        def evaluate() -> QueryResult:
+            if over_a_set != sparql:
+                with suppress(QueryError):  # a rewrite never fails a query: the original decides
+                    return run(over_a_set)
+            return run(sparql)
 
         if timeout is None:
             return evaluate()

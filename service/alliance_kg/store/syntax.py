@@ -33,34 +33,40 @@ _TOKEN = re.compile(
 )
 
 
-# A lexer's-eye view: strings and comments are skipped whole (so a `#` inside an IRI or a
-# brace inside a string hides nothing); what remains is IRIs, variables, prefixed names,
-# braces and bare words (keywords, function names; the prefix of `x:y` is not a word).
+# A lexer's-eye view: strings (with their language tag) and comments are matched whole (so a
+# `#` inside an IRI or a brace inside a string hides nothing); then IRIs, variables, prefixed
+# names, braces, bare words (keywords, function names; the prefix of `x:y` is not a word),
+# numbers and punctuation (one character, or `^^`, `||`, `&&`, `!=`, `<=`, `>=`).
 _TOKENS = re.compile(
     r"""
-    (?P<skipped>
-        '''(?:(?:''?)?(?:[^'\\]|\\.))*'''          # long strings
-      | \"\"\"(?:(?:\"\"?)?(?:[^"\\]|\\.))*\"\"\"
-      | '(?:[^'\\\n\r]|\\.)*'                      # short strings
-      | "(?:[^"\\\n\r]|\\.)*"
-      | \#[^\n\r]*                                 # comments
+    (?P<literal>
+        (?:'''(?:(?:''?)?(?:[^'\\]|\\.))*'''             # long strings
+          | \"\"\"(?:(?:\"\"?)?(?:[^"\\]|\\.))*\"\"\"
+          | '(?:[^'\\\n\r]|\\.)*'                       # short strings
+          | "(?:[^"\\\n\r]|\\.)*")
+        (?:@[A-Za-z]+(?:-[A-Za-z0-9]+)*)?                # language tag
     )
+    | (?P<comment>\#[^\n\r]*)
     | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<variable>[?$]\w*)
-    | (?P<pname>(?<![\w:])(?:[A-Za-z_][\w.-]*)?:(?:[\w.:%-]|\\.)*(?<!\.))  # ex:local
+    | (?P<variable>[?$]\w+)
+    | (?P<pname>(?<![\w:])(?:[A-Za-z_][\w.-]*)?:(?:[\w.:%-]|\\.)*(?<!\.))  # ex:local, _:b
     | (?P<open>\{)
     | (?P<close>\})
     | (?P<word>(?<![\w:])[A-Za-z_][\w-]*(?![\w:-]))  # bare words; `x:` is a prefix, not a word
+    | (?P<number>(?:\d+\.\d*[eE][+-]?\d+|\d*\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?))
+    | (?P<punct>\^\^|\|\||&&|!=|<=|>=|[^\s\w])
     """,
     re.VERBOSE | re.DOTALL,
 )
+_LEXICAL_KINDS = frozenset({"literal", "number", "punct"})
 
 
 @dataclass(frozen=True)
 class Lexeme:
     """A token, where it starts and ends, and its brace depth (a brace's is the outer one).
 
-    `kind` is word (upper-cased), open, close, iri (with its `<>`), variable or pname.
+    `kind` is word (upper-cased), open, close, iri (with its `<>`), variable, pname, and
+    for `all_tokens` also literal, number and punct.
     """
 
     text: str
@@ -70,12 +76,12 @@ class Lexeme:
     kind: str = "word"
 
 
-def tokens(sparql: str) -> Iterator[Lexeme]:
-    """Every token of `sparql` but strings and comments, in order."""
+def all_tokens(sparql: str) -> Iterator[Lexeme]:
+    """Every token of `sparql` but comments, in order."""
     depth = 0
     for match in _TOKENS.finditer(sparql):
-        kind = match.lastgroup or "skipped"
-        if kind == "skipped":
+        kind = match.lastgroup or "comment"
+        if kind == "comment":
             continue
         if kind == "close":
             depth -= 1
@@ -83,6 +89,11 @@ def tokens(sparql: str) -> Iterator[Lexeme]:
         yield Lexeme(text, match.start(), match.end(), depth, kind)
         if kind == "open":
             depth += 1
+
+
+def tokens(sparql: str) -> Iterator[Lexeme]:
+    """Every token of `sparql` but strings, numbers, punctuation and comments, in order."""
+    return (token for token in all_tokens(sparql) if token.kind not in _LEXICAL_KINDS)
 
 
 def lexemes(sparql: str) -> Iterator[Lexeme]:
