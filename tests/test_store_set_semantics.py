@@ -14,55 +14,42 @@ from alliance_kg.store.set_semantics import distinct_runs
 OPEN, CLOSE = "{ SELECT DISTINCT * WHERE { ", " } }"
 
 
-LITERAL_RUN = "?o :q 'x'@en"
-
-
-def wrapped(run: str) -> str:
-    return f"{OPEN}{run}{CLOSE}"
+def case(marked: str) -> tuple[str, str]:
+    """The query in `marked` without its marks, and with `«...»` as the wrapped runs."""
+    query = marked.replace("«", "").replace("»", "")
+    return query, marked.replace("«", OPEN).replace("»", CLOSE)
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    "marked",
     [
-        ("SELECT * { ?s ?p ?o }", f"SELECT * {{ {wrapped('?s ?p ?o')} }}"),
-        (
-            "SELECT ?s WHERE { ?s a :C ; :p ?o , 1.5 . FILTER(?o > 1) ?o :q 'x'@en }",
-            f"SELECT ?s WHERE {{ {wrapped('?s a :C ; :p ?o , 1.5 .')} FILTER(?o > 1)"
-            + f" {wrapped(LITERAL_RUN)} }}",
-        ),
-        (
-            "SELECT ?s { ?s :p ?o OPTIONAL { ?o :q ?x FILTER(?x != ?s) } }",
-            f"SELECT ?s {{ {wrapped('?s :p ?o')} OPTIONAL {{ {wrapped('?o :q ?x')}"
-            " FILTER(?x != ?s) } }",
-        ),
-        (
-            "SELECT ?s { { ?s :p ?o } UNION { { ?s :q ?o } } }",
-            f"SELECT ?s {{ {{ {wrapped('?s :p ?o')} }} UNION {{ {{ {wrapped('?s :q ?o')} }} }} }}",
-        ),
-        (
-            "SELECT ?s { ?s :p ?o MINUS { ?s :q ?o } }",
-            f"SELECT ?s {{ {wrapped('?s :p ?o')} MINUS {{ {wrapped('?s :q ?o')} }} }}",
-        ),
-        (
-            "SELECT ?s { ?s :p ?o BIND(STR(?o) AS ?t) ?s :q ?t VALUES ?t { 'a' } }",
-            f"SELECT ?s {{ {wrapped('?s :p ?o')} BIND(STR(?o) AS ?t) {wrapped('?s :q ?t')}"
-            " VALUES ?t { 'a' } }",
-        ),
-        (
-            "SELECT ?s { ?s :p ?g FILTER NOT EXISTS { ?s :q ?x } }",
-            f"SELECT ?s {{ {wrapped('?s :p ?g')} FILTER NOT EXISTS {{ {wrapped('?s :q ?x')} }} }}",
-        ),
-        (
-            "SELECT ?s (EXISTS { ?s :q ?x } AS ?b) { ?s :p ?o }",
-            f"SELECT ?s (EXISTS {{ {wrapped('?s :q ?x')} }} AS ?b) {{ {wrapped('?s :p ?o')} }}",
-        ),
-        (
-            "SELECT ?n { { SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } } }",
-            f"SELECT ?n {{ {{ SELECT (COUNT(*) AS ?n) WHERE {{ {wrapped('?s ?p ?o')} }} }} }}",
-        ),
+        "SELECT * { «?s ?p ?o» }",
+        "SELECT ?s WHERE { «?s a :C ; :p ?o , 1.5 . FILTER(?o > 1) ?o :q 'x'@en» }",
+        "SELECT ?s { «?s :p ?o OPTIONAL { ?o :q ?x FILTER(?x != ?s) } MINUS { ?s :r [] }» }",
+        "SELECT ?s { «?s :p ?o { ?o :q ?x OPTIONAL { ?x :r ?y } } BIND(STR(?o) AS ?t)» }",
+        "SELECT ?s { «?s :p ?g FILTER NOT EXISTS { ?s :q/:r ?x } GRAPH ?g { ?s :p ?o }» }",
+        "SELECT ?s (EXISTS { «?s :q ?x» } AS ?b) { «?s :p ?o» }",
     ],
 )
-def test_each_default_graph_run_is_made_distinct(query: str, expected: str) -> None:
+def test_a_group_whose_solutions_form_a_set_is_made_distinct_whole(marked: str) -> None:
+    query, expected = case(marked)
+    assert distinct_runs(query) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "SELECT ?s { { «?s :p ?o» } UNION { «{ ?s :q ?o } FILTER(?o != 1)» } }",
+        "SELECT ?s { «?s :p ?o» BIND(STR(?o) AS ?t) «?s :q ?t» VALUES ?t { 'a' } }",
+        "SELECT ?s { «?s :p ?o» OPTIONAL { «?o :q ?x» FILTER(?x != ?s) } ?o :r/:s ?z }",
+        "SELECT ?s { «?s :p ?o» MINUS { «?s :q ?o» } VALUES ?s { :a } }",
+        "SELECT ?s { «?s :p ?g» FILTER NOT EXISTS { «?s :q ?x» } VALUES ?g { :g } }",
+        "SELECT ?n { { SELECT (COUNT(*) AS ?n) WHERE { «?s ?p ?o» } } «?n :p ?x» }",
+        "SELECT ?s { «?s :p ?o» BIND(RAND() AS ?r) }",
+    ],
+)
+def test_beside_a_union_values_path_or_sub_select_each_run_is_made_distinct(marked: str) -> None:
+    query, expected = case(marked)
     assert distinct_runs(query) == expected
 
 
@@ -71,13 +58,6 @@ def test_graph_and_service_groups_are_left_as_they_are() -> None:
         "SELECT ?s { GRAPH ?g { ?s :p ?o OPTIONAL { ?o :q ?x } } SERVICE SILENT <x> { ?a ?b ?c } }"
     )
     assert distinct_runs(query) == query
-
-
-def test_exists_inside_graph_reads_that_graph_and_is_left_alone() -> None:
-    query = "SELECT ?s { ?s :p ?g FILTER EXISTS { GRAPH ?g { ?s2 :p ?o2 } } }"
-    assert distinct_runs(query) == (
-        f"SELECT ?s {{ {wrapped('?s :p ?g')} FILTER EXISTS {{ GRAPH ?g {{ ?s2 :p ?o2 }} }} }}"
-    )
 
 
 @pytest.mark.parametrize(
@@ -101,13 +81,12 @@ def test_runs_with_blank_nodes_or_paths_are_left_as_they_are(pattern: str) -> No
 
 
 def test_braces_and_keywords_in_strings_iris_and_comments_are_not_structure() -> None:
-    query = (
+    query, expected = case(
         "SELECT ?s { # a } and an OPTIONAL {\n"
-        "  ?s <http://x/OPTIONAL#FILTER> \"} FILTER {\" ; :p '''{\n}''' . # }\n"
+        "  «?s <http://x/OPTIONAL#FILTER> \"} FILTER {\" ; :p '''{\n}''' .» # }\n"
         "}"
     )
-    run = "?s <http://x/OPTIONAL#FILTER> \"} FILTER {\" ; :p '''{\n}''' ."
-    assert distinct_runs(query) == query.replace(run, wrapped(run))
+    assert distinct_runs(query) == expected
 
 
 @pytest.mark.parametrize(
@@ -170,6 +149,10 @@ QUERIES = [
     "SELECT ?s ?o { ?s :p ?o FILTER EXISTS { GRAPH ?g { ?o :q ?x } } }",
     "SELECT * { ?s :p ?o . BIND(STR(?o) AS ?t) ?o ?q ?x }",
     "SELECT ?n { { SELECT (COUNT(*) AS ?n) { ?s :p ?o } } }",
+    "SELECT * { ?s :p ?o OPTIONAL { ?o :q ?x } ?s ?p2 ?o2 }",
+    "SELECT ?s { { ?s :p ?o } UNION { ?s :p ?o } }",  # each branch counts once
+    "SELECT ?s ?o { VALUES ?s { :a :a } ?s :p ?o }",  # so does each row of VALUES
+    "SELECT ?o (COUNT(*) AS ?n) { ?s :p ?o BIND(RAND() AS ?r) } GROUP BY ?o",
 ]
 
 

@@ -2,14 +2,18 @@
 
 The union default graph is an RDF merge: a set of triples. pyoxigraph 0.5.13 evaluates a
 merged default graph as a bag, so a triple held by two graphs matches twice (oxigraph#1919)
-and an event reported by two articles is counted twice. `distinct_runs(query)` wraps every
-maximal run of triple patterns read from the default graph in
-`{ SELECT DISTINCT * WHERE { run } }`, in every group of the query: nested groups, OPTIONAL,
-MINUS, UNION, EXISTS and NOT EXISTS (in FILTER, BIND or a projection) and sub-SELECTs, but
-never inside GRAPH or SERVICE, whose graphs are sets already. For a run whose predicates are
-IRIs, `a` or variables and which holds no blank node, the distinct solutions are exactly its
-solutions over the merged graph; FILTER, BIND and VALUES stay where they are (their scope is
-the group, and BIND ends a run).
+and an event reported by two articles is counted twice. `distinct_runs(query)` wraps parts
+of the query read from the default graph in `{ SELECT DISTINCT * WHERE { ... } }`:
+
+- a whole group (the WHERE clause, a sub-SELECT's, a nested group, a UNION branch) when its
+  solutions over a set graph are pairwise incompatible, hence a set: it is built from runs of
+  triple patterns without blank nodes or paths, FILTER, BIND, OPTIONAL and MINUS of such
+  groups, and GRAPH; and it calls no sub-SELECT nor per-solution function. The bag's distinct
+  solutions are then exactly the set's, and the engine still plans the joins inside;
+- otherwise (UNION, VALUES, SERVICE, paths, sub-SELECTs) every maximal run of triple patterns
+  of the group, recursively in OPTIONAL, MINUS, UNION, EXISTS, NOT EXISTS and sub-SELECTs,
+  but never inside GRAPH or SERVICE, whose graphs are sets already. FILTER, BIND and VALUES
+  stay where they are (their scope is the group, and BIND ends a run).
 
 Left as they are:
 - runs with blank nodes (`_:b`, `[]`, `[ ... ]`, collections) or property paths: the spec
@@ -21,6 +25,9 @@ Left as they are:
   each solution its own value (BNODE, RAND, UUID, STRUUID);
 - updates, the short form CONSTRUCT WHERE, text with `\\u` escapes (they may spell a
   keyword), and any shape the walker below does not follow.
+
+DISTINCT fixes the answer, not the work: the engine still joins every copy of a triple, so a
+run of k patterns about an event held by n graphs costs n**k rows before they are merged.
 """
 
 from __future__ import annotations
@@ -44,7 +51,7 @@ class _Unfollowed(Exception):
 
 
 def distinct_runs(query: str) -> str:
-    """`query` with its default-graph runs of triple patterns made DISTINCT (see above)."""
+    """`query` with its default-graph groups or runs of triple patterns made DISTINCT."""
     if "\\u" in query or "\\U" in query:
         return query
     found = list(all_tokens(query))
@@ -61,9 +68,9 @@ def distinct_runs(query: str) -> str:
 
 def _shows_multiplicity(found: Sequence[Lexeme]) -> bool:
     """Whether the answer of this query (an update is none) may depend on duplicate solutions."""
-    words = [token for token in found if token.kind == "word"]
-    forms = [index for index, word in enumerate(words) if word.text not in ("BASE", "PREFIX")]
-    if not forms or words[forms[0]].text not in _FORMS:
+    words = [token.text for token in found if token.kind == "word"]
+    form = next((word for word in words if word not in ("BASE", "PREFIX")), "")
+    if form not in _FORMS:
         return False
     for index, token in enumerate(found):
         if token.kind != "word":
@@ -73,11 +80,10 @@ def _shows_multiplicity(found: Sequence[Lexeme]) -> bool:
         following = found[index + 2].text if index + 2 < len(found) else ""
         if token.text in _COUNTING and following != "DISTINCT":
             return True
-    form = words[forms[0]].text
-    modifier = words[forms[0] + 1].text if forms[0] + 1 < len(words) else ""
-    top = {word.text for word in words if word.depth == 0}
+    top = {token.text for token in found if token.kind == "word" and token.depth == 0}
     grouped = "GROUP" in top or not _AGGREGATES.isdisjoint(top)
-    return form == "SELECT" and modifier != "DISTINCT" and not grouped
+    distinct = words[words.index(form) + 1 : words.index(form) + 2] == ["DISTINCT"]
+    return form == "SELECT" and not (distinct or grouped)
 
 
 class _Walker:
@@ -101,7 +107,7 @@ class _Walker:
             token = found[index]
             if token.kind == "open":
                 if parentheses:  # EXISTS in a projection, HAVING or ORDER BY
-                    index = self._group(index)
+                    index = self._group(index)[0]
                 elif data_block_next or template:
                     index = self._skip_group(index)
                     data_block_next = template = False
@@ -109,7 +115,7 @@ class _Walker:
                     raise _Unfollowed("two WHERE groups")
                 else:
                     pattern_seen = True
-                    index = self._group(index)
+                    index = self._group(index, whole=True)[0]
                 continue
             parentheses += _is(token, "(") - _is(token, ")")
             if token.kind == "word":
@@ -120,53 +126,82 @@ class _Walker:
             index += 1
         return index
 
-    def _group(self, index: int) -> int:
-        """Walk the group pattern opened at `index`; return the index past its `}`."""
+    def _group(self, index: int, *, whole: bool = False) -> tuple[int, bool]:
+        """Walk the group pattern opened at `index`: the index past its `}`, and whether its
+        solutions are pairwise incompatible (so a set) on a set graph.
+
+        Such a group is wrapped whole when `whole` (its FILTERs see only its own variables)
+        and it calls no sub-SELECT nor per-solution function (DISTINCT keeps every solution):
+        one DISTINCT, and the engine still chooses how to join inside it.
+        """
         found = self._found
-        index = self._expect_open(index) + 1
+        opening = self._expect_open(index)
+        index += 1
         if found[index].text == "SELECT":
-            return self._expect_close(self._body(index)) + 1
+            return self._expect_close(self._body(index)) + 1, False
+        first_run = len(self._runs)
+        exclusive = True  # no UNION, VALUES, SERVICE, blank node or path at this level
         run: int | None = None  # where the current run of triple patterns starts
         while found[index].kind != "close":
             token = found[index]
             if token.kind == "open" or (token.kind == "word" and token.text not in _TERM_WORDS):
-                self._end_run(run, index)
+                exclusive &= self._end_run(run, index)
                 run = None
-                index = self._element(index)
+                index, element_exclusive = self._element(index)
+                exclusive &= element_exclusive
                 continue
             if run is None and not _is(token, "."):
                 run = index
             index += 1
-        self._end_run(run, index)
-        return index + 1
+        exclusive &= self._end_run(run, index)
+        if whole and exclusive and index > opening + 1 and self._deterministic(opening, index):
+            del self._runs[first_run:]
+            self._runs.append((found[opening + 1].start, found[index - 1].end))
+        return index + 1, exclusive
 
-    def _end_run(self, run: int | None, end: int) -> None:
+    def _deterministic(self, start: int, end: int) -> bool:
+        words = (token.text for token in self._found[start:end] if token.kind == "word")
+        return _PER_SOLUTION.union({"SELECT"}).isdisjoint(words)
+
+    def _end_run(self, run: int | None, end: int) -> bool:
+        """Mark the run from `run` to `end` for wrapping; False if it has a blank node or path."""
         if run is None:
-            return
+            return True
         patterns = self._found[run:end]
         if any(_is_blank_node_or_path(token) for token in patterns):
-            return
+            return False
         self._runs.append((patterns[0].start, patterns[-1].end))
+        return True
 
-    def _element(self, index: int) -> int:
-        """Walk the group, keyword and operand at `index`; return the index past them."""
+    def _element(self, index: int) -> tuple[int, bool]:
+        """Walk the group, or keyword and operand, at `index`: the index past them, and
+        whether its solutions are pairwise incompatible (as in `_group`)."""
         found = self._found
         keyword = found[index].text
         if found[index].kind == "open":
-            return self._group(index)
-        if keyword in ("OPTIONAL", "MINUS", "UNION"):
+            return self._group(index, whole=True)
+        if keyword == "OPTIONAL":
             return self._group(index + 1)
-        if keyword in ("GRAPH", "SERVICE"):
-            index += 2 if found[index + 1].text == "SILENT" else 1  # then the graph's name
-            return self._skip_group(index + 1)
+        if keyword == "MINUS":  # only whether a solution exists counts
+            return self._group(index + 1)[0], True
+        if keyword == "UNION":
+            return self._group(index + 1, whole=True)[0], False
+        if keyword == "GRAPH":  # a named graph is a set: its runs stay as they are
+            first_run = len(self._runs)
+            index, exclusive = self._group(index + 2)
+            del self._runs[first_run:]
+            return index, exclusive
+        if keyword == "SERVICE":
+            index += 2 if found[index + 1].text == "SILENT" else 1  # then the service's IRI
+            return self._skip_group(index + 1), False
         if keyword == "FILTER":
-            return self._constraint(index + 1)
+            return self._constraint(index + 1), True
         if keyword == "BIND":
-            return self._expression(index + 1)
+            return self._expression(index + 1), True
         if keyword == "VALUES":
             while found[index].kind != "open":
                 index += 1
-            return self._skip_group(index)
+            return self._skip_group(index), False
         raise _Unfollowed(f"{keyword} in a group pattern")
 
     def _constraint(self, index: int) -> int:
@@ -176,7 +211,7 @@ class _Walker:
         if found[index].text == "NOT":
             index += 1
         if found[index].text == "EXISTS":
-            return self._group(index + 1)
+            return self._group(index + 1)[0]
         if found[index].kind in ("word", "iri", "pname"):  # a function call
             return self._expression(index + 1)
         raise _Unfollowed("a FILTER without a constraint")
@@ -190,7 +225,7 @@ class _Walker:
         while True:
             token = found[index]
             if token.kind == "open":  # EXISTS or NOT EXISTS
-                index = self._group(index)
+                index = self._group(index)[0]
                 continue
             if token.kind == "close":
                 raise _Unfollowed("a `}` inside parentheses")
