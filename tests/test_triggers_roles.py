@@ -725,3 +725,9 @@ def test_the_platform_a_product_is_made_for_is_not_the_product(extractor: Extrac
     text = "Norway and Poland will jointly produce missiles for Patriot launchers."
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"missile"}
+
+
+def test_the_object_of_urge_does_what_it_is_urged_to(extractor: Extractor) -> None:
+    text = "Washington urged Tokyo to send its troops to Australia."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"JPN"}

@@ -443,6 +443,8 @@ GENERIC_NAMES = {
 MINISTERIAL = {"minister", "secretary", "ministerial"}
 # Possessives that make a visit a person's own: "his first visit to Kyiv".
 PERSONAL_POSSESSIVES = {"his", "her"}
+# Verbs whose object does what their infinitive says: "urged Tokyo to send troops".
+OBJECT_CONTROL = {"urge", "ask", "press", "persuade", "encourage", "invite", "pressure", "push"}
 # Heads of a noun phrase that stand for the group of states in focus.
 GROUP_NOUNS = {
     "country",

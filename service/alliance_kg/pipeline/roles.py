@@ -15,6 +15,7 @@ from alliance_kg.pipeline.lexicon import (
     MAINTENANCE_NOUNS,
     MINISTERIAL,
     NUMBER_WORDS,
+    OBJECT_CONTROL,
     REPORTING,
 )
 
@@ -283,6 +284,8 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
         if came_by in {"ccomp", "parataxis"} and node.lemma_.lower() in REPORTING:
             break  # "X said that Y will deliver": the reporter is not the actor
         agent = _agent(node, controller=node.i != verb.i)
+        if came_by == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
+            agent = next((c for c in node.children if c.dep_ == "dobj"), agent)  # urged Tokyo to
         if agent is not None:
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(node.head, ctx)
