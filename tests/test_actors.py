@@ -77,3 +77,19 @@ def test_a_facility_named_by_its_place_is_its_states(extractor: Extractor) -> No
 def test_a_giver_named_but_unknown_is_left_open(extractor: Extractor) -> None:
     c = only(extractor, "Allies will supply drones to Ukraine.", E.ARMS_TRANSFER)
     assert Role.SUPPLIER not in c.roles and Role.SUPPLIER in c.unnamed
+
+
+def test_a_body_several_states_have_is_the_home_states(extractor: Extractor) -> None:
+    text = (
+        "Japan will revise its export rules. The National Security Council on Friday "
+        "approved the sale of Patriot interceptors to the United States."
+    )
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"JPN"}
+    assert countries(c, Role.RECIPIENT) == {"USA"}
+
+
+def test_where_a_factory_stands_hosts_the_work_done_there(extractor: Extractor) -> None:
+    text = "Sweden's Saab is building a factory near Warsaw where it plans to assemble drones."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"SWE", "POL"}

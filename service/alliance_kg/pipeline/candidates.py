@@ -353,6 +353,10 @@ def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[En
         anchors.append(token.head)
     if token.dep_ in {"advcl", "xcomp"} and token.head.pos_ == "VERB":
         anchors += [token.head, *(o for o in token.head.children if o.dep_ == "dobj")]
+    clause = token.head if token.dep_ == "xcomp" else token
+    if clause.dep_ in {"relcl", "advcl"} and any(c.lower_ == "where" for c in clause.children):
+        where = clause.head  # "a factory near Kyiv where it plans to assemble drones"
+        anchors += [where, *(o for o in where.children if o.dep_ == "dobj")]
     places: list[Entity] = []
     for anchor in anchors:
         for _prep, obj in prep_objects(anchor, SITE_PREPOSITIONS):

@@ -39,6 +39,7 @@ class ArticleContext:
     def __init__(self, docs: Iterable[Doc], gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self.ent_at: dict[tuple[int, int], Span] = {}
+        self.home: list[str] = []  # known once every paragraph is read
         self._paragraph: dict[int, int] = {}
         self._group_counts: list[tuple[Position, int]] = []  # 'the three countries': 3
         self._groups: list[tuple[Position, list[Entity]]] = []  # states acting together
@@ -123,6 +124,9 @@ class ArticleContext:
             named = self._named_before(label, span)
             if named is not None:
                 return named
+        body = self.gazetteer.body_of(label, self.home) if kind is EntityType.ORGANIZATION else None
+        if body is not None:  # "the National Security Council" of the article's own state
+            return body.entity()
         return Entity(iri=entity_iri(kind.value, label), label=label, type=kind, minted=True)
 
     def _named_before(self, surname: str, span: Span) -> Entity | None:

@@ -60,6 +60,10 @@ class Gazetteer:
             if ref.type is EntityType.COUNTRY
             for name in (ref.label, *ref.aliases, *ref.demonyms)
         }
+        self.bodies: dict[str, list[Reference]] = defaultdict(list)
+        for ref in references.values():
+            for bare in self._bare_names(ref):
+                self.bodies[bare].append(ref)
 
     @classmethod
     def load(cls, path: Path) -> Gazetteer:
@@ -101,6 +105,30 @@ class Gazetteer:
             for name in {ref.label, *ref.aliases}:
                 pairs.append((name, ref))
         return pairs
+
+    def _bare_names(self, ref: Reference) -> set[str]:
+        """A state body's name without its state: 'Japan's National Security Council' ->
+        'national security council' (a name several states' bodies share)."""
+        state = self.references.get(self.country_of(ref.iri) or "")
+        if ref.type is not EntityType.ORGANIZATION or state is None:
+            return set()
+        prefixes = [
+            form
+            for name in (state.label, *state.aliases, *state.demonyms)
+            for form in (f"{name}'s ", f"{name} ")
+        ]
+        return {
+            name[len(prefix) :].lower()
+            for name in (ref.label, *ref.aliases)
+            for prefix in prefixes
+            if name.startswith(prefix)
+        }
+
+    def body_of(self, name: str, states: list[str]) -> Reference | None:
+        """The body of one of `states` that a shared bare name stands for ('the National
+        Security Council' in an article about Japan)."""
+        found = [r for r in self.bodies.get(name.lower(), []) if self.country_of(r.iri) in states]
+        return found[0] if len(found) == 1 else None
 
     def place_named(self, name: str) -> Reference | None:
         """A place whose name is `name` ("Washington" -> "Washington, D.C.")."""
