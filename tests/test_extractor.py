@@ -260,6 +260,17 @@ def test_commerce_in_the_main_clause_does_not_make_a_side_clause_gift_a_sale(
     assert EventClass.MILITARY_AID in [e.type for e in extraction.events]
 
 
+def test_a_gift_told_as_a_pledge_and_as_a_delivery_is_one_event(extractor: Extractor) -> None:
+    text = (
+        "Norway has pledged 12 Leopard tanks to Ukraine. "
+        "Oslo said the first of its tanks had been delivered to Ukraine."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert [e.type for e in extraction.events] == [E.MILITARY_AID]
+    assert isos(extraction.events[0], Role.DONOR) == {"NOR"}
+    assert Role.SUPPLIER not in {r for r, _ in extraction.events[0].roles}
+
+
 def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
     text = (
         "Washington announced $150 million in military aid for Ukraine. "

@@ -593,6 +593,12 @@ def test_a_government_body_of_no_named_state_is_the_home_states(extractor: Extra
     assert countries(c, Role.SUPPLIER) == {"NOR"} and countries(c, Role.RECIPIENT) == {"UKR"}
 
 
+def test_what_a_deal_gives_is_its_result_not_a_transfer(extractor: Extractor) -> None:
+    text = "Finland cleared the purchase, which would give Estonia the largest HIMARS fleet."
+    found = [c for c in candidates(extractor, text) if c.trigger.text == "give"]
+    assert not found
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

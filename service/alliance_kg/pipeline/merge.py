@@ -93,7 +93,7 @@ def _complete(c: Candidate, ctx: ArticleContext) -> bool:
 
 
 def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: bool = False) -> bool:
-    if draft.type is not c.type or draft.negated != c.modality.negated:
+    if not _same_kind(draft, c) or draft.negated != c.modality.negated:
         return False
     mine, theirs = draft.actors(), c.actor_iris()
     if theirs and not (mine <= theirs or theirs <= mine):
@@ -155,6 +155,18 @@ def _same_parties(draft: Draft, candidate: Candidate) -> Draft:
     twin = Draft(candidate.type, candidate.modality.negated)
     twin.roles = {role: dict(found) for role, found in draft.roles.items() if role in ACTOR_ROLES}
     return twin
+
+
+def _same_kind(draft: Draft, c: Candidate) -> bool:
+    """One class, or one gift told both as aid and as a plain delivery ('pledged 19 F-16s',
+    'the first of its aircraft had been delivered'): neither side speaks of a sale."""
+    if draft.type is c.type:
+        return True
+    return (
+        {draft.type, c.type} == MATERIEL_IDENTITY
+        and not _commercial(c)
+        and not any(_commercial(m) for m in draft.members)
+    )
 
 
 def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
@@ -337,8 +349,8 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
             and (given or (aiding and aiding <= aided and not sold))
         ):
             draft.type = E.MILITARY_AID
-            if Role.SUPPLIER in draft.roles:
-                draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)
+        if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
+            draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
 
 
 def _link_causes(drafts: list[Draft]) -> None:

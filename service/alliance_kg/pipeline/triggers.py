@@ -22,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTRACT_NOUNS,
     CONTRACTING_VERBS,
     CRAFT_MOVING_VERBS,
+    DEAL_NOUNS,
     DISPATCHING,
     DRAWDOWN_VERBS,
     ENABLING,
@@ -181,6 +182,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in DISPATCHING and sent_for_work(token) is not None:
         return None  # "send destroyers to Japanese yards for overhauls": the overhaul is it
+    if lemma in GIVING_VERBS and _said_of_an_event(token):
+        return None  # "a purchase that would give Poland the largest fleet": a result
     if lemma in GIVING_VERBS:
         if obj is not None and _is_force(obj):  # "send troops", not "give forces access"
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
@@ -452,6 +455,16 @@ def _policy_topic(noun: Token) -> bool:
     if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
         governing = [verb.head]
     return any(_lemma(g) in POLICY_NOUNS for g in governing)
+
+
+def _said_of_an_event(verb: Token) -> bool:
+    """The verb's subject is an event ('the deal gives', 'a purchase that would give')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and (
+        _lemma(subject) in NOUN_TRIGGERS or _lemma(subject) in DEAL_NOUNS
+    )
 
 
 def counts_only(verb: Token) -> bool:
