@@ -31,6 +31,7 @@ from alliance_kg.pipeline.lexicon import (
     RECEIVING_VERBS,
     REPORTING,
     SELECTING,
+    SERIES_STARTS,
     SITE_PREPOSITIONS,
     STOCK_NOUNS,
     WINNING_VERBS,
@@ -304,6 +305,15 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
     return found
 
 
+def _first_items(token: Token) -> Iterator[Token]:
+    """The words of a 'starting with ...' side clause of the trigger or of its governor."""
+    nodes = [token, token.head] if token.dep_ in {"xcomp", "advcl", "ccomp"} else [token]
+    for node in nodes:
+        for clause in node.children:
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in SERIES_STARTS:
+                yield from clause.subtree
+
+
 def _product(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     """The materiel made, leaving out the platforms it is made for: 'guided rockets for
     HIMARS launchers'."""
@@ -504,6 +514,8 @@ def _assign_roles(
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
         made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"})]
         materiel = _product(made, ctx) or materiel
+    if c.type in MATERIEL_CLASSES:  # "weapons, starting with howitzers and expanding to drones"
+        materiel += entities_in(_first_items(token), ctx, {EntityType.MATERIEL})
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
         materiel += entities_in(_examples(heads + of_objects), ctx, {EntityType.MATERIEL})
     if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:

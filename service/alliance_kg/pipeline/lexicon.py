@@ -205,6 +205,8 @@ BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# "weapons, starting with howitzers and expanding to drones": the first items of a series.
+SERIES_STARTS = {"start", "begin"}
 # "U.S.-designed rockets", "Korean-built tanks": a state's design or make in one word.
 ORIGIN_PARTICIPLES = {"designed", "made", "built", "developed"}
 # Prepositions that say where something is made: "produced in India", "at a plant near Kyiv".
