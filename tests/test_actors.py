@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from alliance_kg.iris import entity_iri
+from alliance_kg.model import EntityType
 from alliance_kg.pipeline.extractor import Extractor
 from test_triggers_roles import E, Role, candidates, countries, extractor, only
 
 __all__ = ["extractor"]  # the shared module-scoped fixture
+EU = entity_iri(EntityType.ORGANIZATION.value, "European Union")
 
 
 def test_the_states_just_named_together_are_the_group(extractor: Extractor) -> None:
@@ -93,3 +96,15 @@ def test_where_a_factory_stands_hosts_the_work_done_there(extractor: Extractor) 
     text = "Sweden's Saab is building a factory near Warsaw where it plans to assemble drones."
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == {"SWE", "POL"}
+
+
+def test_the_country_as_subject_is_the_last_state_named_as_one(extractor: Extractor) -> None:
+    text = "Poland bought tanks from South Korea. The country will also buy howitzers."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "buy"]
+    assert countries(c, Role.RECIPIENT) == {"POL"}
+
+
+def test_the_bloc_is_the_bloc_last_named(extractor: Extractor) -> None:
+    text = "The European Union met on Friday. The bloc pledged to send Ukraine artillery shells."
+    c = next(c for c in candidates(extractor, text) if c.trigger.text == "send")
+    assert EU in c.roles.get(Role.SUPPLIER, {}) | c.roles.get(Role.DONOR, {})

@@ -44,6 +44,7 @@ class ArticleContext:
         self._group_counts: list[tuple[Position, int]] = []  # 'the three countries': 3
         self._groups: list[tuple[Position, list[Entity]]] = []  # states acting together
         self._people: list[tuple[Position, Entity]] = []  # named in full, for a later surname
+        self._named: list[tuple[Position, Entity, bool]] = []  # states, blocs; as subject?
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
@@ -55,6 +56,8 @@ class ArticleContext:
                 entity = self.entity(ent)
                 if entity is not None and entity.type is EntityType.PERSON and len(ent) > 1:
                     self._people.append(((n, ent.start), entity))
+                if entity is not None and ent.root.pos_ == "PROPN" and self._nameable(entity):
+                    self._named.append(((n, ent.start), entity, ent.root.dep_ in _SUBJECTS))
                 if entity is not None and entity.type is EntityType.COUNTRY:
                     counts[entity.iri] += 1
                     first_seen.setdefault(entity.iri, n * 100_000 + ent.start)
@@ -90,6 +93,25 @@ class ArticleContext:
             if len(states) >= 2:
                 found.append((self.position(token), list(states.values())))
         return found
+
+    def _nameable(self, entity: Entity) -> bool:
+        """A state, or a body of several states (the EU, NATO): what 'the country' or
+        'the bloc' may take up."""
+        if entity.type is EntityType.COUNTRY:
+            return True
+        return entity.type is EntityType.ORGANIZATION and (
+            self.gazetteer.country_of(entity.iri) is None and not entity.minted
+        )
+
+    def last_named(self, token: Token, kind: EntityType) -> list[Entity]:
+        """The state or bloc last named by name before `token`: what 'the country',
+        'the island', 'the bloc' stand for; as a subject, the last one named as a subject."""
+        here = self.position(token)
+        subject = token.dep_ in _SUBJECTS
+        for where, entity, acting in reversed(self._named):
+            if where < here and entity.type is kind and (acting or not subject):
+                return [entity]
+        return []
 
     def last_group(self, token: Token, size: int | None = None) -> list[Entity]:
         """The states last named acting together before `token` (of `size`, if given)."""

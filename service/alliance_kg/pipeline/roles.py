@@ -109,6 +109,9 @@ def actors_of_np(
                     return actors_of_np(obj, ctx, resolve=resolve)
     if head.lemma_ in GROUP_NOUNS | PEOPLE_NOUNS and head.tag_ in {"NNS", "NNPS"}:
         return _group(head, ctx), True
+    taken_up = _taken_up(head, ctx)
+    if taken_up:
+        return taken_up, True
     home = (head.lemma_ in HOME_NOUNS and head.tag_ == "NN") or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
@@ -116,6 +119,24 @@ def actors_of_np(
 
 
 HOME_NOUNS = {"government", "administration", "cabinet"}
+# A definite 'the country', 'the bloc': the state or bloc last named.
+ANAPHORIC_NOUNS = {
+    "country": EntityType.COUNTRY,
+    "nation": EntityType.COUNTRY,
+    "island": EntityType.COUNTRY,
+    "kingdom": EntityType.COUNTRY,
+    "bloc": EntityType.ORGANIZATION,
+    "alliance": EntityType.ORGANIZATION,
+}
+
+
+def _taken_up(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """'the bloc pledged', 'the island's defence ministry': the state or bloc last named."""
+    for noun in (head, *(c for c in head.children if c.dep_ == "poss")):
+        kind = ANAPHORIC_NOUNS.get(noun.lemma_)
+        if kind is not None and noun.tag_ == "NN" and _only_determiner(noun):
+            return ctx.last_named(noun, kind)
+    return []
 
 
 def _states_named_before(head: Token, ctx: ArticleContext) -> list[Entity]:
