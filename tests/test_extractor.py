@@ -271,6 +271,21 @@ def test_a_gift_told_as_a_pledge_and_as_a_delivery_is_one_event(extractor: Extra
     assert Role.SUPPLIER not in {r for r, _ in extraction.events[0].roles}
 
 
+def test_deliveries_of_two_systems_after_generic_weapons_are_two_events(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Morocco has begun to receive the American weapons it ordered. "
+        "The first HIMARS launchers that Morocco ordered arrived last year. "
+        "The first Abrams tanks were shipped to Morocco in May."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    transfers = events_of(extraction, E.ARMS_TRANSFER)
+    systems = [{m.label for m in e.fillers(Role.MATERIEL)} for e in transfers]
+    assert not any({"HIMARS", "Abrams"} <= labels for labels in systems)
+    assert any("Abrams" in labels for labels in systems)  # a buyer's delivery: no aid
+
+
 def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
     text = (
         "Washington announced $150 million in military aid for Ukraine. "

@@ -118,10 +118,19 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     new = set(c.roles.get(Role.MATERIEL, {}))
     if c.elaboration:
         return True  # detail on an event's contents: more materiel, not another event
+    generic = ctx.gazetteer.is_generic
+    mine, theirs = {i for i in have if not generic(i)}, {i for i in new if not generic(i)}
+    if (  # HIMARS and Abrams are two transfers, whatever 'weapons' came first
+        c.type in MATERIEL_IDENTITY
+        and mine
+        and theirs
+        and not mine & theirs
+        and not _related(mine, theirs, ctx)
+    ):
+        return False
     if c.type is E.JOINT_PRODUCTION and _different_systems(have, new, ctx):
         return False  # one partnership making AMRAAMs and Patriots: two production lines
     if have and new and not have & new and not _related(have, new, ctx):
-        generic = ctx.gazetteer.is_generic
         if c.type in MATERIEL_IDENTITY and not (
             all(generic(i) for i in have) or all(generic(i) for i in new)
         ):
@@ -329,8 +338,8 @@ def _commercial(candidate: Candidate) -> bool:
 
 
 def _aid_deliveries(drafts: list[Draft]) -> None:
-    """A delivery given rather than sold, or not said to be a sale and from a state the article
-    reports as aiding its recipient, is aid."""
+    """A delivery given rather than sold (to a state the article never says buys), or
+    not said to be a sale and from a state the article reports as aiding its recipient, is aid."""
     aided = {
         (donor, iri)
         for d in drafts
@@ -338,9 +347,17 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
         for iri in d.roles.get(Role.RECIPIENT, {})
         for donor in d.roles.get(Role.DONOR, {})
     }
+    buyers = {  # a state the article says buys or orders: its plain deliveries are purchases
+        iri
+        for d in drafts
+        if d.type is E.ARMS_TRANSFER
+        for m in d.members
+        if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS
+        for iri in m.roles.get(Role.RECIPIENT, {})
+    }
     for draft in drafts:
         recipients = set(draft.roles.get(Role.RECIPIENT, {}))
-        given = not any(_commercial(m) for m in draft.members)
+        given = not any(_commercial(m) for m in draft.members) and not recipients <= buyers
         aiding = {(s, r) for s in draft.roles.get(Role.SUPPLIER, {}) for r in recipients}
         sold = any(m.trigger.lemma_.lower() in SALE_WORDS for m in draft.members)
         if (
