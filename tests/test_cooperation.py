@@ -3,6 +3,7 @@ who takes part and what they make or mend, on real parses."""
 
 from __future__ import annotations
 
+from alliance_kg.model import Status
 from alliance_kg.pipeline.extractor import Extractor
 from test_triggers_roles import E, Role, countries, extractor, only
 
@@ -23,3 +24,17 @@ def test_a_factory_where_a_firm_will_assemble_drones(extractor: Extractor) -> No
     text = "Saab is building a plant near Warsaw where it plans to assemble its Gripen jets."
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == {"SWE", "POL"}
+
+
+def test_parts_supplied_to_anothers_factories(extractor: Extractor) -> None:
+    text = "The panel is looking at how Korean firms can supply parts that U.S. plants lack."
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"KOR", "USA"}
+    assert c.status is Status.CONSIDERED
+
+
+def test_a_conjoined_participle_shares_the_passive_subject(extractor: Extractor) -> None:
+    text = "The Gripen E will be designed by Sweden with American engines and built in Brazil."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"Gripen"}
+    assert countries(c, Role.PARTICIPANT) == {"SWE", "BRA"}

@@ -314,6 +314,18 @@ def _first_items(token: Token) -> Iterator[Token]:
                 yield from clause.subtree
 
 
+def _wanted_by(inputs: Token, ctx: ArticleContext) -> list[Entity]:
+    """'parts that U.S. manufacturers struggle to source': who needs what is supplied."""
+    return [
+        e
+        for clause in inputs.children
+        if clause.dep_ == "relcl"
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+        for e in actors_of_np(subject, ctx)[0]
+    ]
+
+
 def _product(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     """The materiel made, leaving out the platforms it is made for: 'guided rockets for
     HIMARS launchers'."""
@@ -623,11 +635,13 @@ def _assign_roles(
             c.add(taker_role, [e for e in takers if e.iri not in givers])
     else:
         extra = (
-            ("with", "between", "for")
+            ("with", "between", "for", "to")
             if c.type is E.SUPPLY_CHAIN_COOPERATION
             else ("with", "between")
         )
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
+        if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:
+            c.add(Role.PARTICIPANT, _wanted_by(obj, ctx))
         subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
         if c.type is E.DEFENSE_COOPERATION and subject is not None:  # "a pact between X and Y"
             found = [o for _p, o in prep_objects(subject, {"between", "among"})]

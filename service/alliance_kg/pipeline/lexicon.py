@@ -310,6 +310,8 @@ EVENT_HEADS = {
 PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
+# Supplying what others' factories build with is supply-chain cooperation ("supply parts").
+INDUSTRIAL_INPUTS = {"part", "component", "subcomponent", "subsystem", "material"}
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
 STRENGTHENING = {
@@ -635,6 +637,11 @@ PP_STATUS = {
     ("under", "way"): Status.ONGOING,
     ("in", "progress"): Status.ONGOING,
     ("in", "works"): Status.PLANNED,
+}
+# Verbs whose particle makes them a cue: "looking at how Japan can supply parts".
+PHRASAL_CUES = {
+    ("look", "at"): Status.CONSIDERED,
+    ("look", "into"): Status.CONSIDERED,
 }
 MODAL_STATUS = {"could": Status.CONSIDERED, "may": Status.CONSIDERED, "might": Status.CONSIDERED}
 # "would" is the future of a past report ("said it would deliver") or of a condition.

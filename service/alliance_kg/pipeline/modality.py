@@ -22,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     MODIFIER_CUES,
     MOTION_VERBS,
     NOUN_TRIGGERS,
+    PHRASAL_CUES,
     PP_STATUS,
     REPORTING,
     STATUS_CUES,
@@ -138,6 +139,10 @@ def _own_cue(token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if lemma in REPORTING or token.pos_ == "ADP":
         return None
+    for particle in token.children:  # "is looking at how", "looking into"
+        phrasal = PHRASAL_CUES.get((lemma, particle.lower_))
+        if phrasal is not None and particle.dep_ in {"prep", "prt"}:
+            return phrasal, token.text
     status = STATUS_CUES.get(lemma)
     if status is None:
         return None

@@ -344,7 +344,13 @@ def acted_by_legislature(verb: Token) -> bool:
 
 
 def passive_subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    """What a passive verb acts on; a conjoined participle shares it ('SSN-AUKUS will be
+    designed by Britain and built in Australia')."""
+    own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    bare = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    if bare and verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return passive_subject(verb.head)
+    return own
 
 
 def prep_objects(head: Token, preps: set[str]) -> Iterator[tuple[str, Token]]:

@@ -35,6 +35,7 @@ from alliance_kg.pipeline.lexicon import (
     GIVING_VERBS,
     GRANTING_VERBS,
     INDUSTRIAL_BASES,
+    INDUSTRIAL_INPUTS,
     INSTITUTIONS,
     JOINT_MARKERS,
     LAWS,
@@ -165,6 +166,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
+    if lemma in GIVING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
     if lemma in GIVING_VERBS | VERB_AID and counts_only(token):  # "Belgium pledged 30 more"
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
     if lemma in GRANTING_VERBS and _money_for_a_state(token, obj, ctx):
