@@ -108,3 +108,13 @@ def test_the_bloc_is_the_bloc_last_named(extractor: Extractor) -> None:
     text = "The European Union met on Friday. The bloc pledged to send Ukraine artillery shells."
     c = next(c for c in candidates(extractor, text) if c.trigger.text == "send")
     assert EU in c.roles.get(Role.SUPPLIER, {}) | c.roles.get(Role.DONOR, {})
+
+
+def test_a_plural_relative_clause_is_about_the_plural_noun(extractor: Extractor) -> None:
+    text = (
+        "Hanwha Ocean operates dockyards in nearby Geoje, which have repaired "
+        "U.S. Navy ships in the past."
+    )
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.PROVIDER) == {"KOR"}
+    assert countries(c, Role.CLIENT) == {"USA"}

@@ -192,7 +192,8 @@ def _host_state(head: Token, ctx: ArticleContext) -> list[Entity]:
     nearby Yokohama')."""
     if head.lemma_ not in FACILITY_NOUNS:
         return []
-    for _prep, obj in prep_objects(head, {"in", "at", "near"}):
+    anchors = [head, head.head] if head.dep_ == "dobj" else [head]  # "operates yards in X"
+    for _prep, obj in (pair for a in anchors for pair in prep_objects(a, {"in", "at", "near"})):
         place = ctx.place_of(obj)
         country = ctx.gazetteer.country_of(place.iri) if place is not None else None
         ref = ctx.gazetteer.get(country) if country else None
@@ -309,7 +310,7 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             agent = next((c for c in node.children if c.dep_ == "dobj"), agent)  # urged Tokyo to
         if agent is not None:
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
-                return actors_of_np(node.head, ctx)
+                return actors_of_np(_antecedent(node), ctx)
             actors, inferred = actors_of_np(agent, ctx)
             if actors or _unknown_group(agent):
                 return actors, inferred
@@ -317,6 +318,17 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             break
         came_by, node = node.dep_, node.head
     return [], False
+
+
+def _antecedent(clause: Token) -> Token:
+    """What a relative clause is about; a plural verb hung on a singular name agrees with the
+    plural noun before it ('dockyards in nearby Yokohama, which have done repairs')."""
+    head = clause.head
+    verbs = [clause, *(c for c in clause.children if c.dep_ in {"aux", "auxpass"})]
+    if verbs[-1].tag_ != "VBP" or head.tag_ not in {"NN", "NNP"}:
+        return head
+    before = [t for t in head.sent if t.i < head.i and t.tag_ in {"NNS", "NNPS"}]
+    return before[-1] if before else head
 
 
 def _agent(verb: Token, *, controller: bool = False) -> Token | None:
