@@ -118,3 +118,11 @@ def test_a_plural_relative_clause_is_about_the_plural_noun(extractor: Extractor)
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert countries(c, Role.PROVIDER) == {"KOR"}
     assert countries(c, Role.CLIENT) == {"USA"}
+
+
+def test_a_states_allies_are_not_that_state(extractor: Extractor) -> None:
+    c = only(extractor, "Ukraine's allies have pledged more air defence systems.", E.MILITARY_AID)
+    assert countries(c, Role.DONOR) == set()
+    text = "Japan's partners, Britain and Italy, will co-develop a fighter jet."
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"GBR", "ITA"}

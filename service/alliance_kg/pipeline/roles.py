@@ -87,17 +87,18 @@ def actors_of_np(
     """
     if head.lower_ in PRONOUNS:
         return (resolve_pronoun(head, ctx) if resolve else []), True
-    actors = entities_in(
-        np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS | _COUNT_NOUNS),
-        ctx,
-        ACTOR_TYPES,
-    )
+    tokens = np_tokens(head, with_of=head.lemma_ in GROUP_NOUNS | _OWNER_NOUNS | _COUNT_NOUNS)
+    relational = head.lemma_ in RELATIONAL_NOUNS
+    if relational:  # "Ukraine's allies", "its partners": others than the possessor
+        owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        tokens = (t for t in tokens if t.i not in owner)
+    actors = entities_in(tokens, ctx, ACTOR_TYPES)
     if actors and all(_unplaced_body(a, ctx) for a in actors):  # "the National Security Council"
         return _roll_up(actors, ctx) + ctx.home_country(), True
     if actors:
         return _roll_up(actors, ctx), False
     for child in head.children:
-        if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve:
+        if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve and not relational:
             return resolve_pronoun(child, ctx), True
     leaders = _led_by(head, ctx) or _host_state(head, ctx)
     if leaders:
@@ -119,6 +120,8 @@ def actors_of_np(
 
 
 HOME_NOUNS = {"government", "administration", "cabinet"}
+# Nouns naming others than their possessor: "Ukraine's allies", "its partners".
+RELATIONAL_NOUNS = {"ally", "partner", "neighbor", "neighbour", "backer", "supporter"}
 # A definite 'the country', 'the bloc': the state or bloc last named.
 ANAPHORIC_NOUNS = {
     "country": EntityType.COUNTRY,
