@@ -10,8 +10,6 @@ read-only `Store` over the files: what the service did before), and through
 their ratio, the rows each returns and whether the answers are the same. Then, for every
 canned query of queries/*.rq, whether the rewrite changes it (none should: their answers
 cannot show a duplicate) and what deciding that costs.
-bench/rest_sparql.py's "a country's events" is left out: on the bag, its run of four
-patterns about events held by many graphs takes seconds to minutes either way.
 """
 
 from __future__ import annotations
@@ -35,11 +33,12 @@ from alliance_kg.store.base import QueryResult
 from alliance_kg.store.oxigraph import EmbeddedStore
 from alliance_kg.store.set_semantics import distinct_runs
 from rest_data import Pool, extractions, reference_pool
-from rest_sparql import PROLOGUE
+from rest_sparql import COUNTRY_EVENTS, PROLOGUE
 
 CHUNK_ARTICLES = 2000
 QUERIES = {
     "transfers counted": "SELECT (COUNT(*) AS ?n) WHERE { ?e a ak:ArmsTransfer }",
+    "a country's events (bench/rest_sparql.py)": COUNTRY_EVENTS,
     "a country's events and their classes": """SELECT ?event ?type WHERE {
   ?event ak:participant %(state)s ; a ?type
 }""",

@@ -15,19 +15,38 @@ OPEN, CLOSE = "{ SELECT DISTINCT * WHERE { ", " } }"
 
 
 def case(marked: str) -> tuple[str, str]:
-    """The query in `marked` without its marks, and with `«...»` as the wrapped runs."""
-    query = marked.replace("«", "").replace("»", "")
-    return query, marked.replace("«", OPEN).replace("»", CLOSE)
+    """`marked` is `query ⇒ rewrite`; in the rewrite `«...»` is a DISTINCT sub-query and `^`
+    stands for LATERAL."""
+    expected = marked.replace("«", OPEN).replace("»", CLOSE).replace("^", "LATERAL")
+    return marked.split(" ⇒ ")[0], expected.split(" ⇒ ")[-1]
 
 
 @pytest.mark.parametrize(
     "marked",
     [
-        "SELECT * { «?s ?p ?o» }",
-        "SELECT ?s WHERE { «?s a :C ; :p ?o , 1.5 . FILTER(?o > 1) ?o :q 'x'@en» }",
-        "SELECT ?s { «?s :p ?o OPTIONAL { ?o :q ?x FILTER(?x != ?s) } MINUS { ?s :r [] }» }",
-        "SELECT ?s { «?s :p ?o { ?o :q ?x OPTIONAL { ?x :r ?y } } BIND(STR(?o) AS ?t)» }",
-        "SELECT ?s { «?s :p ?g FILTER NOT EXISTS { ?s :q/:r ?x } GRAPH ?g { ?s :p ?o }» }",
+        "SELECT * { ?s ?p ?o } ⇒ SELECT * { «?s ?p ?o» }",
+        "SELECT ?s WHERE { ?s a :C ; :p ?o , 1.5 . FILTER(?o > 1) ?o :q 'x'@en } ⇒ "
+        "SELECT ?s WHERE { «?s :p 1.5» ^ «?s a :C» ^ «?s :p ?o» FILTER(?o > 1) «?o :q 'x'@en» }",
+        "SELECT * { ?e a :C ; :by <x> ; :on ?day } ⇒ "
+        "SELECT * { «?e :by <x>» ^ «?e a :C» ^ «?e :on ?day» }",
+        "SELECT * { ?a :p ?b . ?c :q 1 } ⇒ SELECT * { «?c :q 1» «?a :p ?b» }",
+    ],
+)
+def test_a_run_becomes_its_patterns_each_distinct_most_selective_first(marked: str) -> None:
+    query, expected = case(marked)
+    assert distinct_runs(query) == expected
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "SELECT ?s { ?s :p ?o OPTIONAL { ?o :q ?x FILTER(?x != ?s) } MINUS { ?s :r [] } } ⇒ "
+        "SELECT ?s { ««?s :p ?o» OPTIONAL { ?o :q ?x FILTER(?x != ?s) } MINUS { ?s :r [] }» }",
+        "SELECT ?s { ?s :p ?o { ?o :q ?x OPTIONAL { ?x :r ?y } } BIND(STR(?o) AS ?t) } ⇒ "
+        "SELECT ?s { ««?s :p ?o» { ?o :q ?x OPTIONAL { ?x :r ?y } } BIND(STR(?o) AS ?t)» }",
+        "SELECT ?s { ?s :p ?g FILTER NOT EXISTS { ?s :q/:r ?x } GRAPH ?g { ?s :p ?o } } ⇒ "
+        "SELECT ?s { «?s :p ?g» FILTER NOT EXISTS { ?s :q/:r ?x } GRAPH ?g { ?s :p ?o } }",
+        "SELECT ?s (EXISTS { ?s :q ?x } AS ?b) { ?s :p ?o } ⇒ "
         "SELECT ?s (EXISTS { «?s :q ?x» } AS ?b) { «?s :p ?o» }",
     ],
 )
@@ -39,16 +58,20 @@ def test_a_group_whose_solutions_form_a_set_is_made_distinct_whole(marked: str) 
 @pytest.mark.parametrize(
     "marked",
     [
+        "SELECT ?s { { ?s :p ?o } UNION { { ?s :q ?o } FILTER(?o != 1) } } ⇒ "
         "SELECT ?s { { «?s :p ?o» } UNION { «{ ?s :q ?o } FILTER(?o != 1)» } }",
+        "SELECT ?s { ?s :p ?o BIND(STR(?o) AS ?t) ?s :q ?t VALUES ?t { 'a' } } ⇒ "
         "SELECT ?s { «?s :p ?o» BIND(STR(?o) AS ?t) «?s :q ?t» VALUES ?t { 'a' } }",
+        "SELECT ?s { ?s :p ?o OPTIONAL { ?o :q ?x FILTER(?x != ?s) } ?o :r/:s ?z } ⇒ "
         "SELECT ?s { «?s :p ?o» OPTIONAL { «?o :q ?x» FILTER(?x != ?s) } ?o :r/:s ?z }",
+        "SELECT ?s { ?s :p ?o MINUS { ?s :q ?o } VALUES ?s { :a } } ⇒ "
         "SELECT ?s { «?s :p ?o» MINUS { «?s :q ?o» } VALUES ?s { :a } }",
-        "SELECT ?s { «?s :p ?g» FILTER NOT EXISTS { «?s :q ?x» } VALUES ?g { :g } }",
+        "SELECT ?n { { SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } } ?n :p ?x } ⇒ "
         "SELECT ?n { { SELECT (COUNT(*) AS ?n) WHERE { «?s ?p ?o» } } «?n :p ?x» }",
-        "SELECT ?s { «?s :p ?o» BIND(RAND() AS ?r) }",
+        "SELECT ?s { ?s :p ?o BIND(RAND() AS ?r) } ⇒ SELECT ?s { «?s :p ?o» BIND(RAND() AS ?r) }",
     ],
 )
-def test_beside_a_union_values_path_or_sub_select_each_run_is_made_distinct(marked: str) -> None:
+def test_beside_a_union_values_path_or_sub_select_each_run_is_rewritten(marked: str) -> None:
     query, expected = case(marked)
     assert distinct_runs(query) == expected
 
@@ -81,12 +104,15 @@ def test_runs_with_blank_nodes_or_paths_are_left_as_they_are(pattern: str) -> No
 
 
 def test_braces_and_keywords_in_strings_iris_and_comments_are_not_structure() -> None:
-    query, expected = case(
+    query = (
         "SELECT ?s { # a } and an OPTIONAL {\n"
-        "  «?s <http://x/OPTIONAL#FILTER> \"} FILTER {\" ; :p '''{\n}''' .» # }\n"
-        "}"
+        "  ?s <http://x/OPTIONAL#FILTER> \"} FILTER {\" ; :p '''{\n}''' . # }\n}"
     )
-    assert distinct_runs(query) == expected
+    assert distinct_runs(query) == (
+        "SELECT ?s { # a } and an OPTIONAL {\n"
+        f'  {OPEN}?s <http://x/OPTIONAL#FILTER> "}} FILTER {{"{CLOSE}'
+        f" LATERAL {OPEN}?s :p '''{{\n}}'''{CLOSE} # }}\n}}"
+    )
 
 
 @pytest.mark.parametrize(

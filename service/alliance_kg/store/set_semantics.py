@@ -1,19 +1,24 @@
 """Set semantics for the union default graph, by rewriting the query's text.
 
 The union default graph is an RDF merge: a set of triples. pyoxigraph 0.5.13 evaluates a
-merged default graph as a bag, so a triple held by two graphs matches twice (oxigraph#1919)
-and an event reported by two articles is counted twice. `distinct_runs(query)` wraps parts
-of the query read from the default graph in `{ SELECT DISTINCT * WHERE { ... } }`:
+merged default graph as a bag, so a triple held by two graphs matches twice (oxigraph#1919):
+an event reported by two articles is counted twice, and a run of k patterns about an event
+that n graphs hold yields n**k rows. `distinct_runs(query)` rewrites what the query reads
+from the default graph (never inside GRAPH or SERVICE, whose graphs are sets already):
 
-- a whole group (the WHERE clause, a sub-SELECT's, a nested group, a UNION branch) when its
-  solutions over a set graph are pairwise incompatible, hence a set: it is built from runs of
-  triple patterns without blank nodes or paths, FILTER, BIND, OPTIONAL and MINUS of such
-  groups, and GRAPH; and it calls no sub-SELECT nor per-solution function. The bag's distinct
-  solutions are then exactly the set's, and the engine still plans the joins inside;
-- otherwise (UNION, VALUES, SERVICE, paths, sub-SELECTs) every maximal run of triple patterns
-  of the group, recursively in OPTIONAL, MINUS, UNION, EXISTS, NOT EXISTS and sub-SELECTs,
-  but never inside GRAPH or SERVICE, whose graphs are sets already. FILTER, BIND and VALUES
-  stay where they are (their scope is the group, and BIND ends a run).
+- each maximal run of triple patterns becomes its patterns, each one a
+  `{ SELECT DISTINCT * WHERE { pattern } }`, most selective first (pyoxigraph's own
+  estimates); a pattern sharing a variable with those before it is joined as `LATERAL`
+  (SPARQL SEP-0006, which pyoxigraph reads), so it is looked up per solution. The join of
+  the patterns' sets is exactly the run's solutions over the merged graph;
+- a group whose solutions are pairwise incompatible, hence a set (the WHERE clause, a
+  sub-SELECT's, a nested group, a UNION branch built from runs, FILTER, BIND, OPTIONAL and
+  MINUS of such groups, and GRAPH, with no sub-SELECT nor per-solution function) keeps its
+  OPTIONAL, MINUS, EXISTS and nested groups as written, for the engine to plan, and is made
+  DISTINCT whole if one of them may repeat a row;
+- elsewhere (beside UNION, VALUES, SERVICE, paths, sub-SELECTs) the runs are rewritten in
+  every group: OPTIONAL, MINUS, UNION, EXISTS, NOT EXISTS and sub-SELECTs.
+FILTER, BIND and VALUES stay where they are (their scope is the group; BIND ends a run).
 
 Left as they are:
 - runs with blank nodes (`_:b`, `[]`, `[ ... ]`, collections) or property paths: the spec
@@ -25,9 +30,6 @@ Left as they are:
   each solution its own value (BNODE, RAND, UUID, STRUUID);
 - updates, the short form CONSTRUCT WHERE, text with `\\u` escapes (they may spell a
   keyword), and any shape the walker below does not follow.
-
-DISTINCT fixes the answer, not the work: the engine still joins every copy of a triple, so a
-run of k patterns about an event held by n graphs costs n**k rows before they are merged.
 """
 
 from __future__ import annotations
@@ -42,8 +44,28 @@ _AGGREGATES = _COUNTING | {"MIN", "MAX", "SAMPLE"}
 _PER_SOLUTION = frozenset({"BNODE", "RAND", "UUID", "STRUUID"})
 _TERM_WORDS = frozenset({"A", "TRUE", "FALSE"})
 _RUN_PUNCTUATION = frozenset({".", ";", ",", "^^"})  # any other (path, `[`, `(`) leaves a run
-_OPEN_RUN = "{ SELECT DISTINCT * WHERE { "
-_CLOSE_RUN = " } }"
+_OPEN = "{ SELECT DISTINCT * WHERE { "
+_CLOSE = " } }"
+_TYPE_PREDICATES = frozenset({"a", "rdf:type", "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"})
+# What a run expects after punctuation; "predicate?" (after `;`) may also end the subject.
+_AFTER = {
+    ("separator", ","): "object",
+    ("separator", ";"): "predicate?",
+    ("predicate?", ";"): "predicate?",
+    ("separator", "."): "subject",
+    ("predicate?", "."): "subject",
+}
+# (subject, predicate, object bound) -> solutions, after sparopt's estimate_triple_pattern_size
+_ESTIMATES = {
+    (True, True, True): 1,
+    (True, True, False): 10,
+    (True, False, True): 2,
+    (False, True, True): 10_000,
+    (True, False, False): 100,
+    (False, False, False): 1_000_000_000,
+    (False, True, False): 1_000_000,
+    (False, False, True): 100_000,
+}
 
 
 class _Unfollowed(Exception):
@@ -58,12 +80,74 @@ def distinct_runs(query: str) -> str:
     if not _shows_multiplicity(found):
         return query
     try:
-        runs = _Walker(found).runs()
+        walker = _Walker(found)
+        walker.walk()
+        edits = [
+            (found[start].start, found[end - 1].end, _chain(query, found[start:end]))
+            for start, end in walker.runs
+        ]
+        for first, last in walker.groups:
+            edits += [(found[first].start, found[first].start, _OPEN)]
+            edits += [(found[last].end, found[last].end, _CLOSE)]
     except (_Unfollowed, IndexError):
         return query
-    for start, end in sorted(runs, reverse=True):
-        query = f"{query[:start]}{_OPEN_RUN}{query[start:end]}{_CLOSE_RUN}{query[end:]}"
+    # From the end; at one offset a run's text is replaced before a group's `{` goes in front.
+    for start, end, text in sorted(edits, key=lambda edit: (-edit[0], edit[0] == edit[1])):
+        query = f"{query[:start]}{text}{query[end:]}"
     return query
+
+
+def _chain(query: str, run: Sequence[Lexeme]) -> str:
+    """The run's triple patterns, each made DISTINCT, joined most selective first; a pattern
+    sharing a variable with those before is LATERAL, so it is looked up per solution."""
+    remaining = _triple_patterns(query, run)
+    bound: set[str] = set()
+    parts = []
+    while remaining:
+        chosen = min(remaining, key=lambda pattern: _estimate(pattern, bound))
+        remaining.remove(chosen)
+        variables = {term for term in chosen if term[0] in "?$"}
+        lateral = "LATERAL " if bound & variables else ""
+        parts.append(f"{lateral}{_OPEN}{' '.join(chosen)}{_CLOSE}")
+        bound |= variables
+    return " ".join(parts)
+
+
+def _triple_patterns(query: str, run: Sequence[Lexeme]) -> list[tuple[str, str, str]]:
+    """The (subject, predicate, object) texts of a run, its `;` and `,` lists spelled out."""
+    patterns: list[tuple[str, str, str]] = []
+    subject = predicate = ""
+    expect = "subject"  # then predicate, object, and after an object: separator (see _AFTER)
+    index = 0
+    while index < len(run):
+        token = run[index]
+        end = index + 3 if index + 1 < len(run) and _is(run[index + 1], "^^") else index + 1
+        index = end
+        text = query[token.start : run[end - 1].end]
+        if token.kind == "punct":
+            expect = _AFTER.get((expect, text), "")
+        elif expect == "subject":
+            subject, expect = text, "predicate"
+        elif expect in ("predicate", "predicate?"):
+            predicate, expect = text, "object"
+        elif expect == "object":
+            patterns.append((subject, predicate, text))
+            expect = "separator"
+        else:
+            expect = ""
+        if not expect:
+            raise _Unfollowed(f"`{text}` in a run of triple patterns")
+    if expect not in ("separator", "predicate?", "subject") or not patterns:
+        raise _Unfollowed("a run ends inside a triple pattern")
+    return patterns
+
+
+def _estimate(pattern: tuple[str, str, str], bound: set[str]) -> tuple[int, bool]:
+    """How many solutions a triple pattern may have, as pyoxigraph's optimizer estimates it;
+    between equals, a class's members (`?x a C`) come after any other pattern: classes are
+    rarely the most selective constant."""
+    subject, predicate, object_ = (term[0] not in "?$" or term in bound for term in pattern)
+    return _ESTIMATES[subject, predicate, object_], pattern[1] in _TYPE_PREDICATES
 
 
 def _shows_multiplicity(found: Sequence[Lexeme]) -> bool:
@@ -87,16 +171,17 @@ def _shows_multiplicity(found: Sequence[Lexeme]) -> bool:
 
 
 class _Walker:
-    """Finds the runs to wrap: (start, end) offsets into the query's text."""
+    """Finds what to rewrite: runs of triple patterns (`runs`, token ranges) and groups to
+    make DISTINCT whole (`groups`, their first and last tokens inside the braces)."""
 
     def __init__(self, found: Sequence[Lexeme]) -> None:
         self._found = found
-        self._runs: list[tuple[int, int]] = []
+        self.runs: list[tuple[int, int]] = []
+        self.groups: list[tuple[int, int]] = []
 
-    def runs(self) -> list[tuple[int, int]]:
+    def walk(self) -> None:
         if self._body(0) != len(self._found):
             raise _Unfollowed("a `}` closes nothing")
-        return self._runs
 
     def _body(self, index: int) -> int:
         """Walk a query or sub-SELECT from `index`; return the index of the `}` ending it."""
@@ -130,47 +215,53 @@ class _Walker:
         """Walk the group pattern opened at `index`: the index past its `}`, and whether its
         solutions are pairwise incompatible (so a set) on a set graph.
 
-        Such a group is wrapped whole when `whole` (its FILTERs see only its own variables)
-        and it calls no sub-SELECT nor per-solution function (DISTINCT keeps every solution):
-        one DISTINCT, and the engine still chooses how to join inside it.
+        When `whole` (its FILTERs see only its own variables), such a group that calls no
+        sub-SELECT nor per-solution function (DISTINCT keeps every solution) has only its own
+        runs rewritten: OPTIONAL, MINUS, EXISTS and nested groups in it are left as written,
+        and the group is made DISTINCT whole if an OPTIONAL or nested group may repeat rows.
         """
         found = self._found
         opening = self._expect_open(index)
         index += 1
         if found[index].text == "SELECT":
             return self._expect_close(self._body(index)) + 1, False
-        first_run = len(self._runs)
+        first_run, first_group = len(self.runs), len(self.groups)
+        own_runs: list[tuple[int, int]] = []
         exclusive = True  # no UNION, VALUES, SERVICE, blank node or path at this level
+        bag_inside = False  # an OPTIONAL or nested group, left as written when made whole
         run: int | None = None  # where the current run of triple patterns starts
         while found[index].kind != "close":
             token = found[index]
             if token.kind == "open" or (token.kind == "word" and token.text not in _TERM_WORDS):
-                exclusive &= self._end_run(run, index)
+                exclusive &= self._end_run(run, index, own_runs)
                 run = None
+                bag_inside |= token.kind == "open" or token.text == "OPTIONAL"
                 index, element_exclusive = self._element(index)
                 exclusive &= element_exclusive
                 continue
             if run is None and not _is(token, "."):
                 run = index
             index += 1
-        exclusive &= self._end_run(run, index)
+        exclusive &= self._end_run(run, index, own_runs)
         if whole and exclusive and index > opening + 1 and self._deterministic(opening, index):
-            del self._runs[first_run:]
-            self._runs.append((found[opening + 1].start, found[index - 1].end))
+            del self.runs[first_run:], self.groups[first_group:]
+            self.runs += own_runs
+            if bag_inside:
+                self.groups.append((opening + 1, index - 1))
         return index + 1, exclusive
 
     def _deterministic(self, start: int, end: int) -> bool:
         words = (token.text for token in self._found[start:end] if token.kind == "word")
         return _PER_SOLUTION.union({"SELECT"}).isdisjoint(words)
 
-    def _end_run(self, run: int | None, end: int) -> bool:
-        """Mark the run from `run` to `end` for wrapping; False if it has a blank node or path."""
+    def _end_run(self, run: int | None, end: int, own_runs: list[tuple[int, int]]) -> bool:
+        """Mark the run from `run` to `end` for rewriting; False if it has a blank node or path."""
         if run is None:
             return True
-        patterns = self._found[run:end]
-        if any(_is_blank_node_or_path(token) for token in patterns):
+        if any(_is_blank_node_or_path(token) for token in self._found[run:end]):
             return False
-        self._runs.append((patterns[0].start, patterns[-1].end))
+        self.runs.append((run, end))
+        own_runs.append((run, end))
         return True
 
     def _element(self, index: int) -> tuple[int, bool]:
@@ -187,9 +278,9 @@ class _Walker:
         if keyword == "UNION":
             return self._group(index + 1, whole=True)[0], False
         if keyword == "GRAPH":  # a named graph is a set: its runs stay as they are
-            first_run = len(self._runs)
+            first_run, first_group = len(self.runs), len(self.groups)
             index, exclusive = self._group(index + 2)
-            del self._runs[first_run:]
+            del self.runs[first_run:], self.groups[first_group:]
             return index, exclusive
         if keyword == "SERVICE":
             index += 2 if found[index + 1].text == "SILENT" else 1  # then the service's IRI
