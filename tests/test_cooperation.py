@@ -3,9 +3,11 @@ who takes part and what they make or mend, on real parses."""
 
 from __future__ import annotations
 
+import pytest
+
 from alliance_kg.model import Status
 from alliance_kg.pipeline.extractor import Extractor
-from test_triggers_roles import E, Role, countries, extractor, only
+from test_triggers_roles import E, Role, candidates, countries, extractor, only
 
 __all__ = ["extractor"]  # the shared module-scoped fixture
 
@@ -38,3 +40,21 @@ def test_a_conjoined_participle_shares_the_passive_subject(extractor: Extractor)
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"Gripen"}
     assert countries(c, Role.PARTICIPANT) == {"SWE", "BRA"}
+
+
+def test_components_sent_back_to_a_licensor_are_no_supply_chain(extractor: Extractor) -> None:
+    text = "Until now, Korea could send components back to the licensor."
+    assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("site", "providers"),
+    [("Stirling", set()), ("Mitsubishi Heavy Industries", {"JPN"})],
+)
+def test_work_at_a_known_firm_is_its_work_at_a_bare_name_a_site(
+    extractor: Extractor, site: str, providers: set[str]
+) -> None:
+    text = f"Officials say the maintenance work at {site} also serves the U.S. Navy."
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.PROVIDER) == providers
+    assert not any(e.minted for e in c.roles.get(Role.PROVIDER, {}).values())

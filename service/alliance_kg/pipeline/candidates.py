@@ -605,7 +605,9 @@ def _assign_roles(
         elif c.type is E.MAINTENANCE_COOPERATION and _sender(token) is not None:
             _sent_for_maintenance(c, _sender(token), agents, ctx)
         elif c.type is E.MAINTENANCE_COOPERATION:
-            providers = agents or _owners(targets["at"], ctx)
+            # "maintenance at MHI's yard": a known firm; a name the reference lacks is a site
+            sites = [e for e in _owners(targets["at"], ctx) if not e.minted]
+            providers = agents or sites
             clients = _owners(heads + of_objects, ctx) + actors_at("for")
             clients = [
                 e

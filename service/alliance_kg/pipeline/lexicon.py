@@ -312,6 +312,7 @@ SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
 # Supplying what others' factories build with is supply-chain cooperation ("supply parts").
 INDUSTRIAL_INPUTS = {"part", "component", "subcomponent", "subsystem", "material"}
+SUPPLYING_VERBS = {"supply", "provide"}  # not "send components back to the licensor"
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
 STRENGTHENING = {

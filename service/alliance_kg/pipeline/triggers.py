@@ -63,6 +63,7 @@ from alliance_kg.pipeline.lexicon import (
     STRENGTHENING,
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
+    SUPPLYING_VERBS,
     TOGETHER_MARKERS,
     TOO_LITTLE,
     VERB_AID,
@@ -166,7 +167,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     clause = {_lemma(t) for t in token.sent}
-    if lemma in GIVING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
+    if lemma in SUPPLYING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
     if lemma in GIVING_VERBS | VERB_AID and counts_only(token):  # "Belgium pledged 30 more"
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
