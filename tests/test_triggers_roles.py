@@ -368,6 +368,23 @@ def test_a_leaders_own_visit_and_talks(extractor: Extractor) -> None:
     assert countries(c, Role.PARTICIPANT) >= {"FRA", "DEU"}
 
 
+def test_sitting_down_with_a_leader_is_a_meeting(extractor: Extractor) -> None:
+    text = "President Macron sat down with Chancellor Scholz in Potsdam on May 3, 2023."
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) == {"FRA", "DEU"}
+    assert c.date == EventDate(2023, 5, 3)
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, "Macron sat down.")}
+
+
+def test_a_when_or_as_clause_takes_the_date_of_its_main_clause(extractor: Extractor) -> None:
+    text = "The plan took shape last October, when President Macron visited Warsaw."
+    assert only(extractor, text, E.LEADERS_MEETING).date == EventDate(2023, 10)
+    text = "Scholz warned on Tuesday that stocks were low, as he hosted President Macron."
+    assert only(extractor, text, E.LEADERS_MEETING).date == EventDate(2024, 3, 5)
+    text = "The plan took shape last October, after President Macron visited Warsaw."
+    assert only(extractor, text, E.LEADERS_MEETING).date is None
+
+
 def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
     kinds = {c.type for c in candidates(extractor, text)}

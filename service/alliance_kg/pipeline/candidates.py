@@ -64,6 +64,9 @@ from alliance_kg.pipeline.triggers import (
 E = EventClass
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
 SCHEDULING = {"schedule", "expect", "plan", "set"}
+# "when Kishida visited Manila", "as he hosted Zelensky": a clause timed by the one it joins.
+SIMULTANEITY = {"when", "as", "while"}
+CLAUSES = {"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "parataxis"}
 _FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 DIRECTED = {
     E.ARMS_TRANSFER: (Role.SUPPLIER, Role.RECIPIENT),
@@ -235,6 +238,7 @@ def _date_for(
             (reports if token.lemma_.lower() in REPORTING else scope).add(token.i)
         if trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPOSITIONS:
             scope.add(trigger.head.head.i)
+    main_clause = _main_clause_dates(trigger) if _simultaneous(trigger) else []
     for within, reported in ((scope, False), (reports, True)):
         for ent in trigger.sent.ents:
             if ent.label_ != "DATE" or _compared_since(ent.root):
@@ -243,7 +247,29 @@ def _date_for(
                 resolved = resolve_date(ent.text, published, direction)
                 if resolved is not None:
                     return resolved, reported
+        for ent in main_clause if not reported else []:
+            resolved = resolve_date(ent.text, published, direction)
+            if resolved is not None:
+                return resolved, False
     return None, False
+
+
+def _simultaneous(trigger: Token) -> bool:
+    """'last November, when Kishida visited Manila': a clause of the same time as its main one."""
+    return trigger.dep_ == "advcl" and any(
+        c.lower_ in SIMULTANEITY and c.dep_ in {"mark", "advmod"} for c in trigger.children
+    )
+
+
+def _main_clause_dates(trigger: Token) -> list[Span]:
+    """The dates of the sentence's main clause: none of their heads below the root is a clause."""
+    return [
+        ent
+        for ent in trigger.sent.ents
+        if ent.label_ == "DATE"
+        and not any(a.dep_ in CLAUSES for a in ent.root.ancestors if a.i != a.head.i)
+        and ent.root.dep_ not in CLAUSES
+    ]
 
 
 def _compared_since(date_word: Token) -> bool:

@@ -57,6 +57,8 @@ VERB_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(["strain", "stretch", "deplete", "exhaust", "drain"], E.CAPACITY_SHORTFALL),
     **dict.fromkeys(["cooperate", "collaborate", "consult"], E.DEFENSE_COOPERATION),
 }
+# Phrasal verbs of meeting, with their particle: "Modi sat down with Biden".
+MEETING_PHRASES = {"sit": "down"}
 # Exercises held together are defence cooperation: "annual trilateral military exercises".
 EXERCISE_NOUNS = {"exercise", "drill", "wargame"}
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}

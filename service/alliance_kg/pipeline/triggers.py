@@ -41,6 +41,7 @@ from alliance_kg.pipeline.lexicon import (
     LAWS,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
+    MEETING_PHRASES,
     MILITARY_WORDS,
     MINISTERIAL,
     MOVING_VERBS,
@@ -200,6 +201,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if EntityType.MATERIEL not in _entity_types(given, ctx) and not obj_lemmas & MILITARY_WORDS:
             return None
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
+    if _meets_with(token, ctx):
+        return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
     if lemma == "support" and EntityType.COUNTRY in _entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
     if (
@@ -293,6 +296,15 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         ):
             return None
     return Trigger(token, event_class, joint=_has_joint_marker(token))
+
+
+def _meets_with(verb: Token, ctx: ArticleContext) -> bool:
+    """'sat down with President Biden': a phrasal verb of meeting with a leader or state."""
+    particle = MEETING_PHRASES.get(_lemma(verb))
+    if particle is None or not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return False
+    met = [t for _, obj in prep_objects(verb, {"with"}) for t in phrase_tokens(obj)]
+    return bool(_entity_types(met, ctx) & {EntityType.PERSON, EntityType.COUNTRY})
 
 
 def _between_ministers(token: Token) -> bool:
