@@ -286,6 +286,16 @@ def test_deliveries_of_two_systems_after_generic_weapons_are_two_events(
     assert any("Abrams" in labels for labels in systems)  # a buyer's delivery: no aid
 
 
+def test_a_state_and_its_legislature_are_one_party_to_a_transfer(extractor: Extractor) -> None:
+    text = (
+        "Norway will buy three Virginia-class submarines from the United States. "
+        "The U.S. Congress last year authorised the transfer of the submarines."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    (event,) = events_of(extraction, E.ARMS_TRANSFER)
+    assert len(event.mentions) == 2
+
+
 def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
     text = (
         "Washington announced $150 million in military aid for Ukraine. "

@@ -616,6 +616,12 @@ def test_what_a_deal_gives_is_its_result_not_a_transfer(extractor: Extractor) ->
     assert not found
 
 
+def test_the_seller_named_on_the_goods_of_a_purchase(extractor: Extractor) -> None:
+    text = "Chile is weighing the purchase of American fighter jets."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"CHL"} and countries(c, Role.SUPPLIER) == {"USA"}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

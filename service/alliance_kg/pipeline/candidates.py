@@ -450,7 +450,7 @@ def _named_among(token: Token, prep: str) -> list[Token]:
     ]
 
 
-def _is_firm(entity: Entity, ctx: ArticleContext) -> bool:
+def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
     """A company: an organisation that belongs to a state (or is unknown to the reference)
     and whose name is not that of a ministry, agency or force."""
     if entity.type is not EntityType.ORGANIZATION:
@@ -458,6 +458,17 @@ def _is_firm(entity: Entity, ctx: ArticleContext) -> bool:
     if set(entity.label.lower().split()) & GOVERNMENT_WORDS:
         return False
     return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
+
+
+def _possessors(goods: Token, ctx: ArticleContext) -> list[Entity]:
+    """Whose goods they are: 'its tanks', 'the first of Poland's tanks'."""
+    for head in (goods, *(o for _p, o in prep_objects(goods, {"of"}))):
+        for owner in head.children:
+            if owner.dep_ == "poss":
+                actors, _ = actors_of_np(owner, ctx)
+                if actors:
+                    return actors
+    return []
 
 
 def _examples(heads: list[Token]) -> Iterator[Token]:
@@ -607,7 +618,13 @@ def _assign_roles(
             c.add(Role.SUPPLIER, owners)
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.RECIPIENT, agents)
-            c.add(Role.SUPPLIER, actors_at("from"))
+            buyers = {a.iri for a in agents}
+            makers = [  # "a purchase of American missiles": the state the goods are from
+                e
+                for e in _owners(([obj] if obj is not None else []) + of_objects, ctx)
+                if e.type is EntityType.COUNTRY and e.iri not in buyers
+            ]
+            c.add(Role.SUPPLIER, actors_at("from") or makers)
             if targets["from"] and Role.SUPPLIER not in c.roles:
                 c.unnamed.add(Role.SUPPLIER)
         elif token.lemma_.lower() in RECEIVING_VERBS:
@@ -619,7 +636,7 @@ def _assign_roles(
                 e for o in parties for e in actors_of_np(o, ctx)[0]
             ]
             won = token.head.lemma_.lower() in WINNING_VERBS
-            if won or any(_is_firm(a, ctx) for a in agents):
+            if won or any(is_firm(a, ctx) for a in agents):
                 c.add(Role.SUPPLIER, agents)
                 c.add(Role.RECIPIENT, [e for e in others if e.iri not in c.roles[Role.SUPPLIER]])
             else:  # an agency or state placing an order buys, the firm it signs with supplies
@@ -651,6 +668,8 @@ def _assign_roles(
             c.add(Role.PROVIDER, providers)
             c.add(Role.CLIENT, clients)
         else:
+            if not agents and passive_subject(token) is not None:  # "its tanks were delivered"
+                agents = _possessors(passive_subject(token), ctx)
             c.add(giver_role, agents)
             if not agents and c.inferred:  # "allies will provide": someone, though not known
                 c.unnamed.add(giver_role)

@@ -23,7 +23,7 @@ from alliance_kg.model import (
     Role,
     Status,
 )
-from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris
+from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris, is_firm
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     ARRANGING,
@@ -96,6 +96,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     if not _same_kind(draft, c) or draft.negated != c.modality.negated:
         return False
     mine, theirs = draft.actors(), c.actor_iris()
+    if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
+        mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
     if theirs and not (mine <= theirs or theirs <= mine):
         return False
     if c.type is E.DEFENSE_COOPERATION and not _same_states(mine, theirs, ctx):
@@ -166,13 +168,27 @@ def _same_parties(draft: Draft, candidate: Candidate) -> Draft:
     return twin
 
 
+def _parties(roles: dict[Role, dict[str, Entity]], ctx: ArticleContext) -> set[str]:
+    """The actors, with a state's leaders and agencies counted as the state (firms stay
+    themselves: another firm's contract is another transfer)."""
+    return {
+        iri if is_firm(entity, ctx) else ctx.gazetteer.country_of(iri) or iri
+        for role, found in roles.items()
+        if role in ACTOR_ROLES
+        for iri, entity in found.items()
+    }
+
+
 def _same_kind(draft: Draft, c: Candidate) -> bool:
     """One class, or one gift told both as aid and as a plain delivery ('pledged 19 F-16s',
-    'the first of its aircraft had been delivered'): neither side speaks of a sale."""
+    'the first of its aircraft had been delivered'): neither speaks of a sale, and a delivery
+    joining aid names its giver ('howitzers supplied to Ukraine' may come from anyone)."""
     if draft.type is c.type:
         return True
+    givers = (Role.SUPPLIER, Role.DONOR)
     return (
         {draft.type, c.type} == MATERIEL_IDENTITY
+        and (c.type is E.MILITARY_AID or any(c.roles.get(role) for role in givers))
         and not _commercial(c)
         and not any(_commercial(m) for m in draft.members)
     )
