@@ -126,3 +126,19 @@ def test_a_states_allies_are_not_that_state(extractor: Extractor) -> None:
     text = "Japan's partners, Britain and Italy, will co-develop a fighter jet."
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == {"GBR", "ITA"}
+
+
+def test_a_pronoun_agreeing_with_a_thing_or_unknown_group_is_no_one(extractor: Extractor) -> None:
+    text = (
+        "Germany bought Patriot systems last year, and the consortium said it would supply "
+        "missiles to Poland."
+    )
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "supply"]
+    assert countries(c, Role.SUPPLIER) == set()
+    assert countries(c, Role.RECIPIENT) == {"POL"}
+
+
+def test_his_government_is_the_states_of_the_man_named(extractor: Extractor) -> None:
+    text = "President Yoon Suk Yeol said his government would sell howitzers to Poland."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"KOR"}

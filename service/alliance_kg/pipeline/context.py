@@ -107,11 +107,10 @@ class ArticleContext:
         """The state or bloc last named by name before `token`: what 'the country',
         'the island', 'the bloc' stand for; as a subject, the last one named as a subject."""
         here = self.position(token)
-        subject = token.dep_ in _SUBJECTS
-        for where, entity, acting in reversed(self._named):
-            if where < here and entity.type is kind and (acting or not subject):
-                return [entity]
-        return []
+        named = [(e, acting) for where, e, acting in self._named if where < here and e.type is kind]
+        if token.dep_ in _SUBJECTS:
+            named = [n for n in named if n[1]] or named
+        return [named[-1][0]] if named else []
 
     def last_group(self, token: Token, size: int | None = None) -> list[Entity]:
         """The states last named acting together before `token` (of `size`, if given)."""

@@ -23,7 +23,7 @@ from alliance_kg.pipeline.lexicon import (
 NP_MODIFIERS = {"compound", "amod", "poss", "nmod", "conj", "appos", "npadvmod", "nummod"}
 CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
-PRONOUNS = {"they", "their", "them", "its", "it", "theirs", "we", "our"}
+PRONOUNS = {"they", "their", "them", "its", "it", "theirs", "we", "our", "his", "her"}
 RELATIVES = {"that", "which", "who", "whom", "whose"}
 INHERITING = {
     "xcomp",
@@ -285,8 +285,8 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
                 and child.lower_ not in PRONOUNS | RELATIVES
             ):
                 actors, _ = actors_of_np(child, ctx, resolve=False)
-                if actors:
-                    return actors
+                if actors or _agrees(pronoun, child):
+                    return actors  # "the F-16s ... on their own": a thing, no actor
         node = node.head
     for child in node.children:
         if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
@@ -300,6 +300,16 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
             if entity is not None and entity.type in ACTOR_TYPES:
                 return _roll_up([entity], ctx)
     return list(ctx.last_subject)
+
+
+def _agrees(pronoun: Token, noun: Token) -> bool:
+    """A common noun a pronoun agrees with in number: 'the launcher ... it', 'makers ... they'."""
+    if noun.left_edge.i <= pronoun.i <= noun.right_edge.i:
+        return False  # "the jet it is developing": not the noun its own clause describes
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False  # "his government ... its refusal": whose it is tells
+    plural = pronoun.lower_ in {"they", "their", "them", "theirs"}
+    return noun.pos_ == "NOUN" and noun.tag_ == ("NNS" if plural else "NN")
 
 
 def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
