@@ -58,3 +58,13 @@ def test_work_at_a_known_firm_is_its_work_at_a_bare_name_a_site(
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert countries(c, Role.PROVIDER) == providers
     assert not any(e.minted for e in c.roles.get(Role.PROVIDER, {}).values())
+
+
+def test_a_partner_negotiated_with_and_a_version_known_by_name(extractor: Extractor) -> None:
+    text = (
+        "The state-owned group PGZ is negotiating with Hyundai Rotem to build a Polish "
+        "version of the tank, known as the K2PL, in Gliwice."
+    )
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"POL", "KOR"}
+    assert "K2" in {e.label for e in c.roles[Role.MATERIEL].values()}

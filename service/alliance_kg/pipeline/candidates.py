@@ -28,6 +28,7 @@ from alliance_kg.pipeline.lexicon import (
     GOVERNMENT_WORDS,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
+    PARTNERING,
     RECEIVING_VERBS,
     REPORTING,
     SELECTING,
@@ -315,8 +316,9 @@ def build_candidate(
 
 
 def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
-    """Whose design is made, and where: 'GE's F414 engine in India', 'U.S.-designed rockets',
-    'drones at a plant in Ukraine', 'shells together with Ukraine's arms group'."""
+    """Whose design is made, and where, and with whom: 'GE's F414 engine in India',
+    'U.S.-designed rockets', 'drones at a plant in Ukraine', 'shells together with Ukraine's
+    arms group', 'negotiating with Lockheed Martin to build launchers'."""
     found = [e for e in _owners(made, ctx) if e.type is not EntityType.MATERIEL]
     found += _designers(made, ctx)
     found += _host_countries(token, made, [], ctx)
@@ -328,6 +330,10 @@ def _production_partners(token: Token, made: list[Token], ctx: ArticleContext) -
                 and any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
             ):
                 found += [e for o in prep.children for e in actors_of_np(o, ctx)[0]]
+    governor = token.head if token.dep_ in {"xcomp", "advcl"} else None
+    if governor is not None and governor.lemma_.lower() in PARTNERING:
+        for _p, partner in prep_objects(governor, {"with"}):  # "negotiating with X to build"
+            found += actors_of_np(partner, ctx)[0]
     return found
 
 

@@ -207,6 +207,10 @@ BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# Verbs whose "with" partner joins what they lead to: "negotiating with Lockheed to build".
+PARTNERING = {"negotiate", "partner", "team", "work", "cooperate", "collaborate", "agree"}
+# Participles that give a phrase its name: "a version known as Homar-A".
+NAMING = {"know", "call", "dub", "name"}
 # "weapons, starting with howitzers and expanding to drones": the first items of a series.
 SERIES_STARTS = {"start", "begin"}
 # "U.S.-designed rockets", "Korean-built tanks": a state's design or make in one word.

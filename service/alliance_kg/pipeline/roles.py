@@ -14,6 +14,7 @@ from alliance_kg.pipeline.lexicon import (
     LEGISLATURES,
     MAINTENANCE_NOUNS,
     MINISTERIAL,
+    NAMING,
     NUMBER_WORDS,
     OBJECT_CONTROL,
     REPORTING,
@@ -59,11 +60,17 @@ def np_tokens(head: Token, *, with_of: bool = False) -> Iterator[Token]:
 
 
 def phrase_tokens(head: Token) -> Iterator[Token]:
-    """A phrase's whole subtree, stopping at embedded clauses."""
+    """A phrase's whole subtree, stopping at embedded clauses other than a name given to it
+    ('a Polish version of the launcher, known as Homar-A')."""
     yield head
     for child in head.children:
-        if child.dep_ not in CLAUSAL:
+        if child.dep_ not in CLAUSAL or _naming(child):
             yield from phrase_tokens(child)
+
+
+def _naming(clause: Token) -> bool:
+    """'known as Homar-A', 'called the K2PL', 'dubbed Typhon'."""
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in NAMING
 
 
 def entities_in(
