@@ -224,6 +224,17 @@ def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> Non
     assert c.roles[Role.MATERIEL]
 
 
+def test_a_shortage_of_parts_where_a_system_is_made_holds_back_that_system(
+    extractor: Extractor,
+) -> None:
+    text = "Paris blamed shortages of parts at the plant where Nexter resumed CAESAR production."
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert "CAESAR" in {e.label for e in c.roles[Role.MATERIEL].values()}
+    text = "Paris blamed shortages of shells, even as Nexter resumed CAESAR production."
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert "CAESAR" not in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
 def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "Britain is short of patience with Paris.")}
     assert E.CAPACITY_SHORTFALL not in kinds

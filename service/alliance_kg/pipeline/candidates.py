@@ -26,9 +26,11 @@ from alliance_kg.pipeline.lexicon import (
     DISPATCHING,
     EXAMPLE_MARKERS,
     GOVERNMENT_WORDS,
+    INDUSTRIAL_INPUTS,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
     PARTNERING,
+    PRODUCTION_NOUNS,
     RECEIVING_VERBS,
     REPORTING,
     SELECTING,
@@ -372,6 +374,18 @@ def _product(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     return entities_in(iter(t for t in made if t.i not in platform), ctx, {EntityType.MATERIEL})
 
 
+def _production_in(sentence: Span, ctx: ArticleContext) -> list[Entity]:
+    """What the sentence says is produced: 'F-16 production', 'the production of shells'."""
+    made = [
+        t
+        for noun in sentence
+        if noun.lemma_.lower() in PRODUCTION_NOUNS
+        for t in [c for c in noun.children if c.dep_ in {"compound", "nummod", "amod"}]
+        + [o for _, o in prep_objects(noun, {"of"})]
+    ]
+    return materiel_in(made, ctx)
+
+
 def _designers(made: list[Token], ctx: ArticleContext) -> list[Entity]:
     """'U.S.-designed rockets', 'Korean-built tanks': the state a one-word origin names."""
     found = []
@@ -581,6 +595,10 @@ def _assign_roles(
         excluded = _aid_recipient_tokens(token.sent)
         clause = [t for t in token.sent if t.i not in excluded]
         materiel = entities_in(iter(clause), ctx, {EntityType.MATERIEL})
+    if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (
+        INDUSTRIAL_INPUTS
+    ):  # "shortages of parts at the plant where it makes F-16s": the F-16s fall short
+        materiel += _production_in(token.sent, ctx)
     if c.type in MATERIEL_CLASSES:
         c.add(Role.MATERIEL, materiel)
         for head in heads + of_objects:
