@@ -142,3 +142,10 @@ def test_his_government_is_the_states_of_the_man_named(extractor: Extractor) -> 
     text = "President Yoon Suk Yeol said his government would sell howitzers to Poland."
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {"KOR"}
+
+
+def test_a_side_named_as_an_indefinite_group_stays_open(extractor: Extractor) -> None:
+    text = "Seoul is weighing whether to send weapons to a country at war."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "send"]
+    assert countries(c, Role.RECIPIENT) == set()
+    assert Role.RECIPIENT in c.unnamed

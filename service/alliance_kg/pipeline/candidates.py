@@ -55,6 +55,7 @@ from alliance_kg.pipeline.roles import (
     sent_for_work,
     stranded_object,
     subject_actors,
+    unknown_group,
 )
 from alliance_kg.pipeline.tense import Tense, tensed_verb
 from alliance_kg.pipeline.triggers import (
@@ -704,6 +705,8 @@ def _assign_roles(
                 takers = _misparsed_dative(token, obj, ctx)
             givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
             c.add(taker_role, [e for e in takers if e.iri not in givers])
+            if not takers and any(unknown_group(h) for h in targets["to"] + targets["for"]):
+                c.unnamed.add(taker_role)  # "to send weapons to a country at war"
     else:
         extra = (
             ("with", "between", "for", "to")

@@ -187,10 +187,16 @@ def _group(head: Token, ctx: ArticleContext) -> list[Entity]:
     return ctx.last_group(head, size) or ctx.focus(size or ctx.group_size(head))
 
 
-def _unknown_group(head: Token) -> bool:
-    """A group noun that stands for no one known ('Western countries', 'allies'): the clause
-    has its own doer, so the governing clause's is not it."""
-    return head.lemma_ in GROUP_NOUNS and head.tag_ in {"NNS", "NNPS"}
+def unknown_group(head: Token) -> bool:
+    """A group noun that may stand for no one known ('Western countries', 'allies', 'a country
+    at war'): the text names a side, without saying who."""
+    if head.lemma_ not in GROUP_NOUNS:
+        return False
+    indefinite = any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
+    return head.tag_ in {"NNS", "NNPS"} or indefinite
+
+
+_INDEFINITE = {"a", "an", "another", "any", "some", "other"}
 
 
 # Works that belong to where they stand: 'dockyards in Yokohama' are Japan's.
@@ -332,7 +338,7 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(_antecedent(node), ctx)
             actors, inferred = actors_of_np(agent, ctx)
-            if actors or _unknown_group(agent):
+            if actors or unknown_group(agent):
                 return actors, inferred
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break
