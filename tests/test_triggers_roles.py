@@ -240,6 +240,17 @@ def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
     assert E.CAPACITY_SHORTFALL not in kinds
 
 
+def test_forces_taking_part_in_an_operation_are_deployed(extractor: Extractor) -> None:
+    text = "About 300 Dutch service members are taking part in clearing mines off the coast."
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"NLD"}
+    assert c.status is Status.ONGOING
+    c = only(extractor, "Polish troops joined the drills in Lithuania.", E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {"POL"}
+    text = "Dutch executives are taking part in the talks."
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
 def test_sending_a_carrier_strike_group_is_a_deployment(extractor: Extractor) -> None:
     text = "France will send its carrier strike group to the Indo-Pacific next year."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)

@@ -369,6 +369,8 @@ NEEDING_VERBS = {"need", "require", "want"}
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
+# Forces taking part in an operation or exercise are deployed: "troops take part in drills".
+PARTICIPATING = {"participate", "join"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
 MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".

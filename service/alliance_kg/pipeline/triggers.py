@@ -47,6 +47,7 @@ from alliance_kg.pipeline.lexicon import (
     MOVING_VERBS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
+    PARTICIPATING,
     PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
@@ -183,6 +184,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in LEADING_VERBS and obj is not None and _is_force(obj) and _stationed(obj):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "leads the battlegroup in Lithuania"
+    if _forces_take_part(token):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "troops are taking part in the drills"
     if lemma in MOVING_VERBS and _forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in DISPATCHING and sent_for_work(token) is not None:
@@ -535,6 +538,18 @@ def _forces_move(token: Token, ctx: ArticleContext) -> bool:
     return bool(places) and (craft or any(map(_is_force, movers)))
 
 
+def _forces_take_part(verb: Token) -> bool:
+    """'1,000 service members are taking part in building a pier', 'troops joined the drills':
+    forces taking part in an operation."""
+    lemma = _lemma(verb)
+    taking_part = lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children
+    )
+    if not (taking_part or lemma in PARTICIPATING):
+        return False
+    return any(c.dep_ == "nsubj" and _is_force(c) for c in verb.children)
+
+
 def _stationed(force: Token) -> bool:
     """'the battlegroup in Lithuania': a force placed somewhere."""
     return next(prep_objects(force, {"in"}), None) is not None
@@ -545,6 +560,8 @@ def _is_force(head: Token) -> bool:
     lemma = _lemma(head)
     modifiers = {_lemma(c) for c in head.children if c.dep_ == "compound"}
     if lemma in PERSONNEL_NOUNS or (lemma == "group" and modifiers & FORCE_GROUP_MODIFIERS):
+        return True
+    if lemma == "member" and "service" in modifiers:  # "U.S. service members"
         return True
     return any(_is_force(obj) for _, obj in prep_objects(head, {"of"}))
 
