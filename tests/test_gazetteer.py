@@ -9,6 +9,7 @@ from spacy.language import Language
 
 from alliance_kg.iris import AKR, country_iri
 from alliance_kg.model import Entity, EntityType
+from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
 from alliance_kg.pipeline.gazetteer import Gazetteer
 
@@ -119,6 +120,7 @@ def test_the_project_reference(gazetteer: Gazetteer) -> None:
         ("Tokyo said the talks went well.", "Tokyo", JPN),
         ("British officials flew in on Monday.", "British", GBR),
         ("The US will sign the deal.", "US", USA),
+        ("Britons and Americans trained together.", "Americans", USA),
     ],
 )
 def test_demonyms_metonyms_and_short_aliases_name_countries(
@@ -154,3 +156,17 @@ def test_ship_as_a_verb_is_not_materiel(nlp: Language) -> None:
 def test_a_materiel_object_mistagged_as_a_verb_is_still_materiel(nlp: Language) -> None:
     found = matches(nlp, "Japanese shipyards will repair U.S. Navy destroyers under the plan.")
     assert ("destroyers", EntityType.MATERIEL.value, MATERIEL + "destroyer") in found
+
+
+def test_a_body_named_with_its_state_names_the_state(extractor: Extractor) -> None:
+    doc = extractor.nlp("South Korea's National Intelligence Service briefed lawmakers.")
+    ctx = ArticleContext([doc], extractor.gazetteer)
+    linked = {e.iri for ent in doc.ents for e in ctx.linked(ent)}
+    assert country_iri("KOR") in linked
+    assert any(iri.endswith("national-intelligence-service") for iri in linked)
+
+
+def test_a_name_several_states_bodies_share_is_the_home_states(gazetteer: Gazetteer) -> None:
+    body = gazetteer.body_of("National Security Council", [JPN])
+    assert body is not None and gazetteer.country_of(body.iri) == JPN
+    assert gazetteer.body_of("National Security Council", [GBR]) is None

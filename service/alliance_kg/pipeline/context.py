@@ -159,6 +159,20 @@ class ArticleContext:
                 return person
         return None
 
+    def linked(self, span: Span) -> list[Entity]:
+        """The reference entity a span links to, and the state its name begins with
+        ('South Korea's National Intelligence Service', 'Japanese Defense Ministry')."""
+        entity = self.entity(span) if span.id_ else None
+        if entity is None:
+            return []
+        country = self.gazetteer.country_of(entity.iri)
+        for end in range(span.start + 1, min(span.end, span.start + 3)):
+            name = span.doc[span.start : end].text.removesuffix("'s").removesuffix("’s")
+            ref = self.gazetteer.country_named(name)
+            if ref is not None and ref.iri == country and country != entity.iri:
+                return [entity, ref.entity()]
+        return [entity]
+
     def entity_of(self, token: Token) -> Entity | None:
         span = self.span_of(token)
         return self.entity(span) if span is not None else None

@@ -122,8 +122,7 @@ class Extractor:
         named = {e.iri: e for ev in events for _, e in ev.roles}
         for doc, _ in parsed:
             for ent in doc.ents:
-                entity = ctx.entity(ent) if ent.id_ else None
-                if entity is not None:
+                for entity in ctx.linked(ent):
                     named.setdefault(entity.iri, entity)
         return Extraction(
             article=article, events=events, entities=tuple(named[k] for k in sorted(named))

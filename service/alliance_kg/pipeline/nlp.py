@@ -71,7 +71,8 @@ class GazetteerMatcher:
         self.keys: dict[str, tuple[str, str]] = {}
         by_matcher: dict[bool, dict[str, list[Doc]]] = {True: {}, False: {}}
         for name, ref in gazetteer.names():
-            variants = [name, *(_plurals(name) if ref.type in _PLURAL_TYPES else [])]
+            plural = ref.type in _PLURAL_TYPES or name in ref.demonyms  # "Palestinians"
+            variants = [name, *(_plurals(name) if plural else [])]
             exact = _case_sensitive(name)
             key = f"{ref.type.value}|{ref.iri}"
             self.keys[key] = (ref.type.value, ref.iri)
