@@ -68,3 +68,10 @@ def test_a_partner_negotiated_with_and_a_version_known_by_name(extractor: Extrac
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == {"POL", "KOR"}
     assert "K2" in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
+def test_money_granted_to_expand_production_is_supply_chain_work(extractor: Extractor) -> None:
+    text = "Norway awarded $200 million to 12 projects meant to expand the production of shells."
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"NOR"}
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}

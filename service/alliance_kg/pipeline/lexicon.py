@@ -196,6 +196,8 @@ GRANTING_VERBS = {
     "offer",
     "give",
 }
+# Verbs that put money into something: "awarded €500 million to projects to expand".
+FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
 # Verbs whose subject is the one receiving: "the $3.8 billion a year Israel receives".
 RECEIVING_VERBS = {"receive"}
 # Verbs by which a package or funding lists its contents: "the package includes 150 barrels".

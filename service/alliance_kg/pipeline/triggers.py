@@ -31,6 +31,7 @@ from alliance_kg.pipeline.lexicon import (
     EXERCISE_NOUNS,
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
+    FUNDING_VERBS,
     FUNDS,
     GIVING_VERBS,
     GRANTING_VERBS,
@@ -350,6 +351,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and _lemma(token.head) in STRENGTHENING
     ):  # "pledged $3 billion to expand the U.S. submarine industrial base"
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
+    if lemma in PRODUCTION_NOUNS and token.dep_ == "dobj" and _funded_growth(token.head):
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "€500m to expand shell production"
     if lemma in PRODUCTION_NOUNS:
         joint = _has_joint_marker(token)
         if token.dep_ == "compound":
@@ -430,6 +433,15 @@ def _held_together(noun: Token, modifiers: set[str]) -> bool:
     )
     together = (modifiers | set(held)) & (JOINT_MARKERS | TOGETHER_MARKERS)
     return bool(together) and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+
+
+def _funded_growth(verb: Token) -> bool:
+    """'awarded €500 million to projects meant to expand the production': money granted
+    to grow an industry."""
+    if _lemma(verb) not in STRENGTHENING:
+        return False
+    granting = [a for a in verb.ancestors if _lemma(a) in FUNDING_VERBS]
+    return any(t.ent_type_ == "MONEY" for a in granting for t in a.subtree)
 
 
 def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
