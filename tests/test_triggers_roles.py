@@ -235,6 +235,15 @@ def test_a_shortage_of_parts_where_a_system_is_made_holds_back_that_system(
     assert "CAESAR" not in {e.label for e in c.roles[Role.MATERIEL].values()}
 
 
+def test_the_navy_s_shortage_is_the_home_state_s(extractor: Extractor) -> None:
+    text = (
+        "Canada is weighing two frigate designs. "
+        "A smaller crew would ease the navy's shortage of sailors, a Korean official said."
+    )
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {"CAN"}
+
+
 def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "Britain is short of patience with Paris.")}
     assert E.CAPACITY_SHORTFALL not in kinds

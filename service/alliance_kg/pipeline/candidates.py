@@ -143,7 +143,8 @@ def noun_anchor(token: Token) -> Token:
 def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
     """Who is short: the owner of the strained stock, or the side the clause names."""
     if trigger.pos_ in {"NOUN", "PROPN"}:  # "the stocks of its member countries"
-        heads = [trigger, *(obj for _, obj in prep_objects(trigger, {"of"}))]
+        owners = [c for c in trigger.children if c.dep_ == "poss"]  # "the navy's shortage"
+        heads = [trigger, *owners, *(obj for _, obj in prep_objects(trigger, {"of"}))]
     elif trigger.pos_ in {"ADJ", "ADV"}:
         heads = _sides_above(trigger)
     else:  # "stocks drained by the wars", in "Washington seeks help replenishing" them

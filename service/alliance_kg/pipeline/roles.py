@@ -126,7 +126,7 @@ def actors_of_np(
     return [], False
 
 
-HOME_NOUNS = {"government", "administration", "cabinet"}
+HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military"}
 # Nouns naming others than their possessor: "Ukraine's allies", "its partners".
 RELATIONAL_NOUNS = {"ally", "partner", "neighbor", "neighbour", "backer", "supporter"}
 # A definite 'the country', 'the bloc': the state or bloc last named.
@@ -232,8 +232,8 @@ def _led_by(head: Token, ctx: ArticleContext) -> list[Entity]:
 
 
 def _only_determiner(head: Token) -> bool:
-    """'the government' with nothing else: the state the article is about."""
-    return all(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    """'the government' ('the navy's') with nothing else: the state the article is about."""
+    return all((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "case" for c in head.children)
 
 
 _OWNER_NOUNS = {
