@@ -75,3 +75,15 @@ def test_money_granted_to_expand_production_is_supply_chain_work(extractor: Extr
     c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
     assert countries(c, Role.PARTICIPANT) == {"NOR"}
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+def test_supply_chains_strengthened_are_the_pair_in_focus_s(extractor: Extractor) -> None:
+    text = (
+        "Japan and Australia held talks in Tokyo on Monday. "
+        "The areas include enhancing defence equipment supply chains."
+    )
+    (c,) = [c for c in candidates(extractor, text) if c.type is E.SUPPLY_CHAIN_COOPERATION]
+    assert countries(c, Role.PARTICIPANT) == {"JPN", "AUS"}
+    owned = "Japan and Australia held talks. The deal gives Saab a deeper supply chain in Brazil."
+    found = [c for c in candidates(extractor, owned) if c.type is E.SUPPLY_CHAIN_COOPERATION]
+    assert not any(c.inferred for c in found)

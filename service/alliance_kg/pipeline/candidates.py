@@ -37,6 +37,7 @@ from alliance_kg.pipeline.lexicon import (
     SERIES_STARTS,
     SITE_PREPOSITIONS,
     STOCK_NOUNS,
+    STRENGTHENING,
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.modality import Modality, chain, purpose_of_trip, resolve_modality
@@ -723,9 +724,13 @@ def _assign_roles(
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
         if c.type is E.JOINT_PRODUCTION:
             c.add(Role.PARTICIPANT, _production_partners(token, heads + of_objects, ctx))
-            if c.joint and not c.actor_iris():  # "co-production of the Stryker is on the table"
-                c.add(Role.PARTICIPANT, ctx.focus(2))
-                c.inferred = True
+        together = c.joint or (
+            c.type is E.SUPPLY_CHAIN_COOPERATION and token.head.lemma_.lower() in STRENGTHENING
+        )
+        if c.type in SHARED - {E.DEFENSE_COOPERATION} and together and not c.actor_iris():
+            # "co-production of the Stryker is on the table", "enhancing supply chains"
+            c.add(Role.PARTICIPANT, ctx.focus(2))
+            c.inferred = True
         if c.type is E.LEADERS_MEETING and obj is not None:
             c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
     if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:

@@ -324,6 +324,10 @@ SUPPLYING_VERBS = {"supply", "provide"}  # not "send components back to the lice
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
 STRENGTHENING = {
+    "enhance",
+    "secure",
+    "diversify",
+    "reinforce",
     "expand",
     "strengthen",
     "bolster",
