@@ -296,6 +296,18 @@ def test_a_state_and_its_legislature_are_one_party_to_a_transfer(extractor: Extr
     assert len(event.mentions) == 2
 
 
+def test_systems_ordered_for_a_sum_of_their_own_are_another_purchase(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Washington approved the sale of 12 Patriot launchers to Romania, worth $10 billion. "
+        "Two Patriot batteries, ordered in 2019 for $4 billion, are already in service."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    _sale, second = events_of(extraction, E.ARMS_TRANSFER)
+    assert isos(second, Role.RECIPIENT) == {"ROU"} and isos(second, Role.SUPPLIER) == {"USA"}
+
+
 def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
     text = (
         "Washington announced $150 million in military aid for Ukraine. "

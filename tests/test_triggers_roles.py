@@ -653,6 +653,12 @@ def test_the_seller_named_on_the_goods_of_a_purchase(extractor: Extractor) -> No
     assert countries(c, Role.RECIPIENT) == {"CHL"} and countries(c, Role.SUPPLIER) == {"USA"}
 
 
+def test_the_state_that_cleared_the_goods_sells_them(extractor: Extractor) -> None:
+    text = "The programme covers the purchase of 50 Tomahawk missiles that the U.S. approved."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"USA"}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

@@ -22,6 +22,7 @@ from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     BUYING_VERBS,
+    CLEARING_VERBS,
     CONTRACT_NOUNS,
     DISPATCHING,
     EXAMPLE_MARKERS,
@@ -483,6 +484,20 @@ def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
     return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
 
 
+def _clearing_states(goods: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """'the purchase of Tomahawk missiles that the U.S. approved': the state that cleared the
+    goods for sale sells them."""
+    return [
+        e
+        for head in goods
+        for clause in head.children
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in CLEARING_VERBS
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+        for e in actors_of_np(subject, ctx)[0]
+    ]
+
+
 def _possessors(goods: Token, ctx: ArticleContext) -> list[Entity]:
     """Whose goods they are: 'its tanks', 'the first of Poland's tanks'."""
     for head in (goods, *(o for _p, o in prep_objects(goods, {"of"}))):
@@ -646,9 +661,10 @@ def _assign_roles(
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
+            goods = ([obj] if obj is not None else []) + of_objects
             makers = [  # "a purchase of American missiles": the state the goods are from
                 e
-                for e in _owners(([obj] if obj is not None else []) + of_objects, ctx)
+                for e in _owners(goods, ctx) + _clearing_states(goods, ctx)
                 if e.type is EntityType.COUNTRY and e.iri not in buyers
             ]
             c.add(Role.SUPPLIER, actors_at("from") or makers)

@@ -204,6 +204,8 @@ RECEIVING_VERBS = {"receive"}
 CONTAINING = {"include", "comprise", "contain", "cover"}
 # Subjects of a purchase that are money already given: "the money would buy munitions".
 FUNDS = {"money", "fund", "funding", "financing", "sum", "cash"}
+# Verbs by which an exporting state clears goods for sale: "missiles that the U.S. approved".
+CLEARING_VERBS = {"approve", "clear", "authorize", "authorise"}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".

@@ -194,6 +194,28 @@ def _same_kind(draft: Draft, c: Candidate) -> bool:
     )
 
 
+def _sum_apart(draft: Draft, candidate: Candidate, ctx: ArticleContext) -> bool:
+    """'two Patriot batteries ordered in 2018 for $4.75 billion' beside a $15 billion sale:
+    named systems with a sum of their own are another event, unless the sum is a part ('$14
+    billion of it')."""
+    sums = _sums(candidate)
+    named = [i for i in candidate.roles.get(Role.MATERIEL, {}) if not ctx.gazetteer.is_generic(i)]
+    funded = {q for m in draft.members for q in _sums(m)}
+    partitive = any(
+        t.lower_ == "of"
+        and t.head.ent_type_ == "MONEY"
+        and any(o.lower_ in {"it", "them", "this", "that", "which"} for o in t.children)
+        for t in candidate.sentence
+    )
+    return (
+        candidate.type in MATERIEL_IDENTITY
+        and bool(sums and funded and named)
+        and not sums & funded
+        and not partitive
+        and not candidate.elaboration
+    )
+
+
 def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
     """Two states' body and a three-state framework are two arrangements: where both name
     two or more states, they must name the same ones."""
@@ -261,7 +283,8 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 key=lambda d: min(abs(m.offset + m.sentence.start_char - where) for m in d.members),
             )
             key = _sentence_key(candidate)
-            if key in distinct and key not in nearest.sentences():
+            apart = key in distinct or _sum_apart(nearest, candidate, ctx)
+            if apart and key not in nearest.sentences():
                 nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
                 drafts.append(nearest)
             nearest.absorb(candidate)
