@@ -416,6 +416,19 @@ def test_a_when_or_as_clause_takes_the_date_of_its_main_clause(extractor: Extrac
     assert only(extractor, text, E.LEADERS_MEETING).date is None
 
 
+def test_a_date_the_parser_hangs_on_an_object_is_still_the_clause_s(
+    extractor: Extractor,
+) -> None:
+    text = "Spain signed a deal worth $1 billion on Monday to buy howitzers from Korea."
+    (deal,) = [c for c in candidates(extractor, text) if c.trigger.text == "buy"]
+    assert deal.date == EventDate(2024, 3, 4)
+    text = "Spain signed a contract for the Leopard tanks delivered in 2020."
+    (contract,) = [c for c in candidates(extractor, text) if c.trigger.text == "contract"]
+    assert contract.date is None
+    text = "It follows a decision taken last December, when the cabinet revised the export rules."
+    assert only(extractor, text, E.POLICY_CHANGE).date == EventDate(2023, 12)
+
+
 def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
     kinds = {c.type for c in candidates(extractor, text)}

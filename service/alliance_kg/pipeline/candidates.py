@@ -245,38 +245,50 @@ def _date_for(
             (reports if token.lemma_.lower() in REPORTING else scope).add(token.i)
         if trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPOSITIONS:
             scope.add(trigger.head.head.i)
-    main_clause = _main_clause_dates(trigger) if _simultaneous(trigger) else []
-    for within, reported in ((scope, False), (reports, True)):
-        for ent in trigger.sent.ents:
-            if ent.label_ != "DATE" or _compared_since(ent.root):
-                continue
-            if any(t.i in within or t.head.i in within or t.head.head.i in within for t in ent):
-                resolved = resolve_date(ent.text, published, direction)
-                if resolved is not None:
-                    return resolved, reported
-        for ent in main_clause if not reported else []:
+    dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in dates if not _compared_since(ent.root)]
+    tiers = [
+        ([ent for ent in dates if _attached(ent, scope)], False),
+        ([ent for ent in dates if _within_clause(ent, scope)], False),
+        (_simultaneous_dates(trigger, dates), False),
+        ([ent for ent in dates if _attached(ent, reports)], True),
+    ]
+    for found, reported in tiers:
+        for ent in found:
             resolved = resolve_date(ent.text, published, direction)
             if resolved is not None:
-                return resolved, False
+                return resolved, reported
     return None, False
 
 
-def _simultaneous(trigger: Token) -> bool:
-    """'last November, when Kishida visited Manila': a clause of the same time as its main one."""
-    return trigger.dep_ == "advcl" and any(
+def _attached(ent: Span, within: set[int]) -> bool:
+    """A date on one of the words, or on a phrase hanging on one: 'signed on Friday'."""
+    return any(t.i in within or t.head.i in within or t.head.head.i in within for t in ent)
+
+
+def _within_clause(ent: Span, anchors: set[int]) -> bool:
+    """A date deeper in the clause of one of the words, but in no clause of its own:
+    'signed an agreement for the jets on April 28' (the parser hangs the date on the jets),
+    not 'bought the tanks delivered in 2020'."""
+    node = ent.root
+    while node.dep_ not in CLAUSES and node.head.i != node.i:
+        node = node.head
+        if node.i in anchors:
+            return True
+    return False
+
+
+def _simultaneous_dates(trigger: Token, dates: list[Span]) -> list[Span]:
+    """'last November, when Kishida visited Manila', 'a decision taken last December, when the
+    cabinet loosened the rules': a clause of the same time as the one it hangs on takes the
+    date of that clause, else of the main clause."""
+    if trigger.dep_ != "advcl" or not any(
         c.lower_ in SIMULTANEITY and c.dep_ in {"mark", "advmod"} for c in trigger.children
-    )
-
-
-def _main_clause_dates(trigger: Token) -> list[Span]:
-    """The dates of the sentence's main clause: none of their heads below the root is a clause."""
-    return [
-        ent
-        for ent in trigger.sent.ents
-        if ent.label_ == "DATE"
-        and not any(a.dep_ in CLAUSES for a in ent.root.ancestors if a.i != a.head.i)
-        and ent.root.dep_ not in CLAUSES
-    ]
+    ):
+        return []
+    governing = [ent for ent in dates if _within_clause(ent, {trigger.head.i})]
+    root = trigger.sent.root.i
+    return governing + [ent for ent in dates if _within_clause(ent, {root})]
 
 
 def _compared_since(date_word: Token) -> bool:
