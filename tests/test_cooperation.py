@@ -87,3 +87,13 @@ def test_supply_chains_strengthened_are_the_pair_in_focus_s(extractor: Extractor
     owned = "Japan and Australia held talks. The deal gives Saab a deeper supply chain in Brazil."
     found = [c for c in candidates(extractor, owned) if c.type is E.SUPPLY_CHAIN_COOPERATION]
     assert not any(c.inferred for c in found)
+
+
+def test_states_qualified_by_agreements_they_signed_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "Sales will be limited to the roughly 12 countries that have signed defence "
+        "agreements with Sweden, among them Norway and Poland."
+    )
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+    signed = "Norway and Sweden have signed a defence agreement."
+    assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, signed)}

@@ -481,6 +481,8 @@ GROUP_NOUNS = {
     "leader",
     "democracy",
 }
+# Words counting a class of states: "all countries that have signed", "many allies that".
+QUANTIFIERS = {"all", "many", "some", "most", "several", "dozens"}
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # Generic "support" is aid only near military words or a recipient.
 MILITARY_WORDS = {

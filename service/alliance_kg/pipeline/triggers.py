@@ -35,6 +35,7 @@ from alliance_kg.pipeline.lexicon import (
     FUNDS,
     GIVING_VERBS,
     GRANTING_VERBS,
+    GROUP_NOUNS,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
     INSTITUTIONS,
@@ -57,6 +58,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
     PURCHASE_AID_CONTEXT,
+    QUANTIFIERS,
     RECEIVING_VERBS,
     RUNNING_OUT,
     SELECTING,
@@ -682,11 +684,24 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
         if transfer and only_permitted(token):
             continue
+        if trigger is not None and trigger.type is E.DEFENSE_COOPERATION and _criterion(token):
+            continue
         if trigger is not None:
             found.append(trigger)
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _criterion(token: Token) -> bool:
+    """'the roughly 15 countries that have signed defence agreements with Japan': a clause
+    saying which states qualify, not an event."""
+    node = token
+    while node.dep_ in {"dobj", "pobj", "prep", "compound"}:
+        node = node.head
+    group = node.head
+    counted = any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in group.children)
+    return node.dep_ == "relcl" and _lemma(group) in GROUP_NOUNS and counted
 
 
 def only_permitted(token: Token) -> bool:
