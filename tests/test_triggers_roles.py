@@ -429,6 +429,17 @@ def test_a_date_the_parser_hangs_on_an_object_is_still_the_clause_s(
     assert only(extractor, text, E.POLICY_CHANGE).date == EventDate(2023, 12)
 
 
+def test_a_pronoun_in_a_clause_on_a_small_clause_takes_up_its_subject(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Brazil is weighing the frigate, a choice that would make Italy the supplier of "
+        "its largest export since it began relaxing its export rules."
+    )
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {"ITA"}
+
+
 def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
     kinds = {c.type for c in candidates(extractor, text)}

@@ -291,12 +291,8 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
     """'their', 'its', 'they': the subject of a governing clause, else the last sentence's."""
     node = pronoun.head
     while node.head.i != node.i:
-        for child in node.children:
-            if (
-                child.dep_ in SUBJECTS
-                and child.i < pronoun.i
-                and child.lower_ not in PRONOUNS | RELATIVES
-            ):
+        for child in _clause_subjects(node):
+            if child.i < pronoun.i and child.lower_ not in PRONOUNS | RELATIVES:
                 actors, _ = actors_of_np(child, ctx, resolve=False)
                 if actors or _agrees(pronoun, child):
                     return actors  # "the F-16s ... on their own": a thing, no actor
@@ -323,6 +319,19 @@ def _agrees(pronoun: Token, noun: Token) -> bool:
         return False  # "his government ... its refusal": whose it is tells
     plural = pronoun.lower_ in {"they", "their", "them", "theirs"}
     return noun.pos_ == "NOUN" and noun.tag_ == ("NNS" if plural else "NN")
+
+
+def _clause_subjects(node: Token) -> list[Token]:
+    """The subjects of a clause, nearest first: a small clause's ('would make Tokyo the
+    supplier ... since it began') before the verb's own."""
+    small = [
+        s
+        for c in node.children
+        if c.dep_ in {"ccomp", "oprd"} and c.pos_ in {"NOUN", "PROPN"}
+        for s in c.children
+        if s.dep_ in SUBJECTS
+    ]
+    return small + [c for c in node.children if c.dep_ in SUBJECTS]
 
 
 def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
