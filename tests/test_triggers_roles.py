@@ -683,6 +683,19 @@ def test_the_state_that_cleared_the_goods_sells_them(extractor: Extractor) -> No
     assert countries(c, Role.SUPPLIER) == {"USA"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials called it the largest transfer of French engine technology to Brazil.",
+        "Swedish yards have never transferred a submarine design to Poland.",
+        "The group will give Seoul a greater say in the use of U.S. nuclear weapons.",
+    ],
+)
+def test_knowledge_or_a_say_given_is_no_transfer(extractor: Extractor, text: str) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

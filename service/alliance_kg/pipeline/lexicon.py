@@ -96,6 +96,8 @@ WRITING_VERBS = {"write", "enshrine"}
 LAWS = {"law", "constitution", "statute"}
 # Permitting exports sets an export rule: "decided to allow exports of the jet".
 PERMITTING = {"allow", "permit"}
+# What a technology transfer moves: knowledge, not materiel ("transfer of engine technology").
+KNOW_HOW = {"technology", "know-how", "design", "expertise", "knowledge", "data"}
 # What a state "can" transfer, or is let or enabled to, is a rule or an ability, not a transfer.
 ABILITY_MODALS = {"can", "ca"}
 ENABLING = {"let", "enable"}

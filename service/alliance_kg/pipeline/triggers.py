@@ -40,6 +40,7 @@ from alliance_kg.pipeline.lexicon import (
     INDUSTRIAL_INPUTS,
     INSTITUTIONS,
     JOINT_MARKERS,
+    KNOW_HOW,
     LAWS,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
@@ -198,13 +199,15 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in GIVING_VERBS:
         if obj is not None and _is_force(obj):  # "send troops", not "give forces access"
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
-        given = obj_tokens + [
+        own = list(np_tokens(obj, with_of=True)) if obj is not None else []  # not 'a say in'
+        given = own + [
             t
             for c in token.children
             if c.dep_ == "prep" and c.lower_ == "with"
             for t in phrase_tokens(c)
         ]
-        if EntityType.MATERIEL not in _entity_types(given, ctx) and not obj_lemmas & MILITARY_WORDS:
+        military = {_lemma(t) for t in own} & MILITARY_WORDS
+        if EntityType.MATERIEL not in _entity_types(given, ctx) and not military:
             return None
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if _meets_with(token, ctx):
@@ -682,7 +685,7 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         else:
             trigger = None
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
-        if transfer and only_permitted(token):
+        if transfer and (only_permitted(token) or _know_how(token)):
             continue
         if trigger is not None and trigger.type is E.DEFENSE_COOPERATION and _criterion(token):
             continue
@@ -702,6 +705,14 @@ def _criterion(token: Token) -> bool:
     group = node.head
     counted = any(c.dep_ == "nummod" or c.lower_ in QUANTIFIERS for c in group.children)
     return node.dep_ == "relcl" and _lemma(group) in GROUP_NOUNS and counted
+
+
+def _know_how(token: Token) -> bool:
+    """'a transfer of American aero-engine technology', 'transferred a warship design': what
+    moves is knowledge, part of a production deal, not materiel."""
+    objects = [o for _p, o in prep_objects(token, {"of"})]
+    objects += [c for c in token.children if c.dep_ in {"dobj", "compound"}]
+    return any(_lemma(o) in KNOW_HOW for o in objects)
 
 
 def only_permitted(token: Token) -> bool:
