@@ -6,6 +6,7 @@ import pytest
 
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import EntityType
+from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
 from test_triggers_roles import E, Role, candidates, countries, extractor, only
 
@@ -149,3 +150,20 @@ def test_a_side_named_as_an_indefinite_group_stays_open(extractor: Extractor) ->
     (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "send"]
     assert countries(c, Role.RECIPIENT) == set()
     assert Role.RECIPIENT in c.unnamed
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Another supply ship, USNS Matthew Perry, came in for repairs.", "USNS Matthew Perry"),
+        ("The carrier HMS Queen Elizabeth called at Yokosuka.", "HMS Queen Elizabeth"),
+    ],
+)
+def test_a_ship_named_after_a_person_is_no_person(
+    extractor: Extractor, text: str, name: str
+) -> None:
+    doc = extractor.nlp(text)
+    ctx = ArticleContext([doc], extractor.gazetteer)
+    found = {(e.label, e.type) for e in map(ctx.entity, doc.ents) if e is not None}
+    assert (name, EntityType.MATERIEL) in found
+    assert not any(kind is EntityType.PERSON for _, kind in found)

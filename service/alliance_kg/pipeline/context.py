@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.gazetteer import Gazetteer
-from alliance_kg.pipeline.lexicon import GENERIC_NAMES, GROUP_NOUNS, NUMBER_WORDS
+from alliance_kg.pipeline.lexicon import GENERIC_NAMES, GROUP_NOUNS, NUMBER_WORDS, SHIP_PREFIXES
 
 _NER_TYPES = {
     "ORG": EntityType.ORGANIZATION,
@@ -141,6 +141,10 @@ class ArticleContext:
             return None
         if label.islower():  # one spelling per minted IRI, whichever article mints it first
             label = label.title()
+        prefix = span.doc[span.start - 1].text if span.start > 0 else ""
+        if label.split()[0] in SHIP_PREFIXES or prefix in SHIP_PREFIXES:  # "USNS Matthew Perry"
+            kind = EntityType.MATERIEL  # a ship's name, not a person's or a firm's
+            label = label if label.split()[0] in SHIP_PREFIXES else f"{prefix} {label}"
         if kind is EntityType.PERSON and " " not in label:
             named = self._named_before(label, span)
             if named is not None:

@@ -440,6 +440,25 @@ POLICY_NOUNS = {
     "cap",
 }
 # Words the NER takes for names that name no one in particular ("the Navy said").
+# Prefixes navies put before their ships' names: "USS Kentucky", "HMS Queen Elizabeth".
+SHIP_PREFIXES = {
+    "USS",
+    "USNS",
+    "HMS",
+    "HMAS",
+    "HMCS",
+    "HMNZS",
+    "JS",
+    "ROKS",
+    "INS",
+    "BRP",
+    "ORP",
+    "TCG",
+    "KRI",
+    "RSS",
+    "HNLMS",
+    "FGS",
+}
 GENERIC_NAMES = {
     "navy",
     "army",
