@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_kg.model import Status
+from alliance_kg.model import EventDate, Status
 from alliance_kg.pipeline.extractor import Extractor
 from test_triggers_roles import E, Role, candidates, countries, extractor, only
 
@@ -97,3 +97,10 @@ def test_states_qualified_by_agreements_they_signed_is_no_event(extractor: Extra
     assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
     signed = "Norway and Sweden have signed a defence agreement."
     assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, signed)}
+
+
+def test_a_body_set_up_at_a_past_meeting_is_dated_back(extractor: Extractor) -> None:
+    text = "At its first meeting in June, the forum set up working groups on ship repair."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "set"]
+    assert c.date == EventDate(2023, 6)
+    assert c.status is Status.COMPLETED

@@ -225,7 +225,8 @@ def _direction(trigger: Token) -> Direction:
     if found is None:
         return Direction.NEAREST
     verb, tense = found
-    if tense is Tense.FUTURE or verb.lemma_ in SCHEDULING:
+    set_up = any(c.dep_ == "prt" for c in verb.children)  # "set up a group": done, not timed
+    if tense is Tense.FUTURE or (verb.lemma_ in SCHEDULING and not set_up):
         return Direction.FUTURE
     if tense in {Tense.PAST, Tense.PERFECT}:
         return Direction.PAST
