@@ -203,6 +203,16 @@ def test_weighing_another_states_system_is_a_considered_purchase(extractor: Extr
     assert countries(c, Role.RECIPIENT) == {"AUS"}
 
 
+def test_weighing_a_version_of_another_states_system_is_a_considered_purchase(
+    extractor: Extractor,
+) -> None:
+    text = "Chile is weighing an upgraded version of Korea's K9 howitzer."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"KOR"}
+    assert countries(c, Role.RECIPIENT) == {"CHL"}
+    assert c.status is Status.CONSIDERED
+
+
 def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
     text = "Japanese shipyards will repair and overhaul U.S. Navy vessels."
     kinds = [c.type for c in candidates(extractor, text)]

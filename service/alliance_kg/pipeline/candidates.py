@@ -58,6 +58,7 @@ from alliance_kg.pipeline.roles import (
     stranded_object,
     subject_actors,
     unknown_group,
+    variant_of,
 )
 from alliance_kg.pipeline.tense import Tense, tensed_verb
 from alliance_kg.pipeline.triggers import (
@@ -668,7 +669,8 @@ def _assign_roles(
     if c.type in DIRECTED:
         giver_role, taker_role = DIRECTED[c.type]
         if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in SELECTING and obj is not None:
-            owners = [e for e in _owners([obj], ctx) if e.type is EntityType.COUNTRY]
+            chosen = variant_of(obj)  # "weighs a version of Japan's frigate": Japan's
+            owners = [e for e in _owners([chosen], ctx) if e.type is EntityType.COUNTRY]
             c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
             c.add(Role.SUPPLIER, owners)
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:

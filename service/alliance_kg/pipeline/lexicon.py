@@ -153,6 +153,8 @@ SELECTING = {
     "shortlist",
     "prefer",
 }
+# "an upgraded version of Japan's frigate": a noun that stands for the system it is a kind of.
+VARIANT_NOUNS = {"version", "variant", "derivative", "model"}
 # Modifiers that make an event mention a new event: "a separate drawdown", "another package".
 DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;

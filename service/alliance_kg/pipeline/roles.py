@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     NUMBER_WORDS,
     OBJECT_CONTROL,
     REPORTING,
+    VARIANT_NOUNS,
 )
 
 # Dependencies that stay inside one noun phrase's own modifiers.
@@ -487,3 +488,10 @@ def materiel_in(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     for head in heads:
         tokens.extend(phrase_tokens(head))
     return entities_in(iter(tokens), ctx, {EntityType.MATERIEL})
+
+
+def variant_of(noun: Token) -> Token:
+    """'an upgraded version of Japan's Mogami-class frigate': the frigate."""
+    if noun.lemma_.lower() in VARIANT_NOUNS:
+        return next((obj for _, obj in prep_objects(noun, {"of"})), noun)
+    return noun

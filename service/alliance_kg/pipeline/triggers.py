@@ -88,6 +88,7 @@ from alliance_kg.pipeline.roles import (
     prep_objects,
     sent_for_work,
     stranded_object,
+    variant_of,
 )
 
 E = EventClass
@@ -184,7 +185,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return Trigger(token, E.MILITARY_AID)  # "the $3.8 billion a year Israel receives"
         if EntityType.MATERIEL in kinds:
             return Trigger(token, E.ARMS_TRANSFER)
-    if lemma in SELECTING and obj is not None and _foreign_system(obj, ctx):
+    if lemma in SELECTING and obj is not None and _foreign_system(variant_of(obj), ctx):
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in LEADING_VERBS and obj is not None and _is_force(obj) and _stationed(obj):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "leads the battlegroup in Lithuania"
