@@ -29,7 +29,7 @@ def case(marked: str) -> tuple[str, str]:
         "SELECT ?s WHERE { «?s :p 1.5» ^ «?s a :C» ^ «?s :p ?o» FILTER(?o > 1) «?o :q 'x'@en» }",
         "SELECT * { ?e a :C ; :by <x> ; :on ?day } ⇒ "
         "SELECT * { «?e :by <x>» ^ «?e a :C» ^ «?e :on ?day» }",
-        "SELECT * { ?a :p ?b . ?c :q 1 } ⇒ SELECT * { «?c :q 1» «?a :p ?b» }",
+        "SELECT * { ?a :p ?b . ?c :q -1 } ⇒ SELECT * { «?c :q -1» «?a :p ?b» }",
     ],
 )
 def test_a_run_becomes_its_patterns_each_distinct_most_selective_first(marked: str) -> None:

@@ -57,3 +57,10 @@ def test_all_tokens_keep_literals_numbers_and_punctuation() -> None:
         ("close", "}"),
     ]
     assert [token.text for token in tokens(text)][:4] == ["SELECT", "{", "?s", ":p"]
+
+
+def test_a_sign_belongs_to_its_number_unless_it_follows_an_operand() -> None:
+    found = [(token.kind, token.text) for token in all_tokens("?s :p -5 FILTER(?a-1 > -2)")]
+    assert ("number", "-5") in found
+    assert ("number", "-2") in found
+    assert found[5:8] == [("variable", "?a"), ("punct", "-"), ("number", "1")]

@@ -53,7 +53,8 @@ _TOKENS = re.compile(
     | (?P<open>\{)
     | (?P<close>\})
     | (?P<word>(?<![\w:])[A-Za-z_][\w-]*(?![\w:-]))  # bare words; `x:` is a prefix, not a word
-    | (?P<number>(?:\d+\.\d*[eE][+-]?\d+|\d*\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?))
+    | (?P<number>(?:(?<![\w)\]])[+-])?  # a sign, as SPARQL's INTEGER_NEGATIVE has it
+        (?:\d+\.\d*[eE][+-]?\d+|\d*\.\d+(?:[eE][+-]?\d+)?|\d+(?:[eE][+-]?\d+)?))
     | (?P<punct>\^\^|\|\||&&|!=|<=|>=|[^\s\w])
     """,
     re.VERBOSE | re.DOTALL,
