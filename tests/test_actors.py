@@ -167,3 +167,12 @@ def test_a_ship_named_after_a_person_is_no_person(
     found = {(e.label, e.type) for e in map(ctx.entity, doc.ents) if e is not None}
     assert (name, EntityType.MATERIEL) in found
     assert not any(kind is EntityType.PERSON for _, kind in found)
+
+
+def test_subjects_the_parser_splits_still_act_together(extractor: Extractor) -> None:
+    text = (
+        "President Joe Biden, Australian Prime Minister Anthony Albanese and South Korean "
+        "President Yoon Suk Yeol agreed on Friday to hold military exercises together every year."
+    )
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"USA", "AUS", "KOR"}

@@ -130,6 +130,18 @@ def test_a_dateline_is_not_an_actor(transfer: Extraction) -> None:
     assert all(e.label != "Daily Wire" for event in transfer.events for e in event.actors)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "PYEONGTAEK, Gyeonggi (Daily Wire) - Seoul will buy tanks.",
+        "SEOUL, March 9 (Daily Wire) -- Seoul will buy tanks.",
+    ],
+)
+def test_a_dateline_with_a_region_or_a_day_is_cut(line: str) -> None:
+    [(text, start)] = paragraphs(article(line, None))
+    assert text == "Seoul will buy tanks." and line[start:].startswith("Seoul")
+
+
 def test_dates_resolve_against_the_publication_date(summit: Extraction) -> None:
     (meeting,) = events_of(summit, E.LEADERS_MEETING)
     assert meeting.date == EventDate(2024, 4, 10)  # the Wednesday before a Friday

@@ -34,7 +34,8 @@ _ELABORATION = re.compile(
 )
 # "TOKYO, June 11 (Jiji Press)--", "PERTH (Reuters) -": where and by whom a story was filed.
 DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*\([^)]{1,40}\)\s*(?:--|—|–|-)"
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s+[A-Z][A-Za-z.]{1,20}(?:\s+\d{1,2})?)?\s*\([^)]{1,40}\)\s*"
+    r"(?:--|—|–|-)"
 )
 Paragraph = tuple[str, int]
 

@@ -348,6 +348,9 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(_antecedent(node), ctx)
             actors, inferred = actors_of_np(agent, ctx)
+            for other in node.children:  # "Biden, ... Kishida and Yoon agreed" parsed as two
+                if other.dep_ == agent.dep_ == "nsubj" and other.i != agent.i and actors:
+                    actors += [e for e in actors_of_np(other, ctx)[0] if e not in actors]
             if actors or unknown_group(agent):
                 return actors, inferred
         if node.dep_ not in INHERITING or node.head.i == node.i:
