@@ -450,6 +450,12 @@ def test_a_pronoun_in_a_clause_on_a_small_clause_takes_up_its_subject(
     assert countries(c, Role.PARTICIPANT) == {"ITA"}
 
 
+def test_a_report_s_weekday_points_the_way_of_the_report(extractor: Extractor) -> None:
+    text = "Spain will buy 20 more Leopard tanks from Germany, the minister said on Monday."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert (c.date, c.date_reported) == (EventDate(2024, 3, 4), True)
+
+
 def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:
     text = "Defence Minister Marles held talks with his Japanese counterpart in Tokyo."
     kinds = {c.type for c in candidates(extractor, text)}

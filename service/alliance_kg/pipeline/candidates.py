@@ -249,15 +249,18 @@ def _date_for(
             scope.add(trigger.head.head.i)
     dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE"]
     dates = [ent for ent in dates if not _compared_since(ent.root)]
+    # a report's date points the way of the report's own tense: 'will buy, they said on Friday'
+    reporting = min(reports, default=None, key=lambda i: abs(i - trigger.i))
+    told = _direction(trigger.doc[reporting]) if reporting is not None else direction
     tiers = [
-        ([ent for ent in dates if _attached(ent, scope)], False),
-        ([ent for ent in dates if _within_clause(ent, scope)], False),
-        (_simultaneous_dates(trigger, dates), False),
-        ([ent for ent in dates if _attached(ent, reports)], True),
+        ([ent for ent in dates if _attached(ent, scope)], False, direction),
+        ([ent for ent in dates if _within_clause(ent, scope)], False, direction),
+        (_simultaneous_dates(trigger, dates), False, direction),
+        ([ent for ent in dates if _attached(ent, reports)], True, told),
     ]
-    for found, reported in tiers:
+    for found, reported, pointing in tiers:
         for ent in found:
-            resolved = resolve_date(ent.text, published, direction)
+            resolved = resolve_date(ent.text, published, pointing)
             if resolved is not None:
                 return resolved, reported
     return None, False
