@@ -712,6 +712,13 @@ def test_knowledge_or_a_say_given_is_no_transfer(extractor: Extractor, text: str
     assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
 
 
+def test_what_a_copula_says_the_transfer_was(extractor: Extractor) -> None:
+    text = "Sweden's first export of defence equipment was a batch of radars made for Estonia."
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"SWE"} and countries(c, Role.RECIPIENT) == {"EST"}
+    assert "radar" in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
 def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor) -> None:
     text = "Norway has pledged 12 Leopard tanks to Ukraine. Finland has pledged six more."
     extraction = extractor.extract(Article(id="x", text=text, published=PUBLISHED))

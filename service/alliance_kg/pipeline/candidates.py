@@ -501,6 +501,13 @@ def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
     return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
 
 
+def _described_as(noun: Token) -> Token | None:
+    """'Japan's first export was a set of radars': what a copula says the event noun was."""
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "attr"), None)
+
+
 def _clearing_states(goods: list[Token], ctx: ArticleContext) -> list[Entity]:
     """'the purchase of Tomahawk missiles that the U.S. approved': the state that cleared the
     goods for sale sells them."""
@@ -610,6 +617,9 @@ def _assign_roles(
     of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
     if token.pos_ in {"NOUN", "PROPN"}:
         heads.append(token)
+    described = _described_as(token) if c.type in DIRECTED else None
+    if described is not None:  # "Japan's first export was a set of radars"
+        heads.append(described)
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
     if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
@@ -655,6 +665,10 @@ def _assign_roles(
         targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":  # "approved the sale ... to X"
         targets["to"] += [o for q, o in prep_objects(token.head, {"to"})]
+    if described is not None:  # "... a set of radars made by Mitsubishi for the Philippines"
+        targets["for"] += [
+            t for t in described.subtree if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"}
+        ]
     if stranded is not None and stranded.head.pos_ == "VERB":
         for prep in ("to", "for", "from"):
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
