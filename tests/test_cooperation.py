@@ -104,3 +104,9 @@ def test_a_body_set_up_at_a_past_meeting_is_dated_back(extractor: Extractor) -> 
     (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "set"]
     assert c.date == EventDate(2023, 6)
     assert c.status is Status.COMPLETED
+
+
+def test_an_agreement_taking_effect_is_done_not_just_agreed(extractor: Extractor) -> None:
+    text = "A defence agreement between Japan and Australia took effect in August 2023."
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert c.status is Status.COMPLETED

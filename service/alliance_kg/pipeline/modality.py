@@ -30,6 +30,7 @@ from alliance_kg.pipeline.lexicon import (
     TOPIC_NOUNS,
     VERB_ONLY_CUES,
 )
+from alliance_kg.pipeline.roles import takes_effect
 from alliance_kg.pipeline.tense import is_infinitive, status_from_tense
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
@@ -199,7 +200,12 @@ def _cue_beside(child: Token, head: Token) -> Status | None:
     if (
         (child.dep_ == "acl" and child.tag_ == "VBN")
         or (child.dep_ in {"amod", "acomp", "advmod"} and {child.lower_, lemma} & MODIFIER_CUES)
-        or (child.dep_ == "nsubj" and head.pos_ in _VERBAL and lemma in SUBJECT_CUES)
+        or (
+            child.dep_ == "nsubj"
+            and head.pos_ in _VERBAL
+            and lemma in SUBJECT_CUES
+            and not takes_effect(head)  # "the agreement took effect": in force, not agreed
+        )
     ):
         return status
     return None

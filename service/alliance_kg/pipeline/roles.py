@@ -394,6 +394,19 @@ def acted_by_legislature(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in LEGISLATURES for c in verb.children)
 
 
+def takes_effect(verb: Token) -> bool:
+    """'took effect', 'entered into force', 'came into force'."""
+    lemma = verb.lemma_.lower()
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "effect" for c in verb.children)
+    return lemma in {"enter", "come"} and any(
+        c.dep_ == "prep"
+        and c.lower_ == "into"
+        and any(g.lemma_.lower() == "force" for g in c.children)
+        for c in verb.children
+    )
+
+
 def passive_subject(verb: Token) -> Token | None:
     """What a passive verb acts on; a conjoined participle shares it ('SSN-AUKUS will be
     designed by Britain and built in Australia')."""

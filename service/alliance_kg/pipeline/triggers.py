@@ -88,6 +88,7 @@ from alliance_kg.pipeline.roles import (
     prep_objects,
     sent_for_work,
     stranded_object,
+    takes_effect,
     variant_of,
 )
 
@@ -222,7 +223,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and (lemma != "set" or any(c.lower_ == "up" for c in token.children))
     ):
         return Trigger(token, E.DEFENSE_COOPERATION)
-    if _takes_effect(token) and _names_agreement(token):
+    if takes_effect(token) and _names_agreement(token):
         return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS | WRITING_VERBS and _into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
@@ -379,6 +380,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
         return None
+    if token.dep_ == "nsubj" and takes_effect(token.head):
+        return None  # "the agreement took effect": the verb reports it, as done
     if token.dep_ == "compound" and _lemma(token.head) not in EVENT_HEADS:
         return None
     near = _object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
@@ -618,16 +621,6 @@ def _foreign_system(obj: Token, ctx: ArticleContext) -> bool:
             return False
     owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
     return any((e := ctx.entity_of(o)) is not None and e.type is EntityType.COUNTRY for o in owners)
-
-
-def _takes_effect(token: Token) -> bool:
-    """'took effect', 'entered into force', 'came into force'."""
-    if _lemma(token) == "take":
-        return any(c.dep_ == "dobj" and _lemma(c) == "effect" for c in token.children)
-    return _lemma(token) in {"enter", "come"} and any(
-        c.dep_ == "prep" and c.lower_ == "into" and any(_lemma(g) == "force" for g in c.children)
-        for c in token.children
-    )
 
 
 def _names_agreement(token: Token) -> bool:
