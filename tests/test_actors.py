@@ -176,3 +176,12 @@ def test_subjects_the_parser_splits_still_act_together(extractor: Extractor) -> 
     )
     c = only(extractor, text, E.DEFENSE_COOPERATION)
     assert countries(c, Role.PARTICIPANT) == {"USA", "AUS", "KOR"}
+
+
+def test_the_two_are_the_states_just_named(extractor: Extractor) -> None:
+    text = (
+        "Sweden's defence minister met his Dutch counterpart in The Hague, and the two "
+        "agreed to co-produce drones."
+    )
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"SWE", "NLD"}

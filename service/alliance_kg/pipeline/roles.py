@@ -118,6 +118,12 @@ def actors_of_np(
                     return actors_of_np(obj, ctx, resolve=resolve)
     if head.lemma_ in GROUP_NOUNS | PEOPLE_NOUNS and head.tag_ in {"NNS", "NNPS"}:
         return _group(head, ctx), True
+    if _numbered_pair(head):  # "the two agreed", "both said"
+        size = NUMBER_WORDS[head.lower_]
+        named = _states_named_before(head, ctx)
+        return (
+            named if len(named) == size else ctx.last_group(head, size) or ctx.focus(size)
+        ), True
     taken_up = _taken_up(head, ctx)
     if taken_up:
         return taken_up, True
@@ -186,6 +192,15 @@ def _group(head: Token, ctx: ArticleContext) -> list[Entity]:
     if len(named) >= 2 and size in (None, len(named)):
         return named  # "he and Biden issued ..., under which the allies set up"
     return ctx.last_group(head, size) or ctx.focus(size or ctx.group_size(head))
+
+
+def _numbered_pair(head: Token) -> bool:
+    """A number standing alone for the states just named: 'the two agreed', 'both said'."""
+    if head.lower_ not in NUMBER_WORDS or head.pos_ not in {"NUM", "PRON", "DET"}:
+        return False
+    if any(c.dep_ == "prep" for c in head.children):
+        return False  # "two of the jets"
+    return head.lower_ == "both" or any(c.lower_ == "the" for c in head.children)
 
 
 def unknown_group(head: Token) -> bool:
