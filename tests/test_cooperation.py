@@ -110,3 +110,15 @@ def test_an_agreement_taking_effect_is_done_not_just_agreed(extractor: Extractor
     text = "A defence agreement between Japan and Australia took effect in August 2023."
     c = only(extractor, text, E.DEFENSE_COOPERATION)
     assert c.status is Status.COMPLETED
+
+
+def test_a_training_centre_s_kind_and_the_states_whose_people_it_takes(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "A Gripen training centre set up by Sweden and Hungary near Budapest started taking "
+        "Ukrainian pilots this year."
+    )
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"SWE", "HUN", "UKR"}
+    assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"Gripen"}

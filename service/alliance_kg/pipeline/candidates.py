@@ -28,6 +28,7 @@ from alliance_kg.pipeline.lexicon import (
     EXAMPLE_MARKERS,
     GOVERNMENT_WORDS,
     INDUSTRIAL_INPUTS,
+    INSTITUTIONS,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
     PARTNERING,
@@ -39,6 +40,7 @@ from alliance_kg.pipeline.lexicon import (
     SITE_PREPOSITIONS,
     STOCK_NOUNS,
     STRENGTHENING,
+    TRAINEES,
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.modality import Modality, chain, purpose_of_trip, resolve_modality
@@ -367,6 +369,21 @@ def _first_items(token: Token) -> Iterator[Token]:
         for clause in node.children:
             if clause.dep_ == "advcl" and clause.lemma_.lower() in SERIES_STARTS:
                 yield from clause.subtree
+
+
+def _trainees(institution: Token, ctx: ArticleContext) -> list[Entity]:
+    """'the centre started taking Ukrainian students': whose people a body trains."""
+    if institution.dep_ != "nsubj":
+        return []
+    verb = institution.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return [
+        e
+        for v in verbs
+        for o in v.children
+        if o.dep_ == "dobj" and o.lemma_.lower() in TRAINEES
+        for e in actors_of_np(o, ctx)[0]
+    ]
 
 
 def _wanted_by(inputs: Token, ctx: ArticleContext) -> list[Entity]:
@@ -767,6 +784,15 @@ def _assign_roles(
         if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:
             c.add(Role.PARTICIPANT, _wanted_by(obj, ctx))
         subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
+        if (
+            c.type is E.DEFENSE_COOPERATION
+            and obj is not None
+            and obj.lemma_.lower() in INSTITUTIONS
+        ):
+            # "an F-16 training centre set up by Romania ... started taking Ukrainian students"
+            c.add(Role.PARTICIPANT, _trainees(obj, ctx))
+            kinds = [m for m in obj.children if m.dep_ == "compound"]
+            c.add(Role.MATERIEL, materiel_in(kinds, ctx))
         if c.type is E.DEFENSE_COOPERATION and subject is not None:  # "a pact between X and Y"
             found = [o for _p, o in prep_objects(subject, {"between", "among"})]
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])

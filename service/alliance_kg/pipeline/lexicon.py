@@ -85,6 +85,8 @@ INSTITUTIONS = {
     "framework",
     "task",
 }
+# People a training body takes in: their state takes part ("taking Ukrainian students").
+TRAINEES = {"student", "trainee", "pilot", "cadet", "crew", "recruit"}
 # Signing an agreement (not a purchase) is defence cooperation between the signatories.
 SIGNING_VERBS = {"sign", "conclude", "ink", "ratify", "seal"}
 AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arrangement"}
