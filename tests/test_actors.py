@@ -185,3 +185,16 @@ def test_the_two_are_the_states_just_named(extractor: Extractor) -> None:
     )
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == {"SWE", "NLD"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials in Seoul agreed to sell howitzers to Estonia.",
+        "Negotiators from South Korea agreed to sell howitzers to Estonia.",
+    ],
+)
+def test_officials_are_the_states_they_come_from(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"KOR"}
+    assert countries(c, Role.RECIPIENT) == {"EST"}

@@ -116,6 +116,9 @@ def actors_of_np(
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.lemma_ in GROUP_NOUNS:
                     return actors_of_np(obj, ctx, resolve=resolve)
+    sent_by = _sent_by(head, ctx) if head.lemma_ in PEOPLE_NOUNS else []
+    if sent_by:
+        return sent_by, True
     if head.lemma_ in GROUP_NOUNS | PEOPLE_NOUNS and head.tag_ in {"NNS", "NNPS"}:
         return _group(head, ctx), True
     if _numbered_pair(head):  # "the two agreed", "both said"
@@ -192,6 +195,19 @@ def _group(head: Token, ctx: ArticleContext) -> list[Entity]:
     if len(named) >= 2 and size in (None, len(named)):
         return named  # "he and Biden issued ..., under which the allies set up"
     return ctx.last_group(head, size) or ctx.focus(size or ctx.group_size(head))
+
+
+def _sent_by(people: Token, ctx: ArticleContext) -> list[Entity]:
+    """The states officials come from: 'officials in Seoul', 'negotiators from both sides'."""
+    for _prep, obj in prep_objects(people, {"in", "from"}):
+        actors, _ = actors_of_np(obj, ctx)
+        place = ctx.place_of(obj) if not actors else None
+        country = ctx.gazetteer.country_of(place.iri) if place is not None else None
+        ref = ctx.gazetteer.get(country) if country else None
+        found = actors or ([ref.entity()] if ref is not None else [])
+        if found:
+            return found
+    return []
 
 
 def _numbered_pair(head: Token) -> bool:
