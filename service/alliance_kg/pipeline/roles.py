@@ -146,7 +146,6 @@ ANAPHORIC_NOUNS = {
     "island": EntityType.COUNTRY,
     "kingdom": EntityType.COUNTRY,
     "bloc": EntityType.ORGANIZATION,
-    "alliance": EntityType.ORGANIZATION,
 }
 
 
