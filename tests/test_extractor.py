@@ -320,6 +320,19 @@ def test_systems_ordered_for_a_sum_of_their_own_are_another_purchase(
     assert isos(second, Role.RECIPIENT) == {"ROU"} and isos(second, Role.SUPPLIER) == {"USA"}
 
 
+def test_earlier_packages_and_the_law_funding_aid_elsewhere(extractor: Extractor) -> None:
+    text = (
+        "Washington approved a $1 billion drawdown for Ukraine on Monday. "
+        "The bill also refills stocks drawn down in earlier packages and funds aid to Jordan."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    recipients = sorted(
+        sorted(isos(e, Role.RECIPIENT)) for e in events_of(extraction, E.MILITARY_AID)
+    )
+    assert recipients == [["JOR"], ["UKR"]]
+    assert all(isos(e, Role.DONOR) == {"USA"} for e in events_of(extraction, E.MILITARY_AID))
+
+
 def test_aid_with_its_own_sum_is_another_event(extractor: Extractor) -> None:
     text = (
         "Washington announced $150 million in military aid for Ukraine. "

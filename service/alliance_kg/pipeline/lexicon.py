@@ -157,8 +157,18 @@ SELECTING = {
 }
 # "an upgraded version of Japan's frigate": a noun that stands for the system it is a kind of.
 VARIANT_NOUNS = {"version", "variant", "derivative", "model"}
-# Modifiers that make an event mention a new event: "a separate drawdown", "another package".
-DISTINCT_MARKERS = {"separate", "another", "second", "third", "fresh"}
+# Modifiers that make an event mention a new event: "a separate drawdown", "another package",
+# "stocks drawn down in earlier packages".
+DISTINCT_MARKERS = {
+    "separate",
+    "another",
+    "second",
+    "third",
+    "fresh",
+    "earlier",
+    "previous",
+    "prior",
+}
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
 CONTRACT_NOUNS = {"contract"}

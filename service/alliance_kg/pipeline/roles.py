@@ -130,13 +130,17 @@ def actors_of_np(
     taken_up = _taken_up(head, ctx)
     if taken_up:
         return taken_up, True
-    home = (head.lemma_ in HOME_NOUNS and head.tag_ == "NN") or head.lemma_ in LEGISLATURES
+    home = (head.lemma_ in HOME_NOUNS | LAW_NOUNS and head.tag_ == "NN") or (
+        head.lemma_ in LEGISLATURES
+    )
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
     return [], False
 
 
 HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military"}
+# "the supplemental funds aid to Israel": a law acts for the state that passed it.
+LAW_NOUNS = {"law", "bill", "supplemental", "act", "legislation"}
 # Nouns naming others than their possessor: "Ukraine's allies", "its partners".
 RELATIONAL_NOUNS = {"ally", "partner", "neighbor", "neighbour", "backer", "supporter"}
 # A definite 'the country', 'the bloc': the state or bloc last named.
