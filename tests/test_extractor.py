@@ -410,3 +410,13 @@ def test_an_unattributed_mention_of_another_system_joins_no_venture(
     )
     (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
     assert {e.label for e in event.fillers(Role.MATERIEL)} == {"missile"}
+
+
+def test_a_deadline_does_not_date_an_agreement_the_report_dates(extractor: Extractor) -> None:
+    text = (
+        "Spain and Sweden said on Friday that they had agreed to jointly develop a "
+        "new frigate by 2032. The programme is an effort to build a new frigate by 2032."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.JOINT_PRODUCTION)
+    assert event.date == EventDate(2024, 3, 8)

@@ -107,6 +107,7 @@ class Candidate:
     roles: dict[Role, dict[str, Entity]] = field(default_factory=dict)
     date: EventDate | None = None
     date_reported: bool = False  # the date is only the report's: "the ministry said on Tuesday"
+    date_due: bool = False  # the date is only a deadline: "to develop a fighter by 2035"
     joint: bool = False
     inferred: bool = False
     elaboration: bool = False  # a follow-up sentence adding detail to an earlier event
@@ -237,11 +238,12 @@ def _direction(trigger: Token) -> Direction:
 
 
 def _date_for(
-    trigger: Token, published: date | None, direction: Direction
-) -> tuple[EventDate | None, bool]:
+    trigger: Token, published: date | None, direction: Direction, *, deadlines: bool = True
+) -> tuple[EventDate | None, bool, bool]:
     """The date attached to the trigger, its phrase or its clause, and whether it is only the
     date of a report ('said on Tuesday'). An occasion ('signed on Friday at the summit') shares
-    its verb's date; a trip's purpose ('left on Thursday for talks') does not."""
+    its verb's date; a trip's purpose ('left on Thursday for talks') does not. The last flag
+    tells a deadline ('by 2035')."""
     scope = {t.i for t in phrase_tokens(trigger)}
     reports: set[int] = set()
     if purpose_of_trip(trigger) is None:
@@ -251,6 +253,8 @@ def _date_for(
             scope.add(trigger.head.head.i)
     dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE"]
     dates = [ent for ent in dates if not _compared_since(ent.root)]
+    if not deadlines:
+        dates = [ent for ent in dates if not _deadline(ent)]
     # a report's date points the way of the report's own tense: 'will buy, they said on Friday'
     reporting = min(reports, default=None, key=lambda i: abs(i - trigger.i))
     told = _direction(trigger.doc[reporting]) if reporting is not None else direction
@@ -264,8 +268,13 @@ def _date_for(
         for ent in found:
             resolved = resolve_date(ent.text, published, pointing)
             if resolved is not None:
-                return resolved, reported
-    return None, False
+                return resolved, reported, _deadline(ent)
+    return None, False, False
+
+
+def _deadline(ent: Span) -> bool:
+    """'by 2035', 'by the end of the year': when something is due, not when it was agreed."""
+    return ent.root.head.lower_ == "by" or ent.text.lower().startswith("by ")
 
 
 def _attached(ent: Span, within: set[int]) -> bool:
@@ -309,7 +318,7 @@ def build_candidate(
 ) -> Candidate:
     """Roles, status and date for one trigger."""
     direction = _direction(trigger.token)
-    event_date, reported = _date_for(trigger.token, published, direction)
+    event_date, reported, due = _date_for(trigger.token, published, direction)
     future = event_date is not None and published is not None and _after(event_date, published)
     modality = resolve_modality(trigger.token, trigger.type, future_date=future)
     if direction is Direction.NEAREST and (
@@ -317,9 +326,13 @@ def build_candidate(
     ):
         # without a tense, the status says which way a date ("in December", "Friday") points
         way = Direction.PAST if modality.status is Status.COMPLETED else Direction.FUTURE
-        redated, reported_again = _date_for(trigger.token, published, way)
+        redated, reported_again, due_again = _date_for(trigger.token, published, way)
         if redated is not None:
-            event_date, reported = redated, reported_again
+            event_date, reported, due = redated, reported_again, due_again
+    if modality.status is Status.AGREED:  # "agreed to develop a fighter by 2035": the deal's
+        agreed, reported_agreed, _ = _date_for(trigger.token, published, direction, deadlines=False)
+        if agreed is not None:
+            event_date, reported, due = agreed, reported_agreed, False
     candidate = Candidate(
         trigger.type,
         trigger.token,
@@ -328,6 +341,7 @@ def build_candidate(
         modality,
         date=event_date,
         date_reported=reported,
+        date_due=due,
         joint=trigger.joint,
     )
     if trigger.giver is not None:

@@ -428,12 +428,18 @@ def _link_causes(drafts: list[Draft]) -> None:
 
 
 def _best_date(members: list[Candidate]) -> EventDate | None:
-    """The most precise date a mention gives of the event itself, else of a report of it."""
-    dated = [(c.date, c.date_reported) for c in members if c.date is not None]
+    """The most precise date a mention gives of the event itself, else of a report of it;
+    a deadline ('to develop a fighter by 2035') only when the event is still to come."""
+    agreed = any(c.modality.status is Status.AGREED for c in members)
+    dated = [c for c in members if c.date is not None and not (agreed and c.date_due)]
+    dated = dated or [c for c in members if c.date is not None]
     if not dated:
         return None
-    best, _ = max(dated, key=lambda d: (not d[1], d[0].day is not None, d[0].month is not None))
-    return best
+    best = max(
+        dated,
+        key=lambda c: (not c.date_reported, c.date.day is not None, c.date.month is not None),
+    )
+    return best.date
 
 
 def _settle_directions(draft: Draft) -> None:
