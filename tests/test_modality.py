@@ -159,6 +159,14 @@ def test_the_outermost_cue_wins_and_is_the_cue(nlp: Language) -> None:
     assert (found.status, found.cue) == (Status.PLANNED, "preparing")
 
 
+def test_pressing_another_to_reconsider_leaves_their_cue(nlp: Language) -> None:
+    marked = "The war has pushed Seoul to reconsider its refusal to [send] weapons to Kyiv."
+    found = modality_of(nlp, marked, AT)
+    assert (found.status, found.cue) == (Status.CONSIDERED, "reconsider")
+    found = modality_of(nlp, "Washington pushed Seoul to [send] weapons to Kyiv.", AT)
+    assert found.status is Status.PLANNED
+
+
 def test_a_reporting_verb_is_not_the_cue(nlp: Language) -> None:
     found = modality_of(nlp, "Officials said the [deliveries] are under way.", AT)
     assert found.cue == "under way"

@@ -566,6 +566,8 @@ STATUS_CUES: dict[str, Status] = {
             "debate",
             "envision",
             "envisage",
+            "reconsider",
+            "rethink",
         ],
         Status.CONSIDERED,
     ),

@@ -22,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     MODIFIER_CUES,
     MOTION_VERBS,
     NOUN_TRIGGERS,
+    OBJECT_CONTROL,
     PHRASAL_CUES,
     PP_STATUS,
     REPORTING,
@@ -154,6 +155,11 @@ def _own_cue(token: Token) -> Cue | None:
     if lemma == "set" and token.tag_ != "VBN":
         return None
     return status, token.text
+
+
+def _pressing_another(verb: Token) -> bool:
+    """'pushed South Korea to reconsider', 'urged Tokyo to consider': a cue of someone else's."""
+    return verb.lemma_.lower() in OBJECT_CONTROL and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _goal(child: Token) -> bool:
@@ -325,6 +331,8 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         own = _own_cue(token)
         if own is not None and own[0] is Status.AGREED and _modal_verb(token):
             own = None  # "will approve", "must still sign": the decision is still ahead
+        if own is not None and decided is not None and _pressing_another(token):
+            own = None  # "pushed Seoul to reconsider sending arms": Seoul's cue tells
         if own is not None:
             # a trigger that is itself a cue ('signed', 'pledged') yields to any cue around it
             cues.insert(len(cues) if position == 0 else 0, own)
