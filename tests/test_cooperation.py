@@ -122,3 +122,10 @@ def test_a_training_centre_s_kind_and_the_states_whose_people_it_takes(
     c = only(extractor, text, E.DEFENSE_COOPERATION)
     assert countries(c, Role.PARTICIPANT) == {"SWE", "HUN", "UKR"}
     assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"Gripen"}
+
+
+def test_a_priced_agreement_is_a_deal_not_cooperation(extractor: Extractor) -> None:
+    text = "Poland and Korea signed an agreement for the tanks on Monday, worth $6 billion."
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+    pact = "Poland and Korea signed a defence cooperation agreement on Monday."
+    assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, pact)}

@@ -681,13 +681,29 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
         if transfer and (only_permitted(token) or _know_how(token)):
             continue
-        if trigger is not None and trigger.type is E.DEFENSE_COOPERATION and _criterion(token):
+        cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
+        if cooperation and (_criterion(token) or _priced(token)):
             continue
         if trigger is not None:
             found.append(trigger)
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _priced(token: Token) -> bool:
+    """'signed an intergovernmental agreement for the jets ..., worth $7.4 billion': a deal
+    with a price is a purchase, not an arrangement to cooperate."""
+    if _lemma(token) not in SIGNING_VERBS | AGREEMENT_NOUNS:
+        return False
+    verb = token if token.pos_ == "VERB" else token.head
+    if verb.pos_ != "VERB":
+        return False
+    return any(
+        t.ent_type_ == "MONEY"
+        and next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None) == verb
+        for t in verb.subtree
+    )
 
 
 def _criterion(token: Token) -> bool:
