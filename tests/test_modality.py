@@ -30,6 +30,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
             EventClass.MAINTENANCE_COOPERATION,
         ),
         ("The main areas are joint [production] and maintenance.", JP),
+        ("Joint [production] of the howitzer is one of the ideas under study.", JP),
+        ("A [sale] of the frigates is an option.", AT),
     ],
     Status.PLANNED: [
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),

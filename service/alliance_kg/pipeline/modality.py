@@ -189,9 +189,18 @@ def _attached_cues(token: Token) -> list[Cue]:
             found.append((beside, child.text))
         elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:
             found.append((Status.CONSIDERED, child.text))
+        elif child.dep_ == "attr" and token.lemma_ == "be" and _an_option(child):
+            found.append((Status.CONSIDERED, child.text))  # "is one of the ideas on the table"
         elif child.dep_ == "xcomp" and is_infinitive(child) and _bare_be(token):
             found.append((Status.EXPECTED, f"{token.text} to"))
     return found
+
+
+def _an_option(noun: Token) -> bool:
+    """'an option', 'one of the ideas': what a copula says is only being considered."""
+    if noun.lower_ == "one":
+        noun = next((o for p in noun.children if p.lower_ == "of" for o in p.children), noun)
+    return noun.pos_ == "NOUN" and STATUS_CUES.get(noun.lemma_.lower()) is Status.CONSIDERED
 
 
 def _bare_be(token: Token) -> bool:
