@@ -72,9 +72,9 @@ def test_the_allies_just_named_in_the_sentence(extractor: Extractor) -> None:
 
 
 def test_a_facility_named_by_its_place_is_its_states(extractor: Extractor) -> None:
-    text = "Commercial dockyards in Yokohama will repair U.S. Navy destroyers."
+    text = "Two private shipyards near Busan will refit American destroyers."
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
-    assert countries(c, Role.PROVIDER) == {"JPN"}
+    assert countries(c, Role.PROVIDER) == {"KOR"}
     assert countries(c, Role.CLIENT) == {"USA"}
 
 
@@ -112,10 +112,7 @@ def test_the_bloc_is_the_bloc_last_named(extractor: Extractor) -> None:
 
 
 def test_a_plural_relative_clause_is_about_the_plural_noun(extractor: Extractor) -> None:
-    text = (
-        "Hanwha Ocean operates dockyards in nearby Geoje, which have repaired "
-        "U.S. Navy ships in the past."
-    )
+    text = "Hanwha Ocean runs two repair yards in Geoje, which have serviced American supply ships."
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert countries(c, Role.PROVIDER) == {"KOR"}
     assert countries(c, Role.CLIENT) == {"USA"}
