@@ -3,10 +3,13 @@ who takes part and what they make or mend, on real parses."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from alliance_kg.model import EventDate, Status
 from alliance_kg.pipeline.extractor import Extractor
+from test_extractor import article, events_of
 from test_triggers_roles import E, Role, candidates, countries, extractor, only
 
 __all__ = ["extractor"]  # the shared module-scoped fixture
@@ -129,3 +132,13 @@ def test_a_priced_agreement_is_a_deal_not_cooperation(extractor: Extractor) -> N
     assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
     pact = "Poland and Korea signed a defence cooperation agreement on Monday."
     assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, pact)}
+
+
+def test_a_bare_noun_in_a_past_clause_yields_the_status_to_a_cue(extractor: Extractor) -> None:
+    text = (
+        "The allies held talks on joint production of drones last week. "
+        "Poland and Ukraine are considering co-producing drones."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.JOINT_PRODUCTION)
+    assert event.status is Status.CONSIDERED

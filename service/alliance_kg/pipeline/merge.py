@@ -499,13 +499,14 @@ def _status(members: list[Candidate]) -> Status:
 
 
 def _bare_noun(c: Candidate) -> bool:
-    """A noun mention whose status nothing but a present copula gives: 'is joint production'.
-    A state's noun ('its support for Ukraine') does say it holds now."""
+    """A noun mention whose status nothing but the tense around it gives: 'is joint
+    production', 'talks on joint production last week'. A state's noun ('its support for
+    Ukraine') does say it holds now."""
     return (
         c.type not in STATE_CLASSES
         and c.trigger.pos_ in {"NOUN", "PROPN"}
         and c.modality.cue is None
-        and c.modality.status is Status.ONGOING
+        and c.modality.status in {Status.ONGOING, Status.COMPLETED}
     )
 
 
