@@ -58,6 +58,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Japan will unveil the plan when the leaders [meet].", LM),
     ],
     Status.AGREED: [
+        ("The State Department cleared the [sale] of the launchers in May.", AT),
         ("Japan decided to [export] Patriot missiles to the United States.", AT),
         ("The Pentagon announced a $1 billion aid [package] for Ukraine.", EventClass.MILITARY_AID),
         (

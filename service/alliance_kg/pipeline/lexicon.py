@@ -637,6 +637,7 @@ STATUS_CUES: dict[str, Status] = {
             "endorse",
             "authorize",
             "authorise",
+            "clear",
             "finalize",
             "finalise",
             "ratify",
