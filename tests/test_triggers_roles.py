@@ -659,6 +659,7 @@ def test_a_gapped_clause_gives_a_second_giver(extractor: Extractor) -> None:
         "Under the new rules, finished tanks can be sold to partners.",
         "Berlin relaxed its rules to let howitzers made under licence be exported to Norway.",
         "The rules allow finished weapons to be transferred to Poland.",
+        "The deal will allow allies to refill their stocks and to send Ukraine more shells.",
     ],
 )
 def test_what_a_state_can_or_may_transfer_is_no_transfer(extractor: Extractor, text: str) -> None:

@@ -727,12 +727,12 @@ def _know_how(token: Token) -> bool:
 
 def only_permitted(token: Token) -> bool:
     """'equipment that Japan can give', 'fighters can be sold to', 'rules allow weapons to be
-    transferred', 'to let weapons be sold': what a state is able or allowed to transfer,
-    no transfer."""
+    transferred', 'to let weapons be sold', 'allow allies to refill stocks and to send Ukraine
+    shells': what a state is able or allowed to transfer, no transfer."""
     if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in token.children):
         return True
     node = token
-    while node.dep_ in {"xcomp", "ccomp", "dobj"} and node.head.i != node.i:
+    while node.dep_ in {"xcomp", "ccomp", "dobj", "conj"} and node.head.i != node.i:
         node = node.head
         if _lemma(node) in PERMITTING | ENABLING:
             return True
