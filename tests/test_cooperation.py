@@ -142,3 +142,13 @@ def test_a_bare_noun_in_a_past_clause_yields_the_status_to_a_cue(extractor: Extr
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.JOINT_PRODUCTION)
     assert event.status is Status.CONSIDERED
+
+
+def test_a_mention_naming_no_one_yields_the_status(extractor: Extractor) -> None:
+    text = (
+        "Officials expect the deal to include maintenance work on tanks. "
+        "Rheinmetall signed a deal in April to repair Polish tanks."
+    )
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.MAINTENANCE_COOPERATION)
+    assert event.status is Status.AGREED

@@ -491,9 +491,11 @@ def draft_to_event(draft: Draft) -> Event:
 
 def _status(members: list[Candidate]) -> Status:
     """The earliest plain mention's status: a hedged one ("if", "whether", "how many") yields
-    to it, and so does a bare noun ('At the top of the list is joint production') when a
+    to it, so does one naming no actor ('officials expect the contract to include maintenance
+    work'), and so does a bare noun ('At the top of the list is joint production') when a
     later mention gives a cue or a tense ('is considering')."""
     plain = [c for c in members if not c.modality.hypothetical] or members
+    plain = [c for c in plain if c.actor_iris()] or plain
     telling = [c for c in plain if not _bare_noun(c)]
     return (telling or plain)[0].modality.status
 
