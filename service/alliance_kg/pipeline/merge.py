@@ -47,6 +47,8 @@ COOPERATION_KINDS = {
     E.MAINTENANCE_COOPERATION,
     E.SUPPLY_CHAIN_COOPERATION,
 }
+# Clauses saying what an agreement is for: "a partnership ... to build frigates".
+PURPOSE = {"xcomp", "advcl"}
 
 
 @dataclass
@@ -295,9 +297,6 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
     drafts.sort(key=Draft.position)
     _link_causes(drafts)
     return drafts
-
-
-PURPOSE = {"xcomp", "advcl"}
 
 
 def _without_vehicles(candidates: list[Candidate]) -> list[Candidate]:
