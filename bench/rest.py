@@ -34,7 +34,7 @@ from alliance_kg.settings import Settings
 from alliance_kg.store.oxigraph import EmbeddedStore
 from rest_data import Pool, extractions, reference_pool
 from rest_sparql import NATURAL_QUERIES, natural_timings
-from section import write_section
+from section import markdown_table, write_section
 
 SECTION_HEADING = "## REST"
 CHUNK_ARTICLES = 5_000
@@ -177,7 +177,7 @@ def report_lines(results: list[dict[str, object]], requests_per_endpoint: int) -
             p50, p99 = result["rest"][name]  # type: ignore[index]
             row += [f"{p50:.1f}", f"{p99:.1f}"]
         rows.append(row)
-    lines = _table(headers, rows)
+    lines = markdown_table(headers, rows)
     sizes = ", ".join(
         f"{r['count']:,} articles = {r['quads']:,} quads (built in {r['built']:.0f} s)"
         for r in results
@@ -195,17 +195,8 @@ def report_lines(results: list[dict[str, object]], requests_per_endpoint: int) -
             [f"`{name}`", f"{result['natural'][name]:.0f}", f"{result['rest'][endpoint][0]:.1f}"]  # type: ignore[index]
             for name, endpoint in NATURAL_QUERIES
         ]
-        lines += _table(["lookup", "SPARQL ms", "REST p50 ms"], rows)
+        lines += markdown_table(["lookup", "SPARQL ms", "REST p50 ms"], rows)
     return lines
-
-
-def _table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    """A Markdown table."""
-    return [
-        "| " + " | ".join(headers) + " |",
-        "| " + " | ".join("---" for _ in headers) + " |",
-        *("| " + " | ".join(row) + " |" for row in rows),
-    ]
 
 
 def main() -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 BENCHMARKS = Path(__file__).parents[1] / "BENCHMARKS.md"
@@ -23,3 +24,12 @@ def replace_section(document: str, heading: str, body: str) -> str:
 def write_section(heading: str, body: str, path: Path = BENCHMARKS) -> None:
     document = path.read_text(encoding="utf-8") if path.is_file() else ""
     path.write_text(replace_section(document, heading, body), encoding="utf-8")
+
+
+def markdown_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    """The lines of a Markdown table."""
+    return [
+        "| " + " | ".join(headers) + " |",
+        "| " + " | ".join("---" for _ in headers) + " |",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
