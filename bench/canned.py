@@ -69,10 +69,11 @@ CASES: tuple[tuple[str, Mapping[str, str]], ...] = (
 
 @dataclass(frozen=True)
 class Timing:
-    """The runs that finished within the cap (seconds each) and the rows of the last one."""
+    """The runs that finished within the cap (seconds each) and the rows of the last one
+    (None when none finished)."""
 
     seconds: list[float]
-    rows: int
+    rows: int | None
     capped: bool
 
     def cell(self, cap: float) -> str:
@@ -119,7 +120,9 @@ def time_case(
             finished.append(report.get(timeout=1))
         except queue.Empty:
             break
-    return Timing([seconds for seconds, _ in finished], finished[-1][1] if finished else -1, capped)
+    return Timing(
+        [seconds for seconds, _ in finished], finished[-1][1] if finished else None, capped
+    )
 
 
 def busiest_event(directory: Path) -> str:
@@ -159,9 +162,13 @@ def report_lines(
         shown = ", ".join(f"{key}={_short(value)}" for key, value in params.items()) or "defaults"
         row = [f"`{name}`", shown]
         for timings in results:
-            row += [timings[number].cell(cap), str(timings[number].rows)]
+            row += [timings[number].cell(cap), _rows(timings[number].rows)]
         rows.append(row)
     return markdown_table(headers, rows)
+
+
+def _rows(rows: int | None) -> str:
+    return "-" if rows is None else str(rows)
 
 
 def _short(value: str) -> str:
