@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, QuerySolutions, QueryTriples, RdfFormat, parse
 
 from alliance_kg import iris, resources, vocab
+from alliance_kg.cli import main
 from alliance_kg.queries import (
     CannedQuery,
     ParamType,
@@ -25,9 +28,12 @@ from alliance_kg.queries import (
 from alliance_kg.rdf.base_graphs import ensure_graph
 from alliance_kg.store.base import Store
 from alliance_kg.store.oxigraph import EmbeddedStore
-from alliance_kg.store.remote import RemoteStore
+from alliance_kg.store.syntax import without_lateral
 from api_support import api_client, assert_problem
-from servers import start_oxigraph_server
+from servers import SERVER_KINDS, start_sparql_server
+
+REPO = Path(__file__).parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
 
 AK = iris.AK
 AKR = iris.AKR
@@ -196,22 +202,64 @@ graph:cccccccccccccccc {
 """
 
 
+# Virtuoso 7.2.5 (Debian's virtuoso-opensource) answers these canned queries wrongly or not at
+# all, LATERAL removed or not (its engine's failures, as in test_conformance): each test, why.
+SUBCLASS_PATH = (
+    "`?class rdfs:subClassOf+ ak:Event` joined to the event's graph matches nothing (alone it "
+    "lists the classes): the most specific class is never found"
+)
+ORDER_BY_NOT_BOUND = (
+    "HTTP 500 'index of column in order by out of range' on ORDER BY (!BOUND(?when))"
+)
+VIRTUOSO_DIFFERS = {
+    "test_cooperation_network_counts_shared_events_by_class": SUBCLASS_PATH,
+    "test_status_changes_follow_the_article_dates": SUBCLASS_PATH,
+    "test_multi_publisher_events_need_the_least_number_of_publishers": SUBCLASS_PATH,
+    "test_events_by_materiel_include_narrower_materiel": SUBCLASS_PATH,
+    "test_current_status_comes_from_the_latest_dated_article": SUBCLASS_PATH,
+    "test_attributions_count_who_says_what": SUBCLASS_PATH,
+    "test_pair_timeline_orders_shared_events_by_date_undated_last": ORDER_BY_NOT_BOUND,
+    "test_csv_by_suffix_or_accept": ORDER_BY_NOT_BOUND,  # pair-timeline
+    "test_the_row_cap_applies": ORDER_BY_NOT_BOUND,  # pair-timeline
+    "test_article_claims_give_statuses_sentences_and_denials": (
+        "BIND(EXISTS { ... } AS ?negated) comes back as the integer 1, not true"
+    ),
+    "test_country_summary_counts_by_class_and_most_specific_role": (
+        "MINUS removes nothing: a state in a directed role is counted as participant too"
+    ),
+    "test_recent_events_newest_first_and_since": (
+        "HTTP 500: SUBSTR of an unbound length (an undated event) is an SQL error, not an "
+        "expression error that COALESCE catches"
+    ),
+}
+
+
+@pytest.fixture(autouse=True)
+def virtuoso_differences(request: pytest.FixtureRequest) -> None:
+    """Mark the tests Virtuoso fails (VIRTUOSO_DIFFERS) as strict expected failures on it."""
+    callspec = getattr(request.node, "callspec", None)
+    reason = VIRTUOSO_DIFFERS.get(request.node.originalname)
+    if callspec is not None and callspec.params.get("store") == "virtuoso" and reason:
+        request.applymarker(pytest.mark.xfail(reason=reason, strict=True))
+
+
 @pytest.fixture(scope="module")
 def queries() -> dict[str, CannedQuery]:
     return load_queries()
 
 
-@pytest.fixture(scope="module", params=["embedded", "remote"])
+@pytest.fixture(scope="module", params=["embedded", *SERVER_KINDS])
 def store(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Store]:
-    """The dataset in memory, and in a real Oxigraph server (parameters bound as VALUES)."""
+    """The dataset in memory, and in each real server (parameters bound as VALUES; LATERAL
+    removed for Virtuoso)."""
     with ExitStack() as stack:
-        if request.param == "remote":
-            url = stack.enter_context(start_oxigraph_server(tmp_path_factory.mktemp("oxigraph")))
-            opened: Store = RemoteStore(
-                f"{url}/query", update_url=f"{url}/update", store_url=f"{url}/store"
-            )
+        if request.param in SERVER_KINDS:
+            directory = tmp_path_factory.mktemp(request.param)
+            opened: Store = stack.enter_context(
+                start_sparql_server(request.param, directory)
+            ).store()
         else:
             opened = EmbeddedStore(None)
         stack.callback(opened.close)
@@ -874,3 +922,77 @@ def test_an_injection_attempt_over_http_changes_nothing(client: Any, store: Stor
 def test_an_unacceptable_media_type_is_a_406_problem(client: Any) -> None:
     response = client.get("/queries/aid-flows", headers={"Accept": "image/png"})
     assert_problem(response, 406)
+
+
+# --- without LATERAL (servers other than Oxigraph) ---------------------------------------------
+
+# Values for required parameters, read from the data: each SELECT's variables are the
+# parameters it fills.
+PARAMETER_ROWS = [
+    "SELECT DISTINCT ?article WHERE { GRAPH ?g { ?e ak:reportedIn|ak:negatedIn ?article } }",
+    "SELECT DISTINCT ?materiel WHERE { ?e ak:materiel ?named . ?named skos:broader* ?materiel }",
+    "SELECT DISTINCT ?country ?partner WHERE "
+    "{ GRAPH ?g { ?e ak:participant ?country , ?partner } FILTER(?country != ?partner) }",
+]
+PREFIXES = f"PREFIX ak: <{AK}>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The seeds and the sample articles, ingested into an embedded store."""
+    path = tmp_path_factory.mktemp("ingested") / "store"
+    saved = {key: os.environ.pop(key) for key in list(os.environ) if key.startswith("AKG_")}
+    try:
+        assert (
+            main(["--store", str(path), "ingest", str(SEEDS), str(REPO / "data" / "articles")]) == 0
+        )
+    finally:
+        os.environ.update(saved)
+    store = EmbeddedStore(path)
+    yield store
+    store.close()
+
+
+def parameter_sets(store: Store, query: CannedQuery) -> list[dict[str, str]]:
+    """Every value the data offers for the query's required parameters (and the largest limit)."""
+    required = {param.name for param in query.params if param.required}
+    limit = {"limit": "10000"} if any(param.name == "limit" for param in query.params) else {}
+    if not required:
+        return [limit]
+    for sparql in PARAMETER_ROWS:
+        rows = store.query(PREFIXES + sparql)
+        assert isinstance(rows, QuerySolutions)
+        if {variable.value for variable in rows.variables} == required:
+            return [{**limit, **{name: row[name].value for name in required}} for row in rows]
+    raise AssertionError(f"no parameter values for {query.name}: {sorted(required)}")
+
+
+def row_counts(result: object) -> Counter[tuple[str | None, ...]]:
+    """How often each row occurs, its terms in N-Triples form."""
+    assert isinstance(result, QuerySolutions)
+    variables = result.variables
+    return Counter(
+        tuple(None if row[variable] is None else str(row[variable]) for variable in variables)
+        for row in result
+    )
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not beside the repo")
+@pytest.mark.parametrize(
+    "name", sorted(name for name, query in load_queries().items() if "LATERAL" in query.text)
+)
+def test_a_canned_query_answers_the_same_without_lateral(ingested: Store, name: str) -> None:
+    """Each LATERAL group depends on outer bindings only through a join on its visible
+    variables, so the plain group (what servers without SEP-0006 are sent) gives the same rows."""
+    query = load_queries()[name]
+    parameters = parameter_sets(ingested, query)
+    answered = 0
+    for params in parameters:
+        prepared = prepare(query, params)
+        answers = [
+            row_counts(ingested.query(text, substitutions=prepared.substitutions))
+            for text in (prepared.text, without_lateral(prepared.text))
+        ]
+        assert answers[0] == answers[1], params
+        answered += bool(answers[0])
+    assert answered > 0  # the data exercises the query

@@ -432,9 +432,10 @@ def test_blank_nodes_load_and_join(store: Store) -> None:
 def test_the_dialect_is_learnt_from_the_server(
     oxigraph_server: Endpoints, virtuoso_server: Endpoints
 ) -> None:
-    assert oxigraph_server.store().dialect().name == "standard"
+    oxigraph = oxigraph_server.store().dialect()
+    assert (oxigraph.name, oxigraph.lateral) == ("oxigraph", True)
     virtuoso = virtuoso_server.store().dialect()
-    assert virtuoso.name == "virtuoso"
+    assert (virtuoso.name, virtuoso.lateral) == ("virtuoso", False)
     assert "http://www.openlinksw.com/schemas/virtrdf#" in virtuoso.system_graphs
     assert virtuoso.default_graph == "urn:alliance-kg:default-graph"
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from alliance_kg.store.syntax import all_tokens, bare_words, declares_dataset, lexemes, tokens
+from alliance_kg.store.syntax import (
+    all_tokens,
+    bare_words,
+    declares_dataset,
+    lexemes,
+    tokens,
+    without_lateral,
+)
 
 
 def test_words_and_braces_outside_strings_iris_comments_and_variables() -> None:
@@ -64,3 +71,15 @@ def test_a_sign_belongs_to_its_number_unless_it_follows_an_operand() -> None:
     assert ("number", "-5") in found
     assert ("number", "-2") in found
     assert found[5:8] == [("variable", "?a"), ("punct", "-"), ("number", "1")]
+
+
+def test_without_lateral_blanks_the_keyword_only() -> None:
+    query = (
+        'SELECT * { ?s ?p ?lateral LATERAL { ?s ex:LATERAL "LATERAL" } # LATERAL\n'
+        "  lateral{ <urn:LATERAL> ?p ?o } }"
+    )
+    expected = (
+        'SELECT * { ?s ?p ?lateral         { ?s ex:LATERAL "LATERAL" } # LATERAL\n'
+        "         { <urn:LATERAL> ?p ?o } }"
+    )
+    assert without_lateral(query) == expected

@@ -1,8 +1,8 @@
 """What differs between SPARQL servers, and how RemoteStore smooths it over.
 
 A store learns its server's dialect once, from the `Server` header of a GET on its query
-URL. Servers not recognised are spoken to as standard SPARQL 1.1 (Oxigraph, Fuseki,
-GraphDB). Virtuoso 7 differs, and is handled so:
+URL. Servers not recognised are spoken to as standard SPARQL 1.1 (Fuseki, GraphDB);
+Oxigraph is standard SPARQL 1.1 that also reads `LATERAL`. Virtuoso 7 differs, and is handled so:
 
 - union default graph: already the union, but of its own graphs too (`virtrdf#`, `ldp#`,
   its service description). They cannot be hidden per query (Virtuoso's
@@ -22,6 +22,9 @@ GraphDB). Virtuoso 7 differs, and is handled so:
   answers as a table of one `__ASK_RETVAL` row (true) or none; all normalised here.
   Language tags come lower-cased, as pyoxigraph writes them too.
 - its Graph Store serves one graph at a time, not whole datasets.
+
+Only Oxigraph reads `LATERAL` (SEP-0006); every other server gets queries with the keyword
+removed (`syntax.without_lateral`), which the canned queries are written to allow.
 """
 
 from __future__ import annotations
@@ -58,6 +61,7 @@ class Dialect:
     system_graphs: tuple[str, ...] = ()  # the server's own graphs, left out of dumps
     graph_store_datasets: bool = True  # its Graph Store takes and gives whole datasets
     default_graph: str | None = None  # the named graph standing in for the default graph
+    lateral: bool = False  # reads `LATERAL { ... }` (SEP-0006)
 
     def normalise_results(self, body: bytes, media_type: str) -> bytes:
         """SPARQL JSON results as the standard writes them (Virtuoso's quirks undone)."""
@@ -75,6 +79,7 @@ class Dialect:
 
 
 STANDARD = Dialect("standard")
+OXIGRAPH = Dialect("oxigraph", lateral=True)
 
 
 def virtuoso_dialect(service_description_graphs: Iterable[str]) -> Dialect:
@@ -89,6 +94,11 @@ def virtuoso_dialect(service_description_graphs: Iterable[str]) -> Dialect:
         graph_store_datasets=False,
         default_graph=VIRTUOSO_DEFAULT_GRAPH,
     )
+
+
+def is_oxigraph(server_header: str) -> bool:
+    """Whether a `Server` header names Oxigraph (`Oxigraph/0.5.13`)."""
+    return server_header.lower().startswith("oxigraph")
 
 
 def is_virtuoso(server_header: str) -> bool:

@@ -10,6 +10,8 @@ The server's dialect (see `dialect`) is learnt on first use and shapes what is s
   `named-graph-uri`, FROM) carries `union-default-graph` (Oxigraph's switch; Fuseki must
   be configured with `unionDefaultGraph`; GraphDB and Virtuoso query all graphs by
   default, Virtuoso's own graphs included: see `dialect`).
+- `LATERAL` (SEP-0006) is removed from queries to servers other than Oxigraph (see
+  `syntax.without_lateral`).
 - Substitutions travel as a `VALUES` block at the top of the WHERE group, terms written
   in N-Triples form (see `syntax.bind_values`): user values are never pasted as text.
 - `replace_graph` is all or nothing. Where one request is one transaction (Oxigraph,
@@ -49,9 +51,11 @@ from SPARQLWrapper import CONSTRUCT, DESCRIBE, SPARQLWrapper
 
 from alliance_kg.store.base import QueryError, QueryResult, StoreError, StoreUnavailable, Term
 from alliance_kg.store.dialect import (
+    OXIGRAPH,
     SERVICE_DESCRIPTION_GRAPHS,
     STANDARD,
     Dialect,
+    is_oxigraph,
     is_virtuoso,
     virtuoso_dialect,
 )
@@ -63,7 +67,13 @@ from alliance_kg.store.sparql_http import (
     send,
     sparql_request,
 )
-from alliance_kg.store.syntax import bare_words, bind_values, declares_dataset, replace_graph_update
+from alliance_kg.store.syntax import (
+    bare_words,
+    bind_values,
+    declares_dataset,
+    replace_graph_update,
+    without_lateral,
+)
 from alliance_kg.store.virtuoso import hide_graphs, virtuoso_update
 from alliance_kg.store.writes import insert_requests, staged
 
@@ -110,6 +120,8 @@ class RemoteStore:
     ) -> QueryResult:
         dialect = self.dialect()
         union = not (default_graph_uris or named_graph_uris or declares_dataset(sparql))
+        if not dialect.lateral:
+            sparql = without_lateral(sparql)
         text = _with_base(bind_values(sparql, substitutions or {}), base_iri)
         if union and dialect.default_graph is not None:
             text = hide_graphs(text, [dialect.default_graph, *dialect.system_graphs])
@@ -222,7 +234,10 @@ class RemoteStore:
             probe = self._http.get(self._query_url, timeout=PROBE_TIMEOUT_SECONDS)
         except httpx.TransportError as error:
             raise StoreUnavailable(f"{self._query_url}: {error}") from error
-        if not is_virtuoso(probe.headers.get("server", "")):
+        server = probe.headers.get("server", "")
+        if is_oxigraph(server):
+            return OXIGRAPH
+        if not is_virtuoso(server):
             return STANDARD
         request = self._request(SERVICE_DESCRIPTION_GRAPHS, PROBE_TIMEOUT_SECONDS)
         request.addCustomHttpHeader("Accept", ACCEPT)

@@ -112,6 +112,19 @@ def declares_dataset(sparql: str) -> bool:
     return "FROM" in bare_words(sparql)
 
 
+def without_lateral(sparql: str) -> str:
+    """`sparql` with each `LATERAL` keyword blanked out, leaving a plain group to be joined.
+
+    For servers without SEP-0006: the answers stay the same only where no LATERAL group
+    depends on outer bindings beyond a join on the variables it makes visible. The keyword
+    becomes as many spaces, so error positions stay the caller's.
+    """
+    for token in lexemes(sparql):
+        if token.text == "LATERAL":
+            sparql = f"{sparql[: token.start]}{' ' * len(token.text)}{sparql[token.end :]}"
+    return sparql
+
+
 def graph_triples(graph: str, quads: Iterable[Quad]) -> str:
     """The triples of `quads` as one `GRAPH <graph> { ... }` block for INSERT/DELETE DATA.
 
