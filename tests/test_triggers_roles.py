@@ -8,7 +8,8 @@ import pytest
 
 from alliance_kg.iris import country_iri, entity_iri
 from alliance_kg.model import Article, EventClass, EventDate, Role, Status
-from alliance_kg.pipeline.candidates import Candidate, build_candidate
+from alliance_kg.pipeline.candidate import Candidate
+from alliance_kg.pipeline.candidates import build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
 from alliance_kg.pipeline.triggers import find_triggers

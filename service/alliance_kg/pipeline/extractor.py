@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 from alliance_kg import __version__, resources
 from alliance_kg.model import Article, Entity, EntityType, Extraction, Role
 from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribution
-from alliance_kg.pipeline.candidates import MATERIEL_CLASSES, Candidate, build_candidate
+from alliance_kg.pipeline.candidate import MATERIEL_CLASSES, Candidate
+from alliance_kg.pipeline.candidates import build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.gazetteer import Gazetteer
 from alliance_kg.pipeline.merge import MATERIEL_IDENTITY, draft_to_event, merge_candidates

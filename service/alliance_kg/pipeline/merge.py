@@ -23,7 +23,7 @@ from alliance_kg.model import (
     Role,
     Status,
 )
-from alliance_kg.pipeline.candidates import DIRECTED, Candidate, actor_iris, is_firm
+from alliance_kg.pipeline.candidate import DIRECTED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     ARRANGING,
@@ -35,6 +35,7 @@ from alliance_kg.pipeline.lexicon import (
     SELECTING,
     STATE_CLASSES,
 )
+from alliance_kg.pipeline.participants import is_firm
 from alliance_kg.pipeline.roles import phrase_tokens
 from alliance_kg.pipeline.triggers import counts_only
 

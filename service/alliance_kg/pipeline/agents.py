@@ -1,0 +1,110 @@
+"""Who acts in a candidate: the agent of its trigger, the owners of a phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.model import Entity, EntityType
+from alliance_kg.pipeline.candidate import SHARED, E
+from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
+from alliance_kg.pipeline.roles import (
+    actors_of_np,
+    entities_in,
+    np_tokens,
+    passive_subject,
+    phrase_tokens,
+    prep_objects,
+    subject_actors,
+)
+from alliance_kg.pipeline.triggers import Trigger
+
+
+def owners_of(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
+    """States that own a materiel phrase: 'U.S. military equipment' -> United States."""
+    tokens = [t for head in heads for t in np_tokens(head, with_of=True)]
+    found = entities_in(iter(tokens), ctx, ACTOR_TYPES)
+    return list({e.iri: e for actor in found for e in ctx.with_country(actor)}.values())
+
+
+def noun_anchor(token: Token) -> Token:
+    """A noun trigger used as a modifier ('maintenance framework') speaks through its head."""
+    while token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in {"NOUN", "PROPN"}:
+        token = token.head
+    return token
+
+
+def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
+    """Who is short: the owner of the strained stock, or the side the clause names."""
+    if trigger.pos_ in {"NOUN", "PROPN"}:  # "the stocks of its member countries"
+        owners = [c for c in trigger.children if c.dep_ == "poss"]  # "the navy's shortage"
+        heads = [trigger, *owners, *(obj for _, obj in prep_objects(trigger, {"of"}))]
+    elif trigger.pos_ in {"ADJ", "ADV"}:
+        heads = _sides_above(trigger)
+    else:  # "stocks drained by the wars", in "Washington seeks help replenishing" them
+        heads = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+        heads += _sides_above(trigger)
+    for head in heads:
+        actors, _ = actors_of_np(noun_anchor(head), ctx)
+        if actors:
+            return actors
+    excluded = aid_recipient_tokens(trigger.sent)
+    clause = [t for t in trigger.sent if t.i not in excluded]
+    return entities_in(iter(clause), ctx, {EntityType.COUNTRY})[:1]
+
+
+def _sides_above(word: Token) -> list[Token]:
+    """'left the U.S. short of shells', 'forces have too little ammunition': the noun a
+    word describes, then the object and subject of each clause above it."""
+    heads: list[Token] = []
+    for node in word.ancestors:
+        if node.pos_ in {"NOUN", "PROPN"}:
+            heads.append(node)
+        elif node.pos_ in {"VERB", "AUX"}:
+            heads += [c for c in node.children if c.dep_ == "dobj"]
+            heads += [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return heads
+
+
+def aid_recipient_tokens(sentence: Span) -> set[int]:
+    out: set[int] = set()
+    for token in sentence:
+        if token.lower_ in {"for", "to"} and token.head.lemma_ in {"support", "aid", "assistance"}:
+            out |= {t.i for t in token.subtree}
+    return out
+
+
+def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
+    token = trigger.token
+    if trigger.type is E.CAPACITY_SHORTFALL:
+        return _stock_owners(token, ctx), False
+    deployed = passive_subject(token) if trigger.type is E.PERSONNEL_DEPLOYMENT else None
+    if deployed is not None and not any(c.dep_ == "agent" for c in token.children):
+        actors, inferred = actors_of_np(deployed, ctx)  # "North Korean troops were deployed"
+        if actors:
+            return actors, inferred
+    if token.pos_ in {"NOUN", "PROPN"}:
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            passive = passive_subject(token.head.head)
+            if passive is not None:
+                actors, inferred = actors_of_np(noun_anchor(passive), ctx)
+                if actors:
+                    return actors, inferred
+        token = noun_anchor(token)
+        own = [c for c in token.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+        for child in own:
+            actors, inferred = actors_of_np(child, ctx)
+            if actors and trigger.type in SHARED:  # "Canberra and Washington ... U.S. chains"
+                doers, _ = subject_actors(token, ctx)
+                return list({e.iri: e for e in actors + doers}.values()), inferred
+            if actors:
+                return actors, inferred
+        for _prep, obj in prep_objects(token, {"by", "between", "among"}):
+            actors, inferred = actors_of_np(obj, ctx)
+            if actors:
+                return actors, inferred
+        for t in phrase_tokens(token):
+            if t.dep_ == "pobj" and t.head.lower_ == "by":
+                actors, inferred = actors_of_np(t, ctx)
+                if actors:
+                    return actors, inferred
+    return subject_actors(token, ctx)

@@ -1,0 +1,122 @@
+"""The date of a candidate: the one its trigger, phrase or clause carries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from alliance_kg.model import EventDate
+from alliance_kg.pipeline.dates import Direction, resolve_date
+from alliance_kg.pipeline.lexicon import REPORTING
+from alliance_kg.pipeline.modality import chain, purpose_of_trip
+from alliance_kg.pipeline.roles import phrase_tokens
+from alliance_kg.pipeline.tense import Tense, tensed_verb
+
+OCCASION_PREPOSITIONS = {"at", "in", "during"}
+
+
+SCHEDULING = {"schedule", "expect", "plan", "set"}
+
+
+# "when Kishida visited Manila", "as he hosted Zelensky": a clause timed by the one it joins.
+SIMULTANEITY = {"when", "as", "while"}
+
+
+CLAUSES = {"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "parataxis"}
+
+
+def date_direction(trigger: Token) -> Direction:
+    """Which way an unanchored date points, from the tense the trigger's clause carries."""
+    found = tensed_verb(trigger)
+    if found is None:
+        return Direction.NEAREST
+    verb, tense = found
+    set_up = any(c.dep_ == "prt" for c in verb.children)  # "set up a group": done, not timed
+    if tense is Tense.FUTURE or (verb.lemma_ in SCHEDULING and not set_up):
+        return Direction.FUTURE
+    if tense in {Tense.PAST, Tense.PERFECT}:
+        return Direction.PAST
+    return Direction.NEAREST
+
+
+def date_for(
+    trigger: Token, published: date | None, direction: Direction, *, deadlines: bool = True
+) -> tuple[EventDate | None, bool, bool]:
+    """The date attached to the trigger, its phrase or its clause, and whether it is only the
+    date of a report ('said on Tuesday'). An occasion ('signed on Friday at the summit') shares
+    its verb's date; a trip's purpose ('left on Thursday for talks') does not. The last flag
+    tells a deadline ('by 2035')."""
+    scope = {t.i for t in phrase_tokens(trigger)}
+    reports: set[int] = set()
+    if purpose_of_trip(trigger) is None:
+        for token, _ in chain(trigger):
+            (reports if token.lemma_.lower() in REPORTING else scope).add(token.i)
+        if trigger.dep_ == "pobj" and trigger.head.lower_ in OCCASION_PREPOSITIONS:
+            scope.add(trigger.head.head.i)
+    dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE"]
+    dates = [ent for ent in dates if not _compared_since(ent.root)]
+    if not deadlines:
+        dates = [ent for ent in dates if not _deadline(ent)]
+    # a report's date points the way of the report's own tense: 'will buy, they said on Friday'
+    reporting = min(reports, default=None, key=lambda i: abs(i - trigger.i))
+    told = date_direction(trigger.doc[reporting]) if reporting is not None else direction
+    tiers = [
+        ([ent for ent in dates if _attached(ent, scope)], False, direction),
+        ([ent for ent in dates if _within_clause(ent, scope)], False, direction),
+        (_simultaneous_dates(trigger, dates), False, direction),
+        ([ent for ent in dates if _attached(ent, reports)], True, told),
+    ]
+    for found, reported, pointing in tiers:
+        for ent in found:
+            resolved = resolve_date(ent.text, published, pointing)
+            if resolved is not None:
+                return resolved, reported, _deadline(ent)
+    return None, False, False
+
+
+def _deadline(ent: Span) -> bool:
+    """'by 2035', 'by the end of the year': when something is due, not when it was agreed."""
+    return ent.root.head.lower_ == "by" or ent.text.lower().startswith("by ")
+
+
+def _attached(ent: Span, within: set[int]) -> bool:
+    """A date on one of the words, or on a phrase hanging on one: 'signed on Friday'."""
+    return any(t.i in within or t.head.i in within or t.head.head.i in within for t in ent)
+
+
+def _within_clause(ent: Span, anchors: set[int]) -> bool:
+    """A date deeper in the clause of one of the words, but in no clause of its own:
+    'signed an agreement for the jets on April 28' (the parser hangs the date on the jets),
+    not 'bought the tanks delivered in 2020'."""
+    node = ent.root
+    while node.dep_ not in CLAUSES and node.head.i != node.i:
+        node = node.head
+        if node.i in anchors:
+            return True
+    return False
+
+
+def _simultaneous_dates(trigger: Token, dates: list[Span]) -> list[Span]:
+    """'last November, when Kishida visited Manila', 'a decision taken last December, when the
+    cabinet loosened the rules': a clause of the same time as the one it hangs on takes the
+    date of that clause, else of the main clause."""
+    if trigger.dep_ != "advcl" or not any(
+        c.lower_ in SIMULTANEITY and c.dep_ in {"mark", "advmod"} for c in trigger.children
+    ):
+        return []
+    governing = [ent for ent in dates if _within_clause(ent, {trigger.head.i})]
+    root = trigger.sent.root.i
+    return governing + [ent for ent in dates if _within_clause(ent, {root})]
+
+
+def _compared_since(date_word: Token) -> bool:
+    """'the first visit since 1981': a date that a noun is compared with, not the event's."""
+    prep = date_word.head
+    return prep.lower_ == "since" and prep.head.pos_ in {"NOUN", "PROPN"}
+
+
+def after(event_date: EventDate, published: date) -> bool:
+    """The date begins after publication ('this month' does not)."""
+    key = (event_date.year, event_date.month or 1, event_date.day or 1)
+    return key > (published.year, published.month, published.day)

@@ -1,0 +1,286 @@
+"""The roles of a candidate from the phrases around its trigger."""
+
+from __future__ import annotations
+
+from alliance_kg.model import Entity, EntityType, Role
+from alliance_kg.pipeline.agents import aid_recipient_tokens, noun_anchor, owners_of
+from alliance_kg.pipeline.candidate import DIRECTED, MATERIEL_CLASSES, SHARED, Candidate, E
+from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.pipeline.lexicon import (
+    BUYING_VERBS,
+    CONTRACT_NOUNS,
+    INDUSTRIAL_INPUTS,
+    INSTITUTIONS,
+    RECEIVING_VERBS,
+    SELECTING,
+    STRENGTHENING,
+    WINNING_VERBS,
+)
+from alliance_kg.pipeline.materiel_phrases import (
+    described_as,
+    examples,
+    first_items,
+    goods_for,
+    listed_with,
+    product,
+    production_in,
+    stocks_drawn,
+)
+from alliance_kg.pipeline.participants import (
+    clearing_states,
+    host_countries,
+    is_firm,
+    misparsed_dative,
+    named_among,
+    possessors,
+    production_partners,
+    sender,
+    sent_for_maintenance,
+    trainees,
+    wanted_by,
+)
+from alliance_kg.pipeline.quantities import count_of
+from alliance_kg.pipeline.roles import (
+    actors_of_np,
+    antecedent_object,
+    conjunct_object,
+    direct_object,
+    entities_in,
+    materiel_in,
+    passive_subject,
+    phrase_tokens,
+    prep_objects,
+    stranded_object,
+    unknown_group,
+    variant_of,
+)
+from alliance_kg.pipeline.triggers import Trigger, contract_goods, describes_contents, gapped_givers
+
+
+def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: ArticleContext) -> None:
+    token = trigger.token
+    if token.pos_ in {"NOUN", "PROPN"}:
+        token = noun_anchor(token)
+    obj = (
+        (antecedent_object(token) or direct_object(token))
+        if token.pos_ in {"VERB", "AUX"}
+        else None
+    )
+    if obj is None and token.pos_ == "VERB":
+        obj = conjunct_object(token)
+    stranded = None
+    if obj is None and token.pos_ == "VERB" and c.type in DIRECTED:
+        obj = stranded = stranded_object(token, ctx)
+    heads = [h for h in (obj, passive_subject(token)) if h is not None]
+    of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
+    if token.pos_ in {"NOUN", "PROPN"}:
+        heads.append(token)
+    described = described_as(token) if c.type in DIRECTED else None
+    if described is not None:  # "Japan's first export was a set of radars"
+        heads.append(described)
+    if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
+        heads = [child for child in token.children if child.dep_ == "nsubj"]
+    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
+        heads += contract_goods(token)
+    materiel = materiel_in(heads + of_objects, ctx) or materiel_in(goods_for(token), ctx)
+    if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
+        made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"})]
+        materiel = product(made, ctx) or materiel
+    if c.type in MATERIEL_CLASSES:  # "weapons, starting with howitzers and expanding to drones"
+        materiel += entities_in(first_items(token), ctx, {EntityType.MATERIEL})
+    if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
+        materiel += entities_in(examples(heads + of_objects), ctx, {EntityType.MATERIEL})
+    if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:
+        materiel += materiel_in(listed_with(token) + stocks_drawn(token), ctx)
+        if describes_contents(token):  # "the package includes 150 artillery barrels"
+            materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
+    if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
+        excluded = aid_recipient_tokens(token.sent)
+        clause = [t for t in token.sent if t.i not in excluded]
+        materiel = entities_in(iter(clause), ctx, {EntityType.MATERIEL})
+    if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (
+        INDUSTRIAL_INPUTS
+    ):  # "shortages of parts at the plant where it makes F-16s": the F-16s fall short
+        materiel += production_in(token.sent, ctx)
+    if c.type in MATERIEL_CLASSES:
+        c.add(Role.MATERIEL, materiel)
+        for head in heads + of_objects:
+            for t in phrase_tokens(head):
+                entity = ctx.entity_of(t)
+                if entity is not None and entity.type is EntityType.MATERIEL:
+                    quantity = count_of(t)
+                    if quantity is not None and quantity not in c.quantities:
+                        c.quantities.append(quantity)
+    targets = {
+        p: [o for q, o in prep_objects(token, {p})]
+        for p in ("to", "for", "from", "with", "between", "in", "into", "at")
+    }
+    for head in ([obj] if obj is not None else []) + of_objects:  # "F-35s from the U.S."
+        targets["from"] += [o for q, o in prep_objects(head, {"from"})]
+    if obj is not None:
+        targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
+        targets["for"] += [o for q, o in prep_objects(obj, {"for"})]
+        targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
+    if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":  # "approved the sale ... to X"
+        targets["to"] += [o for q, o in prep_objects(token.head, {"to"})]
+    if described is not None:  # "... a set of radars made by Mitsubishi for the Philippines"
+        targets["for"] += [
+            t for t in described.subtree if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"}
+        ]
+    if stranded is not None and stranded.head.pos_ == "VERB":
+        for prep in ("to", "for", "from"):
+            targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
+    for prep in ("to", "from"):  # "bought shells from allies, including from South Korea"
+        targets[prep] += named_among(token, prep)
+    gapped = {e.iri for g in gapped_givers(token) for e in actors_of_np(g, ctx)[0]}
+
+    def actors_at(*preps: str) -> list[Entity]:
+        found: list[Entity] = []
+        for prep in preps:
+            for head in targets[prep]:
+                found += actors_of_np(head, ctx)[0]
+        return found
+
+    if c.type in DIRECTED:
+        giver_role, taker_role = DIRECTED[c.type]
+        if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in SELECTING and obj is not None:
+            chosen = variant_of(obj)  # "weighs a version of Japan's frigate": Japan's
+            owners = [e for e in owners_of([chosen], ctx) if e.type is EntityType.COUNTRY]
+            c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
+            c.add(Role.SUPPLIER, owners)
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
+            c.add(Role.RECIPIENT, agents)
+            buyers = {a.iri for a in agents}
+            goods = ([obj] if obj is not None else []) + of_objects
+            makers = [  # "a purchase of American missiles": the state the goods are from
+                e
+                for e in owners_of(goods, ctx) + clearing_states(goods, ctx)
+                if e.type is EntityType.COUNTRY and e.iri not in buyers
+            ]
+            c.add(Role.SUPPLIER, actors_at("from") or makers)
+            if targets["from"] and Role.SUPPLIER not in c.roles:
+                c.unnamed.add(Role.SUPPLIER)
+        elif token.lemma_.lower() in RECEIVING_VERBS:
+            c.add(taker_role, agents)
+            c.add(giver_role, actors_at("from"))
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
+            parties = [o for _p, o in prep_objects(token.head, {"with", "from", "to"})]
+            others = actors_at("with", "from", "to") + [
+                e for o in parties for e in actors_of_np(o, ctx)[0]
+            ]
+            won = token.head.lemma_.lower() in WINNING_VERBS
+            if won or any(is_firm(a, ctx) for a in agents):
+                c.add(Role.SUPPLIER, agents)
+                c.add(Role.RECIPIENT, [e for e in others if e.iri not in c.roles[Role.SUPPLIER]])
+            else:  # an agency or state placing an order buys, the firm it signs with supplies
+                c.add(Role.RECIPIENT, agents)
+                c.add(Role.SUPPLIER, [e for e in others if e.iri not in {a.iri for a in agents}])
+        elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
+            c.add(Role.DONOR, agents)
+            c.add(Role.RECIPIENT, actors_at("for", "to"))
+        elif c.type is E.MAINTENANCE_COOPERATION and sender(token) is not None:
+            sent_for_maintenance(c, sender(token), agents, ctx)
+        elif c.type is E.MAINTENANCE_COOPERATION:
+            # "maintenance at MHI's yard": a known firm; a name the reference lacks is a site
+            sites = [e for e in owners_of(targets["at"], ctx) if not e.minted]
+            providers = agents or sites
+            clients = owners_of(heads + of_objects, ctx) + actors_at("for")
+            clients = [
+                e
+                for e in clients
+                if e.iri not in {a.iri for a in providers} and e.type is not EntityType.PERSON
+            ]
+            if providers and not clients:  # "Safran will open an engine repair hub in India"
+                clients = host_countries(token, heads + of_objects, providers, ctx)
+            if not providers:  # "repair work for U.S. warships in Japan": done by Japan's yards
+                providers = [
+                    e
+                    for e in owners_of(targets["in"], ctx)
+                    if e.type is EntityType.COUNTRY and e.iri not in {x.iri for x in clients}
+                ]
+            c.add(Role.PROVIDER, providers)
+            c.add(Role.CLIENT, clients)
+        else:
+            if not agents and passive_subject(token) is not None:  # "its tanks were delivered"
+                agents = possessors(passive_subject(token), ctx)
+            c.add(giver_role, agents)
+            if not agents and c.inferred:  # "allies will provide": someone, though not known
+                c.unnamed.add(giver_role)
+            takers = actors_at("to", "for")
+            if obj is not None and (c.type is E.MILITARY_AID or targets["with"]):
+                takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
+            if not takers and obj is not None:
+                takers = misparsed_dative(token, obj, ctx)
+            givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
+            c.add(taker_role, [e for e in takers if e.iri not in givers])
+            if not takers and any(unknown_group(h) for h in targets["to"] + targets["for"]):
+                c.unnamed.add(taker_role)  # "to send weapons to a country at war"
+    else:
+        extra = (
+            ("with", "between", "for", "to")
+            if c.type is E.SUPPLY_CHAIN_COOPERATION
+            else ("with", "between")
+        )
+        c.add(Role.PARTICIPANT, agents + actors_at(*extra))
+        if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:
+            c.add(Role.PARTICIPANT, wanted_by(obj, ctx))
+        subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
+        if (
+            c.type is E.DEFENSE_COOPERATION
+            and obj is not None
+            and obj.lemma_.lower() in INSTITUTIONS
+        ):
+            # "an F-16 training centre set up by Romania ... started taking Ukrainian students"
+            c.add(Role.PARTICIPANT, trainees(obj, ctx))
+            kinds = [m for m in obj.children if m.dep_ == "compound"]
+            c.add(Role.MATERIEL, materiel_in(kinds, ctx))
+        if c.type is E.DEFENSE_COOPERATION and subject is not None:  # "a pact between X and Y"
+            found = [o for _p, o in prep_objects(subject, {"between", "among"})]
+            c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
+        if c.type is E.JOINT_PRODUCTION:
+            c.add(Role.PARTICIPANT, production_partners(token, heads + of_objects, ctx))
+        together = c.joint or (
+            c.type is E.SUPPLY_CHAIN_COOPERATION and token.head.lemma_.lower() in STRENGTHENING
+        )
+        if c.type in SHARED - {E.DEFENSE_COOPERATION} and together and not c.actor_iris():
+            # "co-production of the Stryker is on the table", "enhancing supply chains"
+            c.add(Role.PARTICIPANT, ctx.focus(2))
+            c.inferred = True
+        if c.type is E.LEADERS_MEETING and obj is not None:
+            c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
+    if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:
+        heads = [h for p in ("in", "to", "into", "at") for h in targets[p]]
+        if c.type is E.LEADERS_MEETING and token.pos_ in {"NOUN", "PROPN"}:
+            heads += [
+                t
+                for t in phrase_tokens(token)
+                if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
+            ]
+        if c.type is E.PERSONNEL_DEPLOYMENT:
+            heads += [
+                t for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ in {"in", "to"}
+            ]
+        if c.type is E.LEADERS_MEETING and token.lemma_ == "visit" and obj is not None:
+            heads.append(obj)
+        places = [p for p in (ctx.place_of(h) for h in heads) if p is not None]
+        c.add(Role.LOCATION, places)
+        if c.type is E.LEADERS_MEETING:  # the host state meets its visitors
+            hosts = [ctx.gazetteer.country_of(p.iri) for p in places]
+            c.add(
+                Role.PARTICIPANT,
+                [ref.entity() for ref in (ctx.gazetteer.get(h) for h in hosts if h) if ref],
+            )
+    if c.type is E.POLICY_CHANGE:
+        policies = entities_in(
+            iter([t for h in heads + of_objects for t in phrase_tokens(h)]),
+            ctx,
+            {EntityType.POLICY},
+        )
+        c.add(Role.POLICY, policies)
+        if not agents:
+            for policy in policies:
+                country = ctx.gazetteer.country_of(policy.iri)
+                ref = ctx.gazetteer.get(country) if country else None
+                if ref is not None:
+                    c.add(Role.PARTICIPANT, [ref.entity()])
+                    c.inferred = True
