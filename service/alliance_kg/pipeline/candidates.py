@@ -15,7 +15,8 @@ from alliance_kg.pipeline.dates import Direction
 from alliance_kg.pipeline.modality import resolve_modality
 from alliance_kg.pipeline.role_assignment import assign_roles
 from alliance_kg.pipeline.roles import actors_of_np
-from alliance_kg.pipeline.triggers import Trigger, describes_contents
+from alliance_kg.pipeline.trigger_phrases import describes_contents
+from alliance_kg.pipeline.triggers import Trigger
 
 _FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 

@@ -37,7 +37,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.participants import is_firm
 from alliance_kg.pipeline.roles import phrase_tokens
-from alliance_kg.pipeline.triggers import counts_only
+from alliance_kg.pipeline.trigger_phrases import counts_only
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}

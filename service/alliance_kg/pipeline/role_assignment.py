@@ -54,7 +54,8 @@ from alliance_kg.pipeline.roles import (
     unknown_group,
     variant_of,
 )
-from alliance_kg.pipeline.triggers import Trigger, contract_goods, describes_contents, gapped_givers
+from alliance_kg.pipeline.trigger_phrases import contract_goods, describes_contents, gapped_givers
+from alliance_kg.pipeline.triggers import Trigger
 
 
 def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: ArticleContext) -> None:

@@ -1,0 +1,284 @@
+"""Checks of a trigger word's context: who meets, what moves, what a policy is about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alliance_kg.model import EntityType
+from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.pipeline.lexicon import (
+    AGREEMENT_NOUNS,
+    CRAFT_MOVING_VERBS,
+    DEAL_NOUNS,
+    EXPORT_WORDS,
+    FORCE_GROUP_MODIFIERS,
+    FUNDING_VERBS,
+    INSTITUTIONS,
+    JOINT_MARKERS,
+    LAWS,
+    MEETING_PHRASES,
+    MINISTERIAL,
+    NEEDING_VERBS,
+    NOUN_TRIGGERS,
+    PARTICIPATING,
+    PERMITTING,
+    PERSONAL_POSSESSIVES,
+    PERSONNEL_NOUNS,
+    POLICY_NOUNS,
+    STOCK_NOUNS,
+    STRENGTHENING,
+    TOGETHER_MARKERS,
+)
+from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def has_joint_marker(token: Token) -> bool:
+    if (token.lower_.startswith("co-") or token.lower_.startswith("co")) and lemma_of(token) in {
+        "co-production",
+        "coproduction",
+        "co-development",
+        "codevelopment",
+        "co-produce",
+        "coproduce",
+        "co-develop",
+        "codevelop",
+    }:
+        return True
+    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
+        return True  # "co-produce" tokenised as co / - / produce
+    return any(
+        lemma_of(c) in JOINT_MARKERS
+        for c in token.children
+        if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
+    )
+
+
+def entity_types(tokens: list[Token], ctx: ArticleContext) -> set[EntityType]:
+    kinds = set()
+    for token in tokens:
+        entity = ctx.entity_of(token)
+        if entity is not None:
+            kinds.add(entity.type)
+    return kinds
+
+
+def object_phrase(token: Token) -> list[Token]:
+    heads = [c for c in token.children if c.dep_ in {"dobj", "attr", "nsubjpass", "pobj"}]
+    heads += [
+        c for c in token.children if c.dep_ == "prep" and c.lower_ in {"of", "for", "on", "to"}
+    ]
+    tokens: list[Token] = []
+    for head in heads:
+        tokens.extend(phrase_tokens(head))
+    return tokens
+
+
+def meets_with(verb: Token, ctx: ArticleContext) -> bool:
+    """'sat down with President Biden': a phrasal verb of meeting with a leader or state."""
+    particle = MEETING_PHRASES.get(lemma_of(verb))
+    if particle is None or not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return False
+    met = [t for _, obj in prep_objects(verb, {"with"}) for t in phrase_tokens(obj)]
+    return bool(entity_types(met, ctx) & {EntityType.PERSON, EntityType.COUNTRY})
+
+
+def between_ministers(token: Token) -> bool:
+    """'two-plus-two talks between the ministers', 'a defence minister's talks': ministers meet."""
+    words = [t.lower_ for t in token.sent]
+    return any(
+        lemma_of(t) in MINISTERIAL
+        and (t.i == t.sent.start or words[t.i - t.sent.start - 1] != "prime")
+        for t in token.sent
+    )
+
+
+def body_meets(token: Token, ctx: ArticleContext) -> bool:
+    """'a meeting of the forum', 'a meeting of NATO's council': the session of a body."""
+    for _, body in prep_objects(token, {"of"}):
+        entity = ctx.entity_of(body)
+        if lemma_of(body) in INSTITUTIONS or (
+            entity is not None and entity.type is EntityType.ORGANIZATION
+        ):
+            return True
+    return False
+
+
+def personal_possessor(token: Token) -> bool:
+    """'his first visit to Ukraine': a person's own visit."""
+    return any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in token.children)
+
+
+def held_together(noun: Token, modifiers: set[str]) -> bool:
+    """'joint exercises', 'trilateral military drills', 'hold exercises together'; troops sent
+    'for joint exercises' report a deployment, whose purpose they are."""
+    held = (
+        [c.lower_ for c in noun.head.children if c.dep_ == "advmod"] if noun.dep_ == "dobj" else []
+    )
+    together = (modifiers | set(held)) & (JOINT_MARKERS | TOGETHER_MARKERS)
+    return bool(together) and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+
+
+def funded_growth(verb: Token) -> bool:
+    """'awarded €500 million to projects meant to expand the production': money granted
+    to grow an industry."""
+    if lemma_of(verb) not in STRENGTHENING:
+        return False
+    granting = [a for a in verb.ancestors if lemma_of(a) in FUNDING_VERBS]
+    return any(t.ent_type_ == "MONEY" for a in granting for t in a.subtree)
+
+
+def is_stock(noun: Token, ctx: ArticleContext) -> bool:
+    entity = ctx.entity_of(noun)
+    return lemma_of(noun) in STOCK_NOUNS or (
+        entity is not None and entity.type is EntityType.MATERIEL
+    )
+
+
+def needed(amount: Token) -> bool:
+    """'the two a year the Navy needs': an amount something requires."""
+    return any(c.dep_ == "relcl" and lemma_of(c) in NEEDING_VERBS for c in amount.children)
+
+
+def policy_topic(noun: Token) -> bool:
+    """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales',
+    'to allow exports of the jet'."""
+    if noun.dep_ == "pobj" and lemma_of(noun.head.head) in POLICY_NOUNS:
+        return True
+    if noun.dep_ != "dobj":
+        return False
+    verb = noun.head
+    if lemma_of(verb) in PERMITTING:
+        return True
+    governing = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
+        governing = [verb.head]
+    return any(lemma_of(g) in POLICY_NOUNS for g in governing)
+
+
+def said_of_an_event(verb: Token) -> bool:
+    """The verb's subject is an event ('the deal gives', 'a purchase that would give')."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in {"that", "which"} and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and (
+        lemma_of(subject) in NOUN_TRIGGERS or lemma_of(subject) in DEAL_NOUNS
+    )
+
+
+def contents_named(noun: Token, ctx: ArticleContext) -> bool:
+    """The verb a contents noun is the subject of names materiel: 'includes 150 barrels'."""
+    objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
+    return EntityType.MATERIEL in entity_types(objects, ctx)
+
+
+def materiel_near(token: Token, ctx: ArticleContext) -> bool:
+    near = object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    return EntityType.MATERIEL in entity_types(near, ctx)
+
+
+def forces_move(token: Token, ctx: ArticleContext) -> bool:
+    """'F-35 fighters flew to Australia', 'troops arrived in Poland': forces going somewhere;
+    launchers that merely arrive are a delivery."""
+    movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    places = [
+        o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at"}
+    ]
+    craft = lemma_of(token) in CRAFT_MOVING_VERBS and EntityType.MATERIEL in entity_types(
+        [t for mover in movers for t in phrase_tokens(mover)], ctx
+    )
+    return bool(places) and (craft or any(map(is_force, movers)))
+
+
+def forces_take_part(verb: Token) -> bool:
+    """'1,000 service members are taking part in building a pier', 'troops joined the drills':
+    forces taking part in an operation."""
+    lemma = lemma_of(verb)
+    taking_part = lemma == "take" and any(
+        c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children
+    )
+    if not (taking_part or lemma in PARTICIPATING):
+        return False
+    return any(c.dep_ == "nsubj" and is_force(c) for c in verb.children)
+
+
+def stationed(force: Token) -> bool:
+    """'the battlegroup in Lithuania': a force placed somewhere."""
+    return next(prep_objects(force, {"in"}), None) is not None
+
+
+def is_force(head: Token) -> bool:
+    """Troops, a carrier strike group, a batch of soldiers: military personnel or a formation."""
+    lemma = lemma_of(head)
+    modifiers = {lemma_of(c) for c in head.children if c.dep_ == "compound"}
+    if lemma in PERSONNEL_NOUNS or (lemma == "group" and modifiers & FORCE_GROUP_MODIFIERS):
+        return True
+    if lemma == "member" and "service" in modifiers:  # "U.S. service members"
+        return True
+    return any(is_force(obj) for _, obj in prep_objects(head, {"of"}))
+
+
+def bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'Germany will procure air defence systems for Ukraine': buying for a third state."""
+    heads = [token] + ([obj] if obj is not None else [])
+    return any(has_recipient(head, ctx) for head in heads)
+
+
+def money_for_a_state(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'committed $500 million in military financing to the Philippines': a sum given a state."""
+    if obj is None or obj.ent_type_ != "MONEY":
+        return False
+    spent_on = [o for _p, o in prep_objects(obj, {"in"})]
+    return any(has_recipient(head, ctx) for head in (verb, obj, *spent_on))
+
+
+def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
+    """A materiel object that a state owns ('Japan's upgraded Mogami-class frigate')."""
+    if ctx.entity_of(obj) is None or ctx.entity_of(obj).type is not EntityType.MATERIEL:
+        materiel = [
+            t
+            for t in phrase_tokens(obj)
+            if (e := ctx.entity_of(t)) is not None and e.type is EntityType.MATERIEL
+        ]
+        if not materiel:
+            return False
+    owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
+    return any((e := ctx.entity_of(o)) is not None and e.type is EntityType.COUNTRY for o in owners)
+
+
+def names_agreement(token: Token) -> bool:
+    """The subject is an agreement ('the Reciprocal Access Agreement', 'the pact')."""
+    subject = [t for c in token.children if c.dep_ == "nsubj" for t in np_tokens(c)]
+    return any(lemma_of(t) in AGREEMENT_NOUNS for t in subject)
+
+
+def permits_exports(verb: Token, ctx: ArticleContext) -> bool:
+    """'allow exports of the fighter', 'allowing the jet to be sold abroad': an export rule set;
+    what rules already allow ('the rules allow sales') changes nothing."""
+    subject = [t for c in verb.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
+    if {lemma_of(t) for t in subject} & POLICY_NOUNS or EntityType.POLICY in entity_types(
+        subject, ctx
+    ):
+        return False
+    return any(lemma_of(t) in EXPORT_WORDS for t in verb.subtree if t.i > verb.i)
+
+
+def into_law(token: Token) -> bool:
+    """'signed the supplemental into law', 'wrote it into the constitution'."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "into" and any(lemma_of(g) in LAWS for g in c.children)
+        for c in token.children
+    )
+
+
+def has_recipient(token: Token, ctx: ArticleContext) -> bool:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
+            for obj in child.children:
+                entity = ctx.entity_of(obj)
+                if entity is not None and entity.type is EntityType.COUNTRY:
+                    return True
+    return False

@@ -1,0 +1,85 @@
+"""What a trigger's phrase says beyond its class: counted pledges, contract goods, permits."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from alliance_kg.pipeline.lexicon import (
+    ABILITY_MODALS,
+    CONTAINING,
+    CONTRACTING_VERBS,
+    ENABLING,
+    FUNDS,
+    GIVING_VERBS,
+    PERMITTING,
+    VERB_TRIGGERS,
+    WINNING_VERBS,
+)
+from alliance_kg.pipeline.roles import direct_object, prep_objects
+from alliance_kg.pipeline.trigger_checks import lemma_of
+
+
+def counts_only(verb: Token) -> bool:
+    """'Belgium has pledged 30 more', 'Norway will send six more': the object is a bare count
+    of the items an earlier sentence names."""
+    obj = direct_object(verb)
+    if obj is None or obj.ent_type_ in {"MONEY", "DATE", "PERCENT"}:
+        return False
+    if obj.lower_ == "more":  # "six more" parsed with "more" as the head
+        return any(c.dep_ == "nummod" for c in obj.children)
+    return obj.pos_ == "NUM" and any(c.lower_ == "more" for c in obj.children)
+
+
+def contract_goods(contract: Token) -> list[Token]:
+    """What a contract signed, awarded or won buys: 'signed contracts for 220,000 rounds',
+    'a contract to make artillery rounds'. None when a verb in it reports the transfer
+    itself ('a contract to supply 152 howitzers'), or the contract is not concluded."""
+    verb = contract.head
+    if contract.dep_ not in {"dobj", "nsubjpass"} or lemma_of(verb) not in (
+        CONTRACTING_VERBS | WINNING_VERBS
+    ):
+        return []
+    purposes = [c for c in contract.children if c.dep_ in {"acl", "relcl"}]
+    transfers = set(VERB_TRIGGERS) | GIVING_VERBS
+    if any(lemma_of(p) in transfers for p in purposes):
+        return []
+    objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
+    return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for"}))]
+
+
+def describes_contents(token: Token) -> bool:
+    """'the money would also buy munitions', 'the package includes 150 barrels': what an
+    event reported earlier pays for or holds."""
+    if token.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "nsubj" and lemma_of(c) in FUNDS for c in token.children)
+    return token.dep_ == "nsubj" and lemma_of(token.head) in CONTAINING
+
+
+def only_permitted(token: Token) -> bool:
+    """'equipment that Japan can give', 'fighters can be sold to', 'rules allow weapons to be
+    transferred', 'to let weapons be sold', 'allow allies to refill stocks and to send Ukraine
+    shells': what a state is able or allowed to transfer, no transfer."""
+    if any(c.dep_ == "aux" and c.lower_ in ABILITY_MODALS for c in token.children):
+        return True
+    node = token
+    while node.dep_ in {"xcomp", "ccomp", "dobj", "conj"} and node.head.i != node.i:
+        node = node.head
+        if lemma_of(node) in PERMITTING | ENABLING:
+            return True
+    return False
+
+
+def gapped_givers(verb: Token) -> list[Token]:
+    """'Copenhagen has pledged 19 F-16s to Ukraine and the Netherlands 24': a conjunct of the
+    recipient with a count of its own, after a counted object, gives in a clause whose verb
+    and object are left out."""
+    obj = direct_object(verb)
+    if obj is None or not any(c.dep_ == "nummod" for c in obj.children):
+        return []
+    return [
+        conj
+        for _p, taker in prep_objects(verb, {"to"})
+        if taker.dep_ == "pobj"
+        for conj in taker.conjuncts
+        if any(c.dep_ == "nummod" and c.i > conj.i for c in conj.children)
+    ]
