@@ -15,24 +15,6 @@ from pyoxigraph import DefaultGraph, NamedNode, Quad, Variable
 
 from alliance_kg.store.base import QueryError, StoreError, Term
 
-# The tokens that may hide braces or keywords (IRIs, strings with long ones first,
-# comments), then the ones that matter: braces and the CONSTRUCT and WHERE keywords.
-_TOKEN = re.compile(
-    r"""
-      (?P<skip><[^<>"{}|^`\\\x00-\x20]*>
-        | '''(?:[^'\\]|\\.|'(?!''))*'''
-        | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-        | '(?:[^'\\\n\r]|\\.)*'
-        | "(?:[^"\\\n\r]|\\.)*"
-        | \#[^\n\r]*)
-    | (?P<open>\{)
-    | (?P<close>\})
-    | (?<![?$:\w])(?P<keyword>CONSTRUCT|WHERE)(?!\w)
-    """,
-    re.VERBOSE | re.IGNORECASE,
-)
-
-
 # A lexer's-eye view: strings (with their language tag) and comments are matched whole (so a
 # `#` inside an IRI or a brace inside a string hides nothing); then IRIs, variables, prefixed
 # names, braces, bare words (keywords, function names; the prefix of `x:y` is not a word),
@@ -165,20 +147,16 @@ def bind_values(sparql: str, substitutions: Mapping[str, Term]) -> str:
 
 def _where_group_start(sparql: str) -> int:
     """The offset just past the `{` that opens the query's WHERE group."""
-    depth = 0
     is_construct = after_where = False
     groups: list[tuple[int, bool]] = []  # top-level groups: (offset past "{", follows WHERE)
-    for match in _TOKEN.finditer(sparql):
-        kind = match.lastgroup
-        if kind == "keyword" and depth == 0:
-            is_construct |= match.group().upper() == "CONSTRUCT"
-            after_where |= match.group().upper() == "WHERE"
-        elif kind == "open":
-            if depth == 0:
-                groups.append((match.end(), after_where))
-            depth += 1
-        elif kind == "close":
-            depth -= 1
+    for token in lexemes(sparql):
+        if token.depth != 0:
+            continue
+        if token.kind == "word":
+            is_construct |= token.text == "CONSTRUCT"
+            after_where |= token.text == "WHERE"
+        elif token.kind == "open":
+            groups.append((token.end, after_where))
     for index, (offset, follows_where) in enumerate(groups):
         if follows_where:
             if is_construct and index == 0:
