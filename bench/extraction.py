@@ -1,12 +1,14 @@
 """Scores the extractor against gold, on the RDF the product stores.
 
-    .venv/bin/python bench/extraction.py [--corpus data|dev|all] [--details] [--write-benchmarks]
+    .venv/bin/python bench/extraction.py [--corpus data|dev|holdout|all] [--details]
+                                         [--write-benchmarks]
 
 For each article: read it, extract, map to quads, load them into an in-memory store that
 holds the ontology and reference graphs, read back the events whose `ak:reportedIn` is the
 article, and score them by the matching rule of ../shared/dev-articles/README.md (see
-`scoring.py`). `data` is data/articles with data/gold, `dev` is ../shared/dev-articles;
-`all` runs both and reports them separately. `--details` lists, per article, the gold
+`scoring.py`). `data` is data/articles with data/gold, `dev` is ../shared/dev-articles,
+`holdout` is data/holdout (articles written after the rules and never used to tune them);
+`all` runs the three and reports them separately. `--details` lists, per article, the gold
 events missed (FN, with the nearest prediction and why it fails), the predictions left
 unmatched (FP), and the status (ST) and date (DT) misses of matched pairs;
 `--write-benchmarks` rewrites the "## Extraction" section of BENCHMARKS.md. An article
@@ -69,6 +71,9 @@ class Corpus:
 CORPORA: dict[str, Corpus] = {
     "data": Corpus("data", ROOT / "data" / "articles", ".md", ROOT / "data" / "gold"),
     "dev": Corpus("dev", DEV_ARTICLES, ".txt", DEV_ARTICLES),
+    "holdout": Corpus(
+        "holdout", ROOT / "data" / "holdout" / "articles", ".md", ROOT / "data" / "holdout" / "gold"
+    ),
 }
 
 

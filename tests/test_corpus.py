@@ -36,6 +36,9 @@ from alliance_kg.store.oxigraph import EmbeddedStore
 ROOT = Path(__file__).parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
+HOLDOUT = ROOT / "data" / "holdout"
+# (articles, gold) of our own corpora: the development corpus and the held-out one
+OWN_CORPORA = {"data": (ARTICLES, GOLD), "holdout": (HOLDOUT / "articles", HOLDOUT / "gold")}
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles"
 
 
@@ -55,38 +58,53 @@ scoring = _bench_module("scoring")
 stored = _bench_module("stored")
 
 ARTICLE_FILES = sorted(ARTICLES.glob("*.md"))
-GOLD_FILES = sorted(GOLD.glob("*.gold.yaml"))
+OWN_ARTICLE_FILES = sorted(f for articles, _ in OWN_CORPORA.values() for f in articles.glob("*.md"))
 
 GoldList = list[tuple[Path, Any]]  # (gold file, gold.Gold)
 
 
+def _gold_of(gold_dir: Path) -> GoldList:
+    return [(path, gold_files.load_gold(path)) for path in sorted(gold_dir.glob("*.gold.yaml"))]
+
+
 @pytest.fixture(scope="module")
 def corpus_gold() -> GoldList:
-    return [(path, gold_files.load_gold(path)) for path in GOLD_FILES]
+    return _gold_of(GOLD)
+
+
+@pytest.fixture(scope="module", params=sorted(OWN_CORPORA))
+def own_corpus(request: pytest.FixtureRequest) -> tuple[Path, GoldList]:
+    """(articles folder, gold) of the development corpus and of the held-out one."""
+    articles, gold_dir = OWN_CORPORA[request.param]
+    return articles, _gold_of(gold_dir)
 
 
 # --- the corpus ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ARTICLE_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path", OWN_ARTICLE_FILES, ids=lambda p: f"{p.parent.parent.name}-{p.stem}"
+)
 def test_article_reads_with_a_title_and_has_150_to_900_words(path: Path) -> None:
     [article] = read_file(path)
     assert article.title  # some sample articles are undated on purpose
     assert 150 <= len(article.text.split()) <= 900
-    assert (GOLD / f"{path.stem}.gold.yaml").is_file(), f"{path.stem} has no gold file"
+    gold = path.parent.parent / "gold" / f"{path.stem}.gold.yaml"
+    assert gold.is_file(), f"{path.stem} has no gold file"
 
 
-def test_every_gold_file_names_its_article(corpus_gold: GoldList) -> None:
-    stems = {gold_files.gold_stem(path) for path in GOLD_FILES}
-    assert stems == {path.stem for path in ARTICLE_FILES}
-    for path, gold in corpus_gold:
+def test_every_gold_file_names_its_article(own_corpus: tuple[Path, GoldList]) -> None:
+    articles, gold_list = own_corpus
+    stems = {gold_files.gold_stem(path) for path, _ in gold_list}
+    assert stems == {path.stem for path in articles.glob("*.md")}
+    for path, gold in gold_list:
         assert gold.article == gold_files.gold_stem(path)
 
 
-def test_gold_types_statuses_and_dates_are_valid(corpus_gold: GoldList) -> None:
+def test_gold_types_statuses_and_dates_are_valid(own_corpus: tuple[Path, GoldList]) -> None:
     classes = {c.value for c in EventClass}
     statuses = {s.value for s in Status}
-    for path, gold in corpus_gold:
+    for path, gold in own_corpus[1]:
         assert gold.events, f"{path.name} has no events"
         for event in gold.events:
             where = f"{path.name} {event.id}"
@@ -95,21 +113,24 @@ def test_gold_types_statuses_and_dates_are_valid(corpus_gold: GoldList) -> None:
             assert event.date is None or gold_files.GOLD_DATE.fullmatch(event.date), where
 
 
-def test_gold_countries_exist_in_the_reference(corpus_gold: GoldList) -> None:
-    for path, gold in corpus_gold:
+def test_gold_countries_exist_in_the_reference(own_corpus: tuple[Path, GoldList]) -> None:
+    for path, gold in own_corpus[1]:
         unknown = gold.countries - gold_files.reference_country_codes()
         assert not unknown, f"{path.name}: {sorted(unknown)} are not reference countries"
 
 
-def test_countries_of_gold_events_are_among_the_article_countries(corpus_gold: GoldList) -> None:
-    for path, gold in corpus_gold:
+def test_countries_of_gold_events_are_among_the_article_countries(
+    own_corpus: tuple[Path, GoldList],
+) -> None:
+    for path, gold in own_corpus[1]:
         missing = set().union(*(event.countries for event in gold.events)) - gold.countries
         assert not missing, f"{path.name}: {sorted(missing)} missing from entities.countries"
 
 
-def test_gold_evidence_occurs_verbatim_in_the_body(corpus_gold: GoldList) -> None:
-    for path, gold in corpus_gold:
-        [article] = read_file(ARTICLES / f"{gold_files.gold_stem(path)}.md")
+def test_gold_evidence_occurs_verbatim_in_the_body(own_corpus: tuple[Path, GoldList]) -> None:
+    articles, gold_list = own_corpus
+    for path, gold in gold_list:
+        [article] = read_file(articles / f"{gold_files.gold_stem(path)}.md")
         for event in gold.events:
             assert event.evidence and event.evidence in article.text, f"{path.name} {event.id}"
 
