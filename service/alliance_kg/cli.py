@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Never
 
@@ -238,11 +238,8 @@ def app_from_env() -> FastAPI:
 def run_reindex(args: argparse.Namespace, settings: Settings) -> int:
     with _opened(settings) as store:
         ensure_base_graphs(store)
-        index = ReadIndex.open(index_path(settings))
-        try:
+        with closing(ReadIndex.open(index_path(settings))) as index:
             count = index.rebuild(store)
-        finally:
-            index.close()
     print(f"indexed {count} articles into {index_path(settings)}")
     return 0
 
@@ -283,11 +280,8 @@ def run_load(args: argparse.Namespace, settings: Settings) -> int:
                 raise UsageError(f"{path}: {error}") from error
             written |= _graphs_written(data, rdf_format, args.graph)
             print(f"loaded {path}")
-        index = ReadIndex.open(index_path(settings))
-        try:
+        with closing(ReadIndex.open(index_path(settings))) as index:
             index.refresh_graphs(store, written)
-        finally:
-            index.close()
     return 0
 
 
@@ -336,15 +330,12 @@ def index_path(settings: Settings) -> Path:
 def _indexed(settings: Settings, store: Store) -> Iterator[ReadIndex]:
     """The read index, with the base graphs loaded and indexed; built if it was empty."""
     ensure_base_graphs(store)
-    index = ReadIndex.open(index_path(settings))
-    try:
+    with closing(ReadIndex.open(index_path(settings))) as index:
         if index.stats().articles == 0:
             index.rebuild(store)
         else:
             index.sync_reference(store)
         yield index
-    finally:
-        index.close()
 
 
 def _progress_bar(total: int) -> tqdm[Never]:

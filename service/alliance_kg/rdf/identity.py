@@ -22,10 +22,9 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from pyoxigraph import NamedNode, RdfFormat, parse
+from pyoxigraph import RdfFormat, parse
 
-from alliance_kg import resources
-from alliance_kg.iris import AK
+from alliance_kg import resources, vocab
 from alliance_kg.model import ACTOR_ROLES, Event, EventClass, Role
 
 IDENTITY_LENGTH = 24
@@ -34,8 +33,6 @@ _MATERIEL_DISTINGUISHES: frozenset[EventClass] = frozenset(
     {EventClass.ARMS_TRANSFER, EventClass.MILITARY_AID}
 )
 _SYSTEMS_DISTINGUISH: frozenset[EventClass] = frozenset({EventClass.JOINT_PRODUCTION})
-_RDF_TYPE = NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
-_SKOS_BROADER = NamedNode("http://www.w3.org/2004/02/skos/core#broader")
 
 
 @cache
@@ -45,9 +42,9 @@ def reference_systems() -> frozenset[str]:
     broader: set[str] = set()
     with resources.REFERENCE_FILE.open("rb") as handle:
         for triple in parse(handle, format=RdfFormat.TURTLE):
-            if triple.predicate == _RDF_TYPE and triple.object == NamedNode(AK + "Materiel"):
+            if triple.predicate == vocab.RDF_TYPE and triple.object == vocab.Materiel:
                 materiel.add(triple.subject.value)
-            elif triple.predicate == _SKOS_BROADER:
+            elif triple.predicate == vocab.SKOS_BROADER:
                 broader.add(triple.object.value)
     return frozenset(materiel - broader)
 
