@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from alliance_kg.iris import entity_iri
-from alliance_kg.model import EntityType
+from alliance_kg.model import EntityType, Role
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
-from test_triggers_roles import E, Role, candidates, countries, extractor, only
+from extraction_support import E, candidates, countries, only
 
-__all__ = ["extractor"]  # the shared module-scoped fixture
 EU = entity_iri(EntityType.ORGANIZATION.value, "European Union")
 
 

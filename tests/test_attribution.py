@@ -10,8 +10,8 @@ from alliance_kg.pipeline.extractor import Extractor
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return Extractor.load().nlp
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
 
 
 def attributions(nlp: Language, text: str) -> list[str | None]:

@@ -76,11 +76,6 @@ class FailingLoadStore(EmbeddedStore):
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-@pytest.fixture(scope="module")
 def articles() -> list[Article]:
     return [article for path in iter_article_files(INPUTS) for article in read_file(path)]
 

@@ -7,12 +7,9 @@ from datetime import date
 
 import pytest
 
-from alliance_kg.model import EventDate, Status
+from alliance_kg.model import EventDate, Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from test_extractor import article, events_of
-from test_triggers_roles import E, Role, candidates, countries, extractor, only
-
-__all__ = ["extractor"]  # the shared module-scoped fixture
+from extraction_support import E, article, candidates, countries, events_of, only
 
 
 def test_the_first_items_of_a_production_series(extractor: Extractor) -> None:

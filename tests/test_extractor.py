@@ -6,22 +6,19 @@ from datetime import date
 
 import pytest
 
-from alliance_kg.iris import country_iri, entity_iri
+from alliance_kg.iris import entity_iri
 from alliance_kg.model import (
-    Article,
     EntityType,
-    Event,
     EventClass,
     EventDate,
     Extraction,
     Quantity,
     Role,
     Status,
-    article_id,
 )
 from alliance_kg.pipeline.extractor import Extractor, paragraphs
+from extraction_support import E, article, events_of, isos
 
-E = EventClass
 TRANSFER_TITLE = "Seoul to sell howitzers to Warsaw"
 TRANSFER = "\n\n".join(
     [
@@ -44,15 +41,6 @@ SUMMIT = "\n\n".join(
 )
 
 
-def article(text: str, published: date | None, title: str | None = None) -> Article:
-    return Article(id=article_id(text), text=text, title=title, published=published)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
 @pytest.fixture(scope="module")
 def transfer(extractor: Extractor) -> Extraction:
     return extractor.extract(article(TRANSFER, date(2024, 3, 10), TRANSFER_TITLE))
@@ -61,15 +49,6 @@ def transfer(extractor: Extractor) -> Extraction:
 @pytest.fixture(scope="module")
 def summit(extractor: Extractor) -> Extraction:
     return extractor.extract(article(SUMMIT, date(2024, 4, 12)))
-
-
-def events_of(extraction: Extraction, kind: EventClass, *, negated: bool = False) -> list[Event]:
-    return [e for e in extraction.events if e.type is kind and e.negated is negated]
-
-
-def isos(event: Event, role: Role) -> set[str]:
-    prefix = country_iri("")
-    return {e.iri.removeprefix(prefix) for e in event.fillers(role) if e.iri.startswith(prefix)}
 
 
 def test_the_title_line_and_captions_are_not_read() -> None:

@@ -41,11 +41,6 @@ place:untyped rdfs:label "No class"@en .
 
 
 @pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-@pytest.fixture(scope="module")
 def nlp(extractor: Extractor) -> Language:
     return extractor.nlp
 

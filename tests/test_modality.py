@@ -99,8 +99,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return Extractor.load().nlp
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
 
 
 def modality_of(

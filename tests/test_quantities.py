@@ -12,8 +12,8 @@ from alliance_kg.pipeline.quantities import count_of, money_in
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return Extractor.load().nlp
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
 
 
 def first_sentence(nlp: Language, text: str) -> Span:

@@ -13,8 +13,8 @@ AT = EventClass.ARMS_TRANSFER
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    return Extractor.load().nlp
+def nlp(extractor: Extractor) -> Language:
+    return extractor.nlp
 
 
 @pytest.mark.parametrize(

@@ -6,44 +6,10 @@ from datetime import date
 
 import pytest
 
-from alliance_kg.iris import country_iri, entity_iri
-from alliance_kg.model import Article, EventClass, EventDate, Role, Status
-from alliance_kg.pipeline.candidate import Candidate
-from alliance_kg.pipeline.candidates import build_candidate
-from alliance_kg.pipeline.context import ArticleContext
+from alliance_kg.iris import entity_iri
+from alliance_kg.model import Article, EventDate, Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from alliance_kg.pipeline.triggers import find_triggers
-
-E = EventClass
-PUBLISHED = date(2024, 3, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor.load()
-
-
-def candidates(extractor: Extractor, text: str, published: date = PUBLISHED) -> list[Candidate]:
-    """Every candidate event of `text`, read as one paragraph of an article."""
-    doc = extractor.nlp(text)
-    ctx = ArticleContext([doc], extractor.gazetteer)
-    return [
-        build_candidate(trigger, sentence, 0, ctx, published)
-        for sentence in doc.sents
-        for trigger in find_triggers(sentence, ctx)
-    ]
-
-
-def only(extractor: Extractor, text: str, kind: EventClass) -> Candidate:
-    found = [c for c in candidates(extractor, text) if c.type is kind]
-    assert len(found) == 1, [(c.type, c.trigger.text) for c in candidates(extractor, text)]
-    return found[0]
-
-
-def countries(candidate: Candidate, role: Role) -> set[str]:
-    """The ISO 3166 codes of the countries filling a role."""
-    prefix = country_iri("")
-    return {iri.removeprefix(prefix) for iri in candidate.roles.get(role, {}) if prefix in iri}
+from extraction_support import PUBLISHED, E, candidates, countries, only
 
 
 def test_export_to(extractor: Extractor) -> None:
