@@ -156,7 +156,7 @@ class ArticleContext:
 
     def _named_before(self, surname: str, span: Span) -> Entity | None:
         """'Kim' after 'Defense Minister Kim Yong-hyun': the last person so named in full."""
-        here = (self._paragraph.get(id(span.doc), 0), span.start)
+        here = self.position(span[0])
         for where, person in reversed(self._people):
             words = person.label.split()
             if where < here and surname in (words[0], words[-1]):
@@ -199,16 +199,14 @@ class ArticleContext:
         """An actor and the state it belongs to (a leader, ministry or company rolls up)."""
         out = [entity]
         if entity.type in (EntityType.PERSON, EntityType.ORGANIZATION):
-            country = self.gazetteer.country_of(entity.iri)
-            ref = self.gazetteer.get(country) if country else None
-            if ref is not None:
-                out.append(ref.entity())
+            state = self.state_of(entity)
+            if state is not None:
+                out.append(state)
         return out
 
     def focus(self, size: int = 2) -> list[Entity]:
         """The states the article is mostly about: "the two countries", "the allies"."""
-        refs = [self.gazetteer.get(iri) for iri in self.countries_by_salience[:size]]
-        return [ref.entity() for ref in refs if ref is not None]
+        return self._entities(self.countries_by_salience[:size])
 
     def group_size(self, token: Token) -> int:
         """How many states an unnumbered 'the leaders' or 'they' stands for: as many as the
@@ -219,8 +217,17 @@ class ArticleContext:
 
     def home_country(self) -> list[Entity]:
         """The state an unqualified "the government" stands for."""
-        refs = [self.gazetteer.get(iri) for iri in self.home]
+        return self._entities(self.home)
+
+    def _entities(self, iris: list[str]) -> list[Entity]:
+        refs = [self.gazetteer.get(iri) for iri in iris]
         return [ref.entity() for ref in refs if ref is not None]
+
+    def state_of(self, entity: Entity) -> Entity | None:
+        """The one state an entity is or belongs to (a place, a policy, a body)."""
+        country = self.gazetteer.country_of(entity.iri)
+        ref = self.gazetteer.get(country) if country else None
+        return ref.entity() if ref is not None else None
 
     def is_specific_materiel(self, entity: Entity) -> bool:
         """A materiel class below the top of the hierarchy, or a named system."""

@@ -98,10 +98,9 @@ def host_countries(
     own = {ctx.gazetteer.country_of(e.iri) or e.iri for e in doers}
     found: dict[str, Entity] = {}
     for place in _work_sites(token, worked_on, ctx):
-        country = ctx.gazetteer.country_of(place.iri)
-        ref = ctx.gazetteer.get(country) if country and country not in own else None
-        if ref is not None:
-            found[ref.iri] = ref.entity()
+        state = ctx.state_of(place)
+        if state is not None and state.iri not in own:
+            found[state.iri] = state
     return list(found.values())
 
 

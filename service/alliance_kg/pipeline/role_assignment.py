@@ -266,11 +266,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         places = [p for p in (ctx.place_of(h) for h in heads) if p is not None]
         c.add(Role.LOCATION, places)
         if c.type is E.LEADERS_MEETING:  # the host state meets its visitors
-            hosts = [ctx.gazetteer.country_of(p.iri) for p in places]
-            c.add(
-                Role.PARTICIPANT,
-                [ref.entity() for ref in (ctx.gazetteer.get(h) for h in hosts if h) if ref],
-            )
+            hosts = [ctx.state_of(p) for p in places]
+            c.add(Role.PARTICIPANT, [h for h in hosts if h is not None])
     if c.type is E.POLICY_CHANGE:
         policies = entities_in(
             iter([t for h in heads + of_objects for t in phrase_tokens(h)]),
@@ -280,8 +277,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         c.add(Role.POLICY, policies)
         if not agents:
             for policy in policies:
-                country = ctx.gazetteer.country_of(policy.iri)
-                ref = ctx.gazetteer.get(country) if country else None
-                if ref is not None:
-                    c.add(Role.PARTICIPANT, [ref.entity()])
+                state = ctx.state_of(policy)
+                if state is not None:
+                    c.add(Role.PARTICIPANT, [state])
                     c.inferred = True

@@ -205,9 +205,8 @@ def _sent_by(people: Token, ctx: ArticleContext) -> list[Entity]:
     for _prep, obj in prep_objects(people, {"in", "from"}):
         actors, _ = actors_of_np(obj, ctx)
         place = ctx.place_of(obj) if not actors else None
-        country = ctx.gazetteer.country_of(place.iri) if place is not None else None
-        ref = ctx.gazetteer.get(country) if country else None
-        found = actors or ([ref.entity()] if ref is not None else [])
+        state = ctx.state_of(place) if place is not None else None
+        found = actors or ([state] if state is not None else [])
         if found:
             return found
     return []
@@ -246,10 +245,9 @@ def _host_state(head: Token, ctx: ArticleContext) -> list[Entity]:
     anchors = [head, head.head] if head.dep_ == "dobj" else [head]  # "operates yards in X"
     for _prep, obj in (pair for a in anchors for pair in prep_objects(a, {"in", "at", "near"})):
         place = ctx.place_of(obj)
-        country = ctx.gazetteer.country_of(place.iri) if place is not None else None
-        ref = ctx.gazetteer.get(country) if country else None
-        if ref is not None:
-            return [ref.entity()]
+        state = ctx.state_of(place) if place is not None else None
+        if state is not None:
+            return [state]
     return []
 
 
