@@ -23,10 +23,62 @@ def test_the_states_just_named_together_are_the_group(extractor: Extractor) -> N
     assert c.inferred
 
 
-def test_the_ministers_are_the_states_in_focus(extractor: Extractor) -> None:
-    text = "Spain and Portugal met in Madrid. The four ministers agreed to co-produce drones."
-    c = only(extractor, text, E.JOINT_PRODUCTION)
-    assert countries(c, Role.PARTICIPANT) == {"ESP", "PRT"}
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "expected"),
+    [
+        pytest.param(
+            "Spain and Portugal met in Madrid. The four ministers agreed to co-produce drones.",
+            E.JOINT_PRODUCTION,
+            Role.PARTICIPANT,
+            {"ESP", "PRT"},
+            id="the_ministers_are_the_states_in_focus",
+        ),
+        pytest.param(
+            "Greece and Turkey met in Athens. Later, Japan's defence minister raised the plan with "
+            "the U.S. defense secretary in Washington at the allies' annual security talks.",
+            E.DEFENSE_COOPERATION,
+            Role.PARTICIPANT,
+            {"JPN", "USA"},
+            id="the_allies_just_named_in_the_sentence",
+        ),
+        pytest.param(
+            "Sweden's Saab is building a factory near Warsaw where it plans to assemble drones.",
+            E.JOINT_PRODUCTION,
+            Role.PARTICIPANT,
+            {"SWE", "POL"},
+            id="where_a_factory_stands_hosts_the_work_done_there",
+        ),
+        pytest.param(
+            "President Yoon Suk Yeol said his government would sell howitzers to Poland.",
+            E.ARMS_TRANSFER,
+            Role.SUPPLIER,
+            {"KOR"},
+            id="his_government_is_the_states_of_the_man_named",
+        ),
+        pytest.param(
+            "President Joe Biden, Australian Prime Minister Anthony Albanese and South Korean "
+            "President Yoon Suk Yeol agreed on Friday to hold military exercises "
+            "together every year.",
+            E.DEFENSE_COOPERATION,
+            Role.PARTICIPANT,
+            {"USA", "AUS", "KOR"},
+            id="subjects_the_parser_splits_still_act_together",
+        ),
+        pytest.param(
+            "Sweden's defence minister met his Dutch counterpart in The Hague, and the two "
+            "agreed to co-produce drones.",
+            E.JOINT_PRODUCTION,
+            Role.PARTICIPANT,
+            {"SWE", "NLD"},
+            id="the_two_are_the_states_just_named",
+        ),
+    ],
+)
+def test_the_states_an_actor_stands_for(
+    extractor: Extractor, text: str, kind: E, role: Role, expected: set[str]
+) -> None:
+    c = only(extractor, text, kind)
+    assert countries(c, role) == expected
 
 
 @pytest.mark.parametrize(
@@ -61,15 +113,6 @@ def test_a_surname_is_the_person_last_named_in_full(extractor: Extractor) -> Non
     assert countries(signed, Role.PARTICIPANT) == {"KOR", "JPN"}
 
 
-def test_the_allies_just_named_in_the_sentence(extractor: Extractor) -> None:
-    text = (
-        "Greece and Turkey met in Athens. Later, Japan's defence minister raised the plan with "
-        "the U.S. defense secretary in Washington at the allies' annual security talks."
-    )
-    c = only(extractor, text, E.DEFENSE_COOPERATION)
-    assert countries(c, Role.PARTICIPANT) == {"JPN", "USA"}
-
-
 def test_a_facility_named_by_its_place_is_its_states(extractor: Extractor) -> None:
     text = "Two private shipyards near Busan will refit American destroyers."
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
@@ -90,12 +133,6 @@ def test_a_body_several_states_have_is_the_home_states(extractor: Extractor) -> 
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {"JPN"}
     assert countries(c, Role.RECIPIENT) == {"USA"}
-
-
-def test_where_a_factory_stands_hosts_the_work_done_there(extractor: Extractor) -> None:
-    text = "Sweden's Saab is building a factory near Warsaw where it plans to assemble drones."
-    c = only(extractor, text, E.JOINT_PRODUCTION)
-    assert countries(c, Role.PARTICIPANT) == {"SWE", "POL"}
 
 
 def test_the_country_as_subject_is_the_last_state_named_as_one(extractor: Extractor) -> None:
@@ -135,12 +172,6 @@ def test_a_pronoun_agreeing_with_a_thing_or_unknown_group_is_no_one(extractor: E
     assert countries(c, Role.RECIPIENT) == {"POL"}
 
 
-def test_his_government_is_the_states_of_the_man_named(extractor: Extractor) -> None:
-    text = "President Yoon Suk Yeol said his government would sell howitzers to Poland."
-    c = only(extractor, text, E.ARMS_TRANSFER)
-    assert countries(c, Role.SUPPLIER) == {"KOR"}
-
-
 def test_a_side_named_as_an_indefinite_group_stays_open(extractor: Extractor) -> None:
     text = "Seoul is weighing whether to send weapons to a country at war."
     (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "send"]
@@ -163,24 +194,6 @@ def test_a_ship_named_after_a_person_is_no_person(
     found = {(e.label, e.type) for e in map(ctx.entity, doc.ents) if e is not None}
     assert (name, EntityType.MATERIEL) in found
     assert not any(kind is EntityType.PERSON for _, kind in found)
-
-
-def test_subjects_the_parser_splits_still_act_together(extractor: Extractor) -> None:
-    text = (
-        "President Joe Biden, Australian Prime Minister Anthony Albanese and South Korean "
-        "President Yoon Suk Yeol agreed on Friday to hold military exercises together every year."
-    )
-    c = only(extractor, text, E.DEFENSE_COOPERATION)
-    assert countries(c, Role.PARTICIPANT) == {"USA", "AUS", "KOR"}
-
-
-def test_the_two_are_the_states_just_named(extractor: Extractor) -> None:
-    text = (
-        "Sweden's defence minister met his Dutch counterpart in The Hague, and the two "
-        "agreed to co-produce drones."
-    )
-    c = only(extractor, text, E.JOINT_PRODUCTION)
-    assert countries(c, Role.PARTICIPANT) == {"SWE", "NLD"}
 
 
 @pytest.mark.parametrize(
