@@ -12,7 +12,6 @@ from alliance_kg.pipeline.lexicon import (
     CLEARING_VERBS,
     DISPATCHING,
     EXAMPLE_MARKERS,
-    GOVERNMENT_WORDS,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
     PARTNERING,
@@ -22,6 +21,7 @@ from alliance_kg.pipeline.lexicon import (
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     direct_object,
+    government_named,
     materiel_in,
     np_tokens,
     prep_objects,
@@ -155,7 +155,7 @@ def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
     and whose name is not that of a ministry, agency or force."""
     if entity.type is not EntityType.ORGANIZATION:
         return False
-    if set(entity.label.lower().split()) & GOVERNMENT_WORDS:
+    if government_named(entity):
         return False
     return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
 

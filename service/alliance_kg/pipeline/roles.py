@@ -254,14 +254,17 @@ def _host_state(head: Token, ctx: ArticleContext) -> list[Entity]:
 def _led_by(head: Token, ctx: ArticleContext) -> list[Entity]:
     """'a coalition led by Latvia and Britain', 'a centre set up by Romania': the agent of a
     participle describing a noun phrase that names no one itself."""
-    for child in head.children:
-        if child.dep_ == "acl" and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    for obj in agent.children:
-                        if obj.dep_ == "pobj":
-                            return actors_of_np(obj, ctx)[0]
-    return []
+    objects = (
+        obj
+        for child in head.children
+        if child.dep_ == "acl" and child.tag_ == "VBN"
+        for agent in child.children
+        if agent.dep_ == "agent"
+        for obj in agent.children
+        if obj.dep_ == "pobj"
+    )
+    obj = next(objects, None)
+    return actors_of_np(obj, ctx)[0] if obj is not None else []
 
 
 def _only_determiner(head: Token) -> bool:
@@ -307,9 +310,15 @@ def _unplaced_body(actor: Entity, ctx: ArticleContext) -> bool:
     return (
         actor.minted
         and actor.type is EntityType.ORGANIZATION
-        and bool(set(actor.label.lower().split()) & GOVERNMENT_WORDS)
+        and government_named(actor)
         and ctx.gazetteer.country_of(actor.iri) is None
     )
+
+
+def government_named(entity: Entity) -> bool:
+    """The name is that of a ministry, agency or force ('Defense Acquisition Program
+    Administration')."""
+    return bool(set(entity.label.lower().split()) & GOVERNMENT_WORDS)
 
 
 def _roll_up(actors: list[Entity], ctx: ArticleContext) -> list[Entity]:

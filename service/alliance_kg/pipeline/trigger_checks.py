@@ -37,7 +37,7 @@ def lemma_of(token: Token) -> str:
 
 
 def has_joint_marker(token: Token) -> bool:
-    if (token.lower_.startswith("co-") or token.lower_.startswith("co")) and lemma_of(token) in {
+    if token.lower_.startswith("co") and lemma_of(token) in {
         "co-production",
         "coproduction",
         "co-development",
