@@ -47,9 +47,7 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
         actors, _ = actors_of_np(noun_anchor(head), ctx)
         if actors:
             return actors
-    excluded = aid_recipient_tokens(trigger.sent)
-    clause = [t for t in trigger.sent if t.i not in excluded]
-    return entities_in(iter(clause), ctx, {EntityType.COUNTRY})[:1]
+    return entities_in(iter(outside_aid(trigger.sent)), ctx, {EntityType.COUNTRY})[:1]
 
 
 def _sides_above(word: Token) -> list[Token]:
@@ -65,12 +63,14 @@ def _sides_above(word: Token) -> list[Token]:
     return heads
 
 
-def aid_recipient_tokens(sentence: Span) -> set[int]:
-    out: set[int] = set()
+def outside_aid(sentence: Span) -> list[Token]:
+    """The sentence's words outside its 'support for X', 'aid to X' phrases (whose states
+    are the ones aided, not the ones short)."""
+    excluded: set[int] = set()
     for token in sentence:
         if token.lower_ in {"for", "to"} and token.head.lemma_ in {"support", "aid", "assistance"}:
-            out |= {t.i for t in token.subtree}
-    return out
+            excluded |= {t.i for t in token.subtree}
+    return [t for t in sentence if t.i not in excluded]
 
 
 def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:

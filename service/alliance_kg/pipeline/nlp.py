@@ -116,8 +116,8 @@ class IndexedAttributeRuler:
                 continue
             for (spec,) in alternatives:
                 attribute = next(n for n in _TOKEN_ATTRIBUTES if n in spec and _listed(spec[n]))
-                values = spec[attribute] if isinstance(spec[attribute], dict) else None
-                for value in values["IN"] if values else [spec[attribute]]:
+                wanted = spec[attribute]
+                for value in wanted["IN"] if isinstance(wanted, dict) else [wanted]:
                     entries = self.index[attribute].setdefault(value, [])
                     entries.append((attr_id, key, spec))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alliance_kg.model import Entity, EntityType, Role
-from alliance_kg.pipeline.agents import aid_recipient_tokens, noun_anchor, owners_of
+from alliance_kg.pipeline.agents import noun_anchor, outside_aid, owners_of
 from alliance_kg.pipeline.candidate import DIRECTED, MATERIEL_CLASSES, SHARED, Candidate, E
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
@@ -96,9 +96,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         if describes_contents(token):  # "the package includes 150 artillery barrels"
             materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
-        excluded = aid_recipient_tokens(token.sent)
-        clause = [t for t in token.sent if t.i not in excluded]
-        materiel = entities_in(iter(clause), ctx, {EntityType.MATERIEL})
+        materiel = entities_in(iter(outside_aid(token.sent)), ctx, {EntityType.MATERIEL})
     if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (
         INDUSTRIAL_INPUTS
     ):  # "shortages of parts at the plant where it makes F-16s": the F-16s fall short
