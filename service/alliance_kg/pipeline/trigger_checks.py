@@ -237,16 +237,10 @@ def money_for_a_state(verb: Token, obj: Token | None, ctx: ArticleContext) -> bo
 
 def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
     """A materiel object that a state owns ('Japan's upgraded Mogami-class frigate')."""
-    if ctx.entity_of(obj) is None or ctx.entity_of(obj).type is not EntityType.MATERIEL:
-        materiel = [
-            t
-            for t in phrase_tokens(obj)
-            if (e := ctx.entity_of(t)) is not None and e.type is EntityType.MATERIEL
-        ]
-        if not materiel:
-            return False
+    if EntityType.MATERIEL not in entity_types(list(phrase_tokens(obj)), ctx):
+        return False
     owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
-    return any((e := ctx.entity_of(o)) is not None and e.type is EntityType.COUNTRY for o in owners)
+    return EntityType.COUNTRY in entity_types(owners, ctx)
 
 
 def names_agreement(token: Token) -> bool:
@@ -275,10 +269,9 @@ def into_law(token: Token) -> bool:
 
 
 def has_recipient(token: Token, ctx: ArticleContext) -> bool:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in {"for", "to"}:
-            for obj in child.children:
-                entity = ctx.entity_of(obj)
-                if entity is not None and entity.type is EntityType.COUNTRY:
-                    return True
-    return False
+    """A 'for' or 'to' phrase of the word names a state."""
+    return any(
+        EntityType.COUNTRY in entity_types(list(child.children), ctx)
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ in {"for", "to"}
+    )
