@@ -37,8 +37,13 @@ ROOT = Path(__file__).parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
 HOLDOUT = ROOT / "data" / "holdout"
-# (articles, gold) of our own corpora: the development corpus and the held-out one
-OWN_CORPORA = {"data": (ARTICLES, GOLD), "holdout": (HOLDOUT / "articles", HOLDOUT / "gold")}
+HOLDOUT2 = ROOT / "data" / "holdout2"
+# (articles, gold) of our own corpora: the development corpus and the two held-out ones
+OWN_CORPORA = {
+    "data": (ARTICLES, GOLD),
+    "holdout": (HOLDOUT / "articles", HOLDOUT / "gold"),
+    "holdout2": (HOLDOUT2 / "articles", HOLDOUT2 / "gold"),
+}
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles"
 
 
@@ -74,7 +79,7 @@ def corpus_gold() -> GoldList:
 
 @pytest.fixture(scope="module", params=sorted(OWN_CORPORA))
 def own_corpus(request: pytest.FixtureRequest) -> tuple[Path, GoldList]:
-    """(articles folder, gold) of the development corpus and of the held-out one."""
+    """(articles folder, gold) of the development corpus and of each held-out one."""
     articles, gold_dir = OWN_CORPORA[request.param]
     return articles, _gold_of(gold_dir)
 
