@@ -9,7 +9,7 @@ import pytest
 
 from alliance_kg.model import EventDate, Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from extraction_support import E, article, candidates, countries, events_of, only
+from extraction_support import E, article, candidates, countries, events_of, isos, only
 
 
 def test_the_first_items_of_a_production_series(extractor: Extractor) -> None:
@@ -149,3 +149,16 @@ def test_a_mention_naming_no_one_yields_the_status(extractor: Extractor) -> None
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.MAINTENANCE_COOPERATION)
     assert event.status is Status.AGREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo and Manila are negotiating a reciprocal access agreement.",
+        "Tokyo and Canberra struck a security pact to share intelligence.",
+        "Warsaw and Seoul have finalised a defence cooperation treaty.",
+    ],
+)
+def test_an_agreement_negotiated_or_struck_is_cooperation(extractor: Extractor, text: str) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.DEFENSE_COOPERATION)
+    assert len(isos(event, Role.PARTICIPANT)) == 2

@@ -32,6 +32,10 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The main areas are joint [production] and maintenance.", JP),
         ("Joint [production] of the howitzer is one of the ideas under study.", JP),
         ("A [sale] of the frigates is an option.", AT),
+        ("Britain has not ruled out [sending] troops to Ukraine.", EventClass.PERSONNEL_DEPLOYMENT),
+        ("Berlin did not reject a [sale] of the jets.", AT),
+        ("Poland has offered to [host] more American troops.", EventClass.PERSONNEL_DEPLOYMENT),
+        ("Seoul offered to [build] the frigates in Australia.", JP),
     ],
     Status.PLANNED: [
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
@@ -54,6 +58,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The first tanks are set to be [delivered] in May.", AT),
         ("The leaders will [meet] in Washington.", LM),
         ("Kishida is to [visit] Manila.", LM),
+        ("[Deliveries] will begin in 2026.", AT),
+        ("The [deployment] of the brigade will start in May.", EventClass.PERSONNEL_DEPLOYMENT),
         ("The prime minister left for Washington for [talks] with the president.", LM),
         ("Japan will unveil the plan when the leaders [meet].", LM),
     ],
@@ -73,6 +79,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The government approved the [sale] of the fighters.", AT),
         ("Two firms have signed contracts with Poland to implement deals to [export] tanks.", AT),
         ("The minister said that Japan decided to [export] missiles.", AT),
+        ("Tokyo and Canberra struck a security [pact].", EventClass.DEFENSE_COOPERATION),
+        ("The two navies forged a [partnership] last year.", EventClass.DEFENSE_COOPERATION),
     ],
     Status.ONGOING: [
         ("[Deliveries] are under way.", AT),

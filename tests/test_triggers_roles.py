@@ -825,3 +825,74 @@ def test_the_object_of_urge_does_what_it_is_urged_to(extractor: Extractor) -> No
     text = "Washington urged Tokyo to send its troops to Australia."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
     assert countries(c, Role.PARTICIPANT) == {"JPN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "place"),
+    [
+        ("The UK is moving 1,000 troops to Estonia.", "GBR", "EST"),
+        ("The United States keeps about 28,500 troops in South Korea.", "USA", "KOR"),
+        ("Italy has committed 1,000 soldiers to a multinational force in Romania.", "ITA", "ROU"),
+        ("Some 700 Australian soldiers will be posted to the Philippines.", "AUS", "PHL"),
+    ],
+)
+def test_forces_put_somewhere_are_deployed(
+    extractor: Extractor, text: str, sender: str, place: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {sender}
+    assert countries(c, Role.LOCATION) == {place}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Poland has offered to host more American troops.", "Lithuania will host German troops."],
+)
+def test_a_host_of_forces_and_their_state_take_part(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert {"USA", "DEU"} & countries(c, Role.PARTICIPANT)
+    assert countries(c, Role.PARTICIPANT) & {"POL", "LTU"}
+
+
+def test_moving_a_factory_is_no_deployment(extractor: Extractor) -> None:
+    text = "Rheinmetall is moving its production line to Hungary."
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sender"),
+    [
+        ("The deployment of 2,000 U.S. Marines to Australia began in April.", "USA"),
+        ("The redeployment of British troops to Estonia was completed in May.", "GBR"),
+    ],
+)
+def test_the_forces_of_a_deployment_noun_are_their_state_s(
+    extractor: Extractor, text: str, sender: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert sender in countries(c, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erdogan welcomed Kristersson to Ankara on Tuesday.",
+        "Biden received Marcos at the White House.",
+        "Yoon Suk Yeol and Joe Biden are scheduled to meet in April.",
+        "The leaders of Japan, South Korea and the United States gathered at Camp David.",
+    ],
+)
+def test_leaders_received_gathered_or_due_to_meet(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert len(countries(c, Role.PARTICIPANT)) >= 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland received the first tanks last year.",
+        "Shareholders gathered in Stockholm on Monday.",
+    ],
+)
+def test_receiving_goods_or_gathering_people_is_no_meeting(extractor: Extractor, text: str) -> None:
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}

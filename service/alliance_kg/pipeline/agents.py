@@ -98,7 +98,10 @@ def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
                 return list({e.iri: e for e in actors + doers}.values()), inferred
             if actors:
                 return actors, inferred
-        for _prep, obj in prep_objects(token, {"by", "between", "among"}):
+        doers = {"by", "between", "among"}
+        if trigger.type is E.PERSONNEL_DEPLOYMENT:  # "the deployment of 2,000 U.S. Marines"
+            doers.add("of")
+        for _prep, obj in prep_objects(token, doers):
             actors, inferred = actors_of_np(obj, ctx)
             if actors:
                 return actors, inferred

@@ -59,6 +59,16 @@ VERB_TRIGGERS: dict[str, EventClass] = {
 }
 # Phrasal verbs of meeting, with their particle: "Modi sat down with Biden".
 MEETING_PHRASES = {"sit": "down"}
+# Verbs of receiving a visitor: with a leader as object they report a meeting ("Erdogan
+# welcomed Kristersson to Ankara", "Biden received Marcos at the White House").
+WELCOMING_VERBS = {"welcome", "receive", "greet"}
+# Verbs of coming together: with leaders as subject they report a meeting ("the leaders
+# gathered at Camp David").
+GATHERING_VERBS = {"gather", "convene"}
+LEADER_NOUNS = {"leader", "president", "premier", "chancellor", "head"}
+# Verbs that bring an agreement about besides signing it: "are negotiating an access
+# agreement", "struck a security pact", "renewed the defence accord".
+NEGOTIATING_VERBS = {"negotiate", "finalize", "finalise", "strike", "forge", "reach", "renew"}
 # Exercises held together are defence cooperation: "annual trilateral military exercises".
 EXERCISE_NOUNS = {"exercise", "drill", "wargame"}
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
@@ -280,7 +290,10 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
     ),
     **dict.fromkeys(MAINTENANCE_NOUNS, E.MAINTENANCE_COOPERATION),
     **dict.fromkeys(["revision", "amendment", "relaxation", "easing"], E.POLICY_CHANGE),
-    **dict.fromkeys(["deployment", "dispatch", "stationing", "rotation"], E.PERSONNEL_DEPLOYMENT),
+    **dict.fromkeys(
+        ["deployment", "dispatch", "stationing", "rotation", "redeployment", "relocation"],
+        E.PERSONNEL_DEPLOYMENT,
+    ),
     **dict.fromkeys(["summit", "meeting", "talks", "visit"], E.LEADERS_MEETING),
     **dict.fromkeys(["shortage", "shortfall", "depletion", "bottleneck"], E.CAPACITY_SHORTFALL),
     **dict.fromkeys(
@@ -399,6 +412,24 @@ PARTICIPATING = {"participate", "join"}
 MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
+# Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops
+# in South Korea", "committed 1,000 troops to the force in Romania", "host American troops".
+POSTING_VERBS = {
+    "move",
+    "post",
+    "relocate",
+    "redeploy",
+    "shift",
+    "transfer",
+    "base",
+    "keep",
+    "assign",
+    "contribute",
+    "commit",
+    "host",
+}
+# Places a force is put: "to Estonia", "in Korea", "through Darwin".
+PLACING_PREPOSITIONS = {"to", "into", "in", "at", "through", "on"}
 # Craft moving under their own power: "fighters flew to Australia" deploys them, while
 # launchers that "arrive" are delivered.
 CRAFT_MOVING_VERBS = {"fly", "sail", "dock", "deploy", "rotate"}
@@ -568,6 +599,7 @@ STATUS_CUES: dict[str, Status] = {
             "envisage",
             "reconsider",
             "rethink",
+            "offer",
         ],
         Status.CONSIDERED,
     ),
@@ -645,6 +677,8 @@ STATUS_CUES: dict[str, Status] = {
             "reach",
             "ink",
             "seal",
+            "strike",
+            "forge",
             "award",
             "decision",
             "agreement",
@@ -680,8 +714,10 @@ STATUS_CUES: dict[str, Status] = {
     ),
     **dict.fromkeys(["complete", "finish", "completed", "wrap", "finalized"], Status.COMPLETED),
 }
+# Cue verbs of a beginning: under a modal the event is not under way yet ("will begin").
+BEGINNING = {"begin", "start", "commence"}
 # Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
-CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push"}
+CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push", "offer"}
 # Cue verbs whose noun means something else: "a sign that", "a step toward".
 VERB_ONLY_CUES = {"sign", "step"}
 # Prepositional phrases that carry a status: "under consideration", "under way".

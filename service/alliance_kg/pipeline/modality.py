@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     ANNOUNCING,
+    BEGINNING,
     BLOCKING,
     CUES_NEEDING_INFINITIVE,
     DELIBERATION_NOUNS,
@@ -270,6 +271,15 @@ def _negated(token: Token) -> bool:
     )
 
 
+def _hedged_refusal(token: Token) -> bool:
+    """'has not ruled out', 'did not reject': a refusal denied leaves the event open."""
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in BLOCKING
+        and any(c.dep_ == "neg" for c in token.children)
+    )
+
+
 def _no_subject(child: Token) -> bool:
     """'no forces would be deployed': a subject denied by 'no'."""
     return child.dep_ in {"nsubj", "nsubjpass"} and any(
@@ -328,7 +338,9 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         if sibling:
             below = token
             continue
-        if _negated(token) and (position == 0 or token.pos_ in _VERBAL):
+        if _hedged_refusal(token):
+            decided = Status.CONSIDERED, token.text  # "has not ruled out sending troops"
+        elif _negated(token) and (position == 0 or token.pos_ in _VERBAL):
             negated = True
         hypothetical = hypothetical or _marked_hypothetical(token)
         if decided is None and _announced_object(token, below):
@@ -340,6 +352,8 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         own = _own_cue(token)
         if own is not None and own[0] is Status.AGREED and _modal_verb(token):
             own = None  # "will approve", "must still sign": the decision is still ahead
+        if own is not None and token.lemma_.lower() in BEGINNING and _modal_verb(token):
+            own = None  # "deliveries will begin in 2026": not under way yet
         if own is not None and decided is not None and _pressing_another(token):
             own = None  # "pushed Seoul to reconsider sending arms": Seoul's cue tells
         if own is not None:

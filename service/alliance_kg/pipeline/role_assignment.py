@@ -247,6 +247,10 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.inferred = True
         if c.type is E.LEADERS_MEETING and obj is not None:
             c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
+        if c.type is E.PERSONNEL_DEPLOYMENT and obj is not None:  # "host American troops"
+            c.add(
+                Role.PARTICIPANT, [e for e in owners_of([obj], ctx) if e.type is EntityType.COUNTRY]
+            )
     if c.type in {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.MAINTENANCE_COOPERATION}:
         heads = [h for p in ("in", "to", "into", "at") for h in targets[p]]
         if c.type is E.LEADERS_MEETING and token.pos_ in {"NOUN", "PROPN"}:

@@ -411,6 +411,14 @@ def _antecedent(clause: Token) -> Token:
     return before[-1] if before else head
 
 
+def subject_of(verb: Token) -> Token | None:
+    """The doer of a verb, or of the verb whose infinitive it is ('are scheduled to meet')."""
+    node = verb
+    while (found := _agent(node, controller=node.i != verb.i)) is None and node.dep_ == "xcomp":
+        node = node.head
+    return found
+
+
 def _agent(verb: Token, *, controller: bool = False) -> Token | None:
     """The doer of a verb; a governing verb's passive subject controls ('X is set to buy')."""
     for child in verb.children:

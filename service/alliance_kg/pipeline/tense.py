@@ -12,7 +12,7 @@ from enum import Enum
 from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
-from alliance_kg.pipeline.lexicon import FUTURE_MODALS, REPORTING, STATE_CLASSES
+from alliance_kg.pipeline.lexicon import FUTURE_MODALS, NOUN_TRIGGERS, REPORTING, STATE_CLASSES
 from alliance_kg.pipeline.roles import acted_by_legislature
 
 _VERBAL = {"VERB", "AUX"}
@@ -119,4 +119,14 @@ def _scheduled(verb: Token, event_class: EventClass) -> bool:
         event_class is EventClass.LEADERS_MEETING
         or is_infinitive(verb)
         or (event_class is EventClass.POLICY_CHANGE and acted_by_legislature(verb))
+        or _event_as_subject(verb)
+    )
+
+
+def _event_as_subject(verb: Token) -> bool:
+    """'deliveries will begin in 2026', 'the drills will run until May': an event that
+    befalls, not an actor's intent."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN" and c.lemma_.lower() in NOUN_TRIGGERS
+        for c in verb.children
     )

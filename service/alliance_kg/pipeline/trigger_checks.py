@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     INSTITUTIONS,
     JOINT_MARKERS,
     LAWS,
+    LEADER_NOUNS,
     MEETING_PHRASES,
     MINISTERIAL,
     NEEDING_VERBS,
@@ -24,12 +25,14 @@ from alliance_kg.pipeline.lexicon import (
     PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
+    PLACING_PREPOSITIONS,
     POLICY_NOUNS,
+    POSTING_VERBS,
     STOCK_NOUNS,
     STRENGTHENING,
     TOGETHER_MARKERS,
 )
-from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects
+from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects, subject_of
 
 
 def lemma_of(token: Token) -> str:
@@ -84,6 +87,17 @@ def meets_with(verb: Token, ctx: ArticleContext) -> bool:
         return False
     met = [t for _, obj in prep_objects(verb, {"with"}) for t in phrase_tokens(obj)]
     return bool(entity_types(met, ctx) & {EntityType.PERSON, EntityType.COUNTRY})
+
+
+def leaders_meet(verb: Token, ctx: ArticleContext) -> bool:
+    """'Yoon and Biden are scheduled to meet', 'the leaders of the three states gathered':
+    the ones meeting (the verb's subject or its controller's) are leaders."""
+    subject = subject_of(verb)
+    if subject is None:
+        return False
+    if lemma_of(subject) in LEADER_NOUNS:
+        return True
+    return EntityType.PERSON in entity_types(list(phrase_tokens(subject)), ctx)
 
 
 def between_ministers(token: Token) -> bool:
@@ -203,6 +217,15 @@ def forces_take_part(verb: Token) -> bool:
     if not (taking_part or lemma in PARTICIPATING):
         return False
     return any(c.dep_ == "nsubj" and is_force(c) for c in verb.children)
+
+
+def forces_posted(verb: Token, obj: Token | None) -> bool:
+    """'is moving 1,000 troops to Estonia', 'keeps troops in Korea', 'will host U.S. troops':
+    a verb putting forces somewhere (a host is the place itself)."""
+    if obj is None or lemma_of(verb) not in POSTING_VERBS or not is_force(obj):
+        return False
+    placed = any(c.dep_ == "prep" and c.lower_ in PLACING_PREPOSITIONS for c in verb.children)
+    return placed or stationed(obj) or lemma_of(verb) == "host"
 
 
 def stationed(force: Token) -> bool:

@@ -23,6 +23,7 @@ from alliance_kg.pipeline.lexicon import (
     ESTABLISHING,
     EVENT_HEADS,
     EXERCISE_NOUNS,
+    GATHERING_VERBS,
     GIVING_VERBS,
     GRANTING_VERBS,
     GROUP_NOUNS,
@@ -34,6 +35,7 @@ from alliance_kg.pipeline.lexicon import (
     LEGISLATIVE_VERBS,
     MILITARY_WORDS,
     MOVING_VERBS,
+    NEGOTIATING_VERBS,
     NOUN_TRIGGERS,
     PERMITTING,
     PERSONNEL_NOUNS,
@@ -56,6 +58,7 @@ from alliance_kg.pipeline.lexicon import (
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
+    WELCOMING_VERBS,
     WRITING_VERBS,
 )
 from alliance_kg.pipeline.roles import (
@@ -79,6 +82,7 @@ from alliance_kg.pipeline.trigger_checks import (
     contents_named,
     entity_types,
     forces_move,
+    forces_posted,
     forces_take_part,
     foreign_system,
     funded_growth,
@@ -88,6 +92,7 @@ from alliance_kg.pipeline.trigger_checks import (
     into_law,
     is_force,
     is_stock,
+    leaders_meet,
     lemma_of,
     materiel_near,
     meets_with,
@@ -162,6 +167,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in LEADING_VERBS and obj is not None and is_force(obj) and stationed(obj):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "leads the battlegroup in Lithuania"
+    if forces_posted(token, obj):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "is moving 1,000 troops to Estonia"
     if forces_take_part(token):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "troops are taking part in the drills"
     if lemma in MOVING_VERBS and forces_move(token, ctx):
@@ -186,6 +193,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if meets_with(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
+    if lemma in WELCOMING_VERBS and EntityType.PERSON in kinds:
+        return Trigger(token, E.LEADERS_MEETING)  # "Erdogan welcomed Kristersson to Ankara"
+    if lemma in GATHERING_VERBS and leaders_meet(token, ctx):
+        return Trigger(token, E.LEADERS_MEETING)  # "the leaders gathered at Camp David"
     if lemma == "support" and EntityType.COUNTRY in entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
     if (
@@ -208,7 +219,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     ):
         return Trigger(token, E.POLICY_CHANGE)  # "the parliament approved it", "will vote on"
     if (
-        lemma in SIGNING_VERBS
+        lemma in SIGNING_VERBS | NEGOTIATING_VERBS
         and EntityType.MATERIEL not in kinds
         and (EntityType.POLICY in kinds or obj_lemmas & AGREEMENT_NOUNS)
     ):
@@ -273,10 +284,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
         subject = [c for c in token.children if c.dep_ == "nsubj"]
         plural_pronoun = bool(subject) and subject[0].lower_ in {"they", "we"}  # "when they met"
-        if not plural_pronoun and (
-            not subject
-            or not entity_types(list(phrase_tokens(subject[0])), ctx) & {EntityType.PERSON}
-        ):
+        if not plural_pronoun and not leaders_meet(token, ctx):
             return None
     return Trigger(token, event_class, joint=has_joint_marker(token))
 
