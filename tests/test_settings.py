@@ -17,6 +17,7 @@ def test_defaults_when_nothing_is_set() -> None:
     assert settings.max_body_bytes == 2_000_000
     assert settings.max_rows == 100_000
     assert settings.cors_origins == settings.service_allowlist == ()
+    assert settings.ner == "rules"
     assert not settings.remote
 
 
@@ -35,6 +36,7 @@ def test_every_key_is_read() -> None:
             "AKG_MAX_ROWS": "10",
             "AKG_CORS_ORIGINS": "https://a.example, https://b.example",
             "AKG_SERVICE_ALLOWLIST": "https://query.wikidata.org/,",
+            "AKG_NER": "Model",
         }
     )
     assert settings.store_path == Path("/data/kg")
@@ -44,6 +46,7 @@ def test_every_key_is_read() -> None:
     assert (settings.query_timeout, settings.max_body_bytes, settings.max_rows) == (2.5, 1000, 10)
     assert settings.cors_origins == ("https://a.example", "https://b.example")
     assert settings.service_allowlist == ("https://query.wikidata.org/",)
+    assert settings.ner == "model"
 
 
 def test_an_empty_token_means_no_token() -> None:
@@ -58,6 +61,7 @@ def test_an_empty_token_means_no_token() -> None:
         ("AKG_QUERY_TIMEOUT", "nan", "AKG_QUERY_TIMEOUT"),
         ("AKG_MAX_BODY_BYTES", "2MB", "AKG_MAX_BODY_BYTES must be a positive whole number"),
         ("AKG_MAX_ROWS", "0", "AKG_MAX_ROWS"),
+        ("AKG_NER", "spacy", "AKG_NER must be rules or model"),
     ],
 )
 def test_invalid_values_name_the_key(key: str, value: str, message: str) -> None:

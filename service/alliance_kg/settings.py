@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+NerKind = Literal["rules", "model"]  # how the extractor finds entities the gazetteer does not
+
 
 class SettingsError(ValueError):
     """An environment variable holds a value the service cannot use."""
@@ -35,6 +37,7 @@ class Settings:
     max_rows: int = 100_000
     cors_origins: tuple[str, ...] = ()
     service_allowlist: tuple[str, ...] = ()
+    ner: NerKind = "rules"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> Settings:
@@ -53,6 +56,7 @@ class Settings:
             max_rows=_positive_int(environ, "AKG_MAX_ROWS", cls.max_rows),
             cors_origins=_comma_list(environ, "AKG_CORS_ORIGINS"),
             service_allowlist=_comma_list(environ, "AKG_SERVICE_ALLOWLIST"),
+            ner=_ner_kind(environ, "AKG_NER"),
         )
 
     def with_overrides(self, **overrides: Any) -> Settings:
@@ -105,6 +109,15 @@ def _http_auth(environ: Mapping[str, str], key: str) -> Literal["basic", "digest
     if raw.lower() == "digest":
         return "digest"
     raise SettingsError(f"{key} must be basic or digest, got {raw!r}")
+
+
+def _ner_kind(environ: Mapping[str, str], key: str) -> NerKind:
+    raw = (_text(environ, key) or "rules").lower()
+    if raw == "rules":
+        return "rules"
+    if raw == "model":
+        return "model"
+    raise SettingsError(f"{key} must be rules or model, got {raw!r}")
 
 
 def _comma_list(environ: Mapping[str, str], key: str) -> tuple[str, ...]:

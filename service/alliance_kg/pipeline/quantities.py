@@ -34,9 +34,10 @@ _CURRENCY = [
     (re.compile(r"₩|\bKRW\b|\bwon\b", re.I), "KRW"),
     (re.compile(r"\bzlotys?\b|\bzł\b|\bPLN\b", re.I), "PLN"),
 ]
-_SYMBOLS = {"$", "US$", "A$", "C$", "€", "£", "¥", "₩"}
-_CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "won"}
-_CURRENCY_WORDS |= {"zloty", "zlotys", "sterling"}
+CURRENCIES = {code for _, code in _CURRENCY}  # ISO 4217 codes, also written as such
+CURRENCY_SYMBOLS = {"$", "US$", "A$", "C$", "€", "£", "¥", "₩"}
+CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "won"}
+CURRENCY_WORDS |= {"zloty", "zlotys", "sterling"}
 _NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|k)?\b", re.I
 )
@@ -73,9 +74,9 @@ def _amount(text: str) -> float | None:
 def _with_currency(ent: Span) -> Span:
     """The amount with a currency symbol just before it or a currency word just after it."""
     doc, start, end = ent.doc, ent.start, ent.end
-    if start > 0 and doc[start - 1].text in _SYMBOLS:
+    if start > 0 and doc[start - 1].text in CURRENCY_SYMBOLS:
         start -= 1
-    while end < len(doc) and doc[end].lower_ in _CURRENCY_WORDS and doc[end].pos_ != "VERB":
+    while end < len(doc) and doc[end].lower_ in CURRENCY_WORDS and doc[end].pos_ != "VERB":
         end += 1
     return doc[start:end]
 
