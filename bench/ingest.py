@@ -1,7 +1,7 @@
 """Ingest throughput: articles per second and peak memory, extraction alone and end to end.
 
     .venv/bin/python bench/ingest.py [--count 2000] [--corpus FILE] [--workers 1,2]
-                                     [--repeats 1] [--write-benchmarks]
+                                     [--ner rules,model] [--repeats 1] [--write-benchmarks]
 
 The corpus is `bench/corpus.py`'s (generated into a temporary folder unless `--corpus`
 names a `.jsonl`). Each case runs in a fresh process tree, timed from its start to its
@@ -14,9 +14,13 @@ end, spaCy's start-up included:
 - `ingest`: `akg ingest --workers N corpus.jsonl` into a new embedded store on disk
   (reading, extraction, mapping, N-Quads shards, loading).
 
+CPU time is the user and system time of the whole process tree (`os.wait4`), so
+articles per CPU-second hold on a busy machine where wall-clock rates do not.
 Memory is sampled every 0.2 s from /proc (VmRSS): the peak of the summed resident set
 size of the case's process and all its descendants, and the largest single process.
-Times are medians over `--repeats` runs. `--cases` picks cases; `--profile N` instead
+Times are medians over `--repeats` runs. `--ner` picks the entity recognisers to compare
+(`AKG_NER` for each case: `rules`, the default, and `model`, spaCy's statistical NER).
+`--cases` picks cases; `--profile N` instead
 profiles (cProfile) a one-process bulk ingest of N articles into an in-memory store and
 prints where the time goes: spaCy, the rules, the mapping, the store.
 `--write-benchmarks` rewrites the "## Ingest throughput" section of BENCHMARKS.md.
@@ -66,15 +70,22 @@ PROFILED_STAGES = {  # label -> (part of the file path, function name)
 @dataclass(frozen=True)
 class Measurement:
     case: str
+    ner: str
     workers: int
     articles: int
     seconds: float
+    cpu_seconds: float  # user + system time of the whole process tree
     peak_tree_mb: float
     largest_process_mb: float
 
     @property
     def rate(self) -> float:
         return self.articles / self.seconds
+
+    @property
+    def cpu_rate(self) -> float:
+        """Articles per CPU-second: robust to other work on the machine, unlike `rate`."""
+        return self.articles / self.cpu_seconds
 
 
 def run_case(case: str, workers: int, corpus: Path) -> None:
@@ -128,21 +139,29 @@ def print_profile(articles: Sequence[Article]) -> None:
         print(f"{label:<34} {seconds:>7.1f} s  {100 * seconds / total:>5.1f} %")
 
 
-def measure(command: list[str], case: str, workers: int, articles: int) -> Measurement:
-    """Run `command`, sampling its process tree's memory; its wall time and peaks."""
+def measure(command: list[str], case: str, ner: str, workers: int, articles: int) -> Measurement:
+    """Run `command` with `AKG_NER=ner`, sampling its process tree's memory; its wall time
+    and peaks."""
     start = time.perf_counter()
     with tempfile.TemporaryFile() as errors:
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        process = subprocess.Popen(
+            command,
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            env={**os.environ, "AKG_NER": ner},
+        )
         peak = _TreeMemory(process.pid)
         peak.start()
-        code = process.wait()
+        _, status, usage = os.wait4(process.pid, 0)  # the tree's CPU time, children included
         seconds = time.perf_counter() - start
+        code = process.returncode = os.waitstatus_to_exitcode(status)
         peak.stop()
         if code != 0:
             errors.seek(0)
             message = errors.read().decode(errors="replace")[-2000:]
             raise RuntimeError(f"{' '.join(command)} exited with {code}:\n{message}")
-    return Measurement(case, workers, articles, seconds, peak.tree_mb, peak.largest_mb)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measurement(case, ner, workers, articles, seconds, cpu, peak.tree_mb, peak.largest_mb)
 
 
 class _TreeMemory(threading.Thread):
@@ -193,11 +212,15 @@ def _rss_kb(pid: int) -> int:
 
 
 def bench(
-    corpus: Path, cases: Sequence[str], worker_counts: Sequence[int], repeats: int
+    corpus: Path,
+    cases: Sequence[str],
+    worker_counts: Sequence[int],
+    repeats: int,
+    recognisers: Sequence[str],
 ) -> list[Measurement]:
     count = len(read_file(corpus))
     results: list[Measurement] = []
-    for case in cases:
+    for case, ner in ((case, ner) for case in cases for ner in recognisers):
         for workers in worker_counts:
             if case == "extract-pool" and workers == 1:
                 continue
@@ -211,7 +234,7 @@ def bench(
                     else:
                         command = [sys.executable, __file__, "--case", case]
                         command += ["--workers", str(workers), "--corpus", str(corpus)]
-                    runs.append(measure(command, case, workers, count))
+                    runs.append(measure(command, case, ner, workers, count))
                     print(_row(runs[-1]), file=sys.stderr)
             results.append(_median(runs))
     return results
@@ -220,22 +243,26 @@ def bench(
 def _median(runs: list[Measurement]) -> Measurement:
     middle = sorted(runs, key=lambda run: run.seconds)[len(runs) // 2]
     seconds = statistics.median(run.seconds for run in runs)
+    cpu = statistics.median(run.cpu_seconds for run in runs)
     tree_mb = max(run.peak_tree_mb for run in runs)
     largest_mb = max(run.largest_process_mb for run in runs)
-    return Measurement(middle.case, middle.workers, middle.articles, seconds, tree_mb, largest_mb)
+    return Measurement(
+        middle.case, middle.ner, middle.workers, middle.articles, seconds, cpu, tree_mb, largest_mb
+    )
 
 
 def _row(m: Measurement) -> str:
     return (
-        f"{m.case:<13} {m.workers:>7} {m.articles:>8} {m.seconds:>8.1f} {m.rate:>10.1f}"
+        f"{m.case:<13} {m.ner:<6} {m.workers:>7} {m.articles:>8} {m.seconds:>8.1f} {m.rate:>10.1f}"
+        f" {m.cpu_seconds:>8.1f} {m.cpu_rate:>10.2f}"
         f" {m.peak_tree_mb:>12.0f} {m.largest_process_mb:>11.0f}"
     )
 
 
 def table(results: Sequence[Measurement]) -> list[str]:
     header = (
-        f"{'case':<13} {'workers':>7} {'articles':>8} {'seconds':>8} {'articles/s':>10}"
-        f" {'peak tree MB':>12} {'largest MB':>11}"
+        f"{'case':<13} {'ner':<6} {'workers':>7} {'articles':>8} {'seconds':>8} {'articles/s':>10}"
+        f" {'CPU s':>8} {'art/CPU-s':>10} {'peak tree MB':>12} {'largest MB':>11}"
     )
     return [header, "-" * len(header), *map(_row, results)]
 
@@ -245,7 +272,8 @@ def benchmarks_section(results: Sequence[Measurement], command: str, words: floa
         "Articles per second and peak memory on the generated corpus of `bench/corpus.py`",
         f"(about {words:.0f} words per article), {os.cpu_count()} cores, load average"
         f" {os.getloadavg()[0]:.1f} at the end",
-        "(other work on the machine slows every row). Wall time includes start-up; memory",
+        "(other work on the machine slows every row; CPU seconds, of the whole process tree,",
+        "do not depend on it). Wall time includes start-up; memory",
         "is the peak summed RSS of the process tree and the largest single process",
         "(sampled every 0.2 s). See bench/ingest.py.",
         "",
@@ -264,6 +292,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="a .jsonl corpus (default: generate one)")
     parser.add_argument("--workers", default="1,2", help="comma-separated process counts")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--ner", default="rules", help="comma-separated: rules, model")
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated cases")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N articles instead")
     parser.add_argument("--write-benchmarks", action="store_true")
@@ -280,7 +309,8 @@ def main() -> None:
             return
         words = statistics.mean(len(a.text.split()) for a in read_file(corpus))
         print(f"corpus {corpus}: {describe_lengths(corpus)}", file=sys.stderr)
-        results = bench(corpus, args.cases.split(","), worker_counts, args.repeats)
+        recognisers = args.ner.split(",")
+        results = bench(corpus, args.cases.split(","), worker_counts, args.repeats, recognisers)
     print("\n".join(table(results)))
     if args.write_benchmarks:
         command = "python " + " ".join(sys.argv)
