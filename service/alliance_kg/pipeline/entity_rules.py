@@ -160,7 +160,7 @@ def _names(doc: Doc, taken: set[int]) -> list[Span]:
     found = []
     i = 0
     while i < len(doc):
-        if doc[i].pos_ != "PROPN" or i in taken:
+        if not (doc[i].pos_ == "PROPN" or doc[i].text in SHIP_PREFIXES) or i in taken:
             i += 1
             continue
         end = i + 1
@@ -198,7 +198,7 @@ def _typed(run: Span) -> Span | None:
         return _typed(named) or Span(doc, named.start, named.end, label="PERSON")
     last, before = run[-1], _before(run)
     after = doc[run.end] if run.end < len(doc) else None
-    if last.lower_ in words.ORGANISATION_HEADS or run[0].lower_ in words.ORGANISATION_HEADS:
+    if any(t.lower_ in words.ORGANISATION_HEADS for t in run):
         return Span(doc, run.start, run.end, label="ORG")
     if last.lower_ in words.PLACE_HEADS:
         return Span(doc, run.start, run.end, label="LOC")

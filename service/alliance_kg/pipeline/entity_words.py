@@ -65,6 +65,7 @@ TITLES = {
     "lawmaker",
     "official",
     "analyst",
+    "counterpart",
 }
 SPEAKING = {"said", "says", "told", "added", "stated", "noted", "explained"}
 ORGANISATION_HEADS = {
