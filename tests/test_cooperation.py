@@ -162,3 +162,92 @@ def test_a_mention_naming_no_one_yields_the_status(extractor: Extractor) -> None
 def test_an_agreement_negotiated_or_struck_is_cooperation(extractor: Extractor, text: str) -> None:
     (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.DEFENSE_COOPERATION)
     assert len(isos(event, Role.PARTICIPANT)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Rheinmetall opened an ammunition factory in Lithuania on Tuesday.", {"DEU", "LTU"}),
+        ("Saab will set up a production line for Gripen jets in Brazil with Embraer.", {"SWE"}),
+        ("Baykar has established a drone plant in Ukraine.", {"TUR", "UKR"}),
+    ],
+)
+def test_a_works_set_up_abroad_to_make_materiel(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert parties <= countries(c, Role.PARTICIPANT)
+    assert c.roles[Role.MATERIEL]
+
+
+def test_a_repair_facility_is_no_production(extractor: Extractor) -> None:
+    text = "Rheinmetall opened a tank repair facility in Romania."
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("A joint venture between Rheinmetall and Ukroboronprom will make shells.", {"DEU", "UKR"}),
+        ("Thales and Bharat Electronics formed a joint venture to make radars.", {"FRA", "IND"}),
+        ("The drones will be produced under a Danish-Ukrainian joint venture.", {"DNK", "UKR"}),
+    ],
+)
+def test_a_joint_venture_makes_materiel_together(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert c.joint
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("India will build F414 engines under licence from GE Aerospace.", {"IND", "USA"}),
+        (
+            "PGZ will manufacture the missiles under a licence agreement with Lockheed Martin.",
+            {"POL", "USA"},
+        ),
+        ("Rheinmetall signed a deal with Ukraine to make artillery shells there.", {"DEU", "UKR"}),
+        (
+            "Japanese firms will make components of the fighter under the work-share agreement "
+            "with Britain and Italy.",
+            {"JPN", "GBR", "ITA"},
+        ),
+    ],
+)
+def test_the_other_party_to_a_licence_or_deal_to_make_materiel(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The remaining tanks will be assembled locally by Bumar-Labedy.",
+        "Licence production of the K2 in Poland will start in 2026.",
+        "The K2 tanks will be licence-built in Poland.",
+    ],
+)
+def test_licence_or_local_production_is_with_the_other_state_in_focus(
+    extractor: Extractor, second: str
+) -> None:
+    text = f"Poland bought 180 K2 tanks from South Korea in 2022. {second}"
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.PARTICIPANT)} >= {"Poland", "South Korea"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan approved the transfer of interceptors built by MHI under licence from U.S. firms.",
+        "Japan's first export was a set of radars made by Mitsubishi Electric for the Philippines.",
+        '"The weapons are made for this war," an official said.',
+        "The United States made the Javelin missiles available to Ukraine.",
+    ],
+)
+def test_how_goods_were_made_is_no_production_event(extractor: Extractor, text: str) -> None:
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}

@@ -235,8 +235,16 @@ CLEARING_VERBS = {"approve", "clear", "authorize", "authorise"}
 # Verbs whose subject receives the materiel.
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
-PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble"}
+PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble", "make"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# Making another's design with its consent, or a foreign system at home, is production done
+# together: "built under licence", "licence production", "assembled locally".
+LICENSING = {"licence", "license", "licensed", "licenced"}
+LOCAL_MARKERS = {"local", "locally", "in-country"}
+# Subjects that are two producers as one: "a joint venture between X and Y will make shells".
+JOINT_BODIES = {"venture", "consortium"}
+# A works set up to make materiel: "opened an ammunition factory in Lithuania".
+PLANT_NOUNS = {"plant", "factory", "facility", "line", "works"}
 # Verbs whose "with" partner joins what they lead to: "negotiating with Lockheed to build".
 PARTNERING = {"negotiate", "partner", "team", "work", "cooperate", "collaborate", "agree"}
 # Participles that give a phrase its name: "a version known as Homar-A".
@@ -346,7 +354,7 @@ EVENT_HEADS = {
     "mission",
     "job",
 }
-PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture"}
+PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture", "assembly"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
 # Supplying what others' factories build with is supply-chain cooperation ("supply parts").

@@ -101,6 +101,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     mine, theirs = draft.actors(), c.actor_iris()
     if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
         mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
+    if c.type is E.JOINT_PRODUCTION:  # "GE's deal with India", "if HAL can build the F414"
+        mine, theirs = _states(mine, ctx), _states(theirs, ctx)
     if theirs and not (mine <= theirs or theirs <= mine):
         return False
     if c.type is E.DEFENSE_COOPERATION and not _same_states(mine, theirs, ctx):
@@ -180,6 +182,11 @@ def _parties(roles: dict[Role, dict[str, Entity]], ctx: ArticleContext) -> set[s
         if role in ACTOR_ROLES
         for iri, entity in found.items()
     }
+
+
+def _states(actors: set[str], ctx: ArticleContext) -> set[str]:
+    """The actors with every firm and agency counted as its state."""
+    return {ctx.gazetteer.country_of(iri) or iri for iri in actors}
 
 
 def _same_kind(draft: Draft, c: Candidate) -> bool:

@@ -12,9 +12,12 @@ from alliance_kg.pipeline.lexicon import (
     CLEARING_VERBS,
     DISPATCHING,
     EXAMPLE_MARKERS,
+    JOINT_BODIES,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
     PARTNERING,
+    PLANT_NOUNS,
+    SIGNING_VERBS,
     SITE_PREPOSITIONS,
     TRAINEES,
 )
@@ -28,28 +31,45 @@ from alliance_kg.pipeline.roles import (
     sent_for_work,
     subject_actors,
 )
+from alliance_kg.pipeline.trigger_checks import arrangement_of
 
 
 def production_partners(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
     """Whose design is made, and where, and with whom: 'GE's F414 engine in India',
     'U.S.-designed rockets', 'drones at a plant in Ukraine', 'shells together with Ukraine's
-    arms group', 'negotiating with Lockheed Martin to build launchers'."""
+    arms group', 'negotiating with Lockheed Martin to build launchers', 'signed a deal with
+    Ukraine to make shells', 'a plant ... with Embraer', 'under licence from GE', 'under a
+    Danish-Ukrainian joint venture', 'a joint venture between Rheinmetall and Ukroboronprom'."""
     found = [e for e in owners_of(made, ctx) if e.type is not EntityType.MATERIEL]
     found += _designers(made, ctx)
     found += host_countries(token, made, [], ctx)
-    for head in made:
-        for prep in head.children:
-            if (
-                prep.dep_ == "prep"
-                and prep.lower_ == "with"
-                and any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
-            ):
-                found += [e for o in prep.children for e in actors_of_np(o, ctx)[0]]
+    partners = [
+        o
+        for head in made
+        for prep in head.children
+        if prep.dep_ == "prep"
+        and prep.lower_ == "with"
+        and (
+            head.lemma_.lower() in PLANT_NOUNS
+            or any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
+        )
+        for o in prep.children
+    ]
+    terms = arrangement_of(token)
+    if terms is not None:  # the licensor, the other party to the deal or venture
+        partners += [terms, *(o for _p, o in prep_objects(terms, {"from", "with", "between"}))]
+    bodies = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    partners += [
+        o
+        for b in bodies
+        if b.lemma_.lower() in JOINT_BODIES
+        for _p, o in prep_objects(b, {"between"})
+    ]
     governor = token.head if token.dep_ in {"xcomp", "advcl"} else None
-    if governor is not None and governor.lemma_.lower() in PARTNERING:
-        for _p, partner in prep_objects(governor, {"with"}):  # "negotiating with X to build"
-            found += actors_of_np(partner, ctx)[0]
-    return found
+    if governor is not None and governor.lemma_.lower() in PARTNERING | SIGNING_VERBS:
+        deals = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
+        partners += [o for deal in deals for _p, o in prep_objects(deal, {"with"})]
+    return found + [e for o in partners for e in actors_of_np(o, ctx)[0]]
 
 
 def trainees(institution: Token, ctx: ArticleContext) -> list[Entity]:

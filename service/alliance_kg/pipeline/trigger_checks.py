@@ -10,13 +10,17 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
+    ESTABLISHING,
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     INSTITUTIONS,
+    JOINT_BODIES,
     JOINT_MARKERS,
     LAWS,
     LEADER_NOUNS,
+    LICENSING,
+    LOCAL_MARKERS,
     MEETING_PHRASES,
     MINISTERIAL,
     NEEDING_VERBS,
@@ -26,8 +30,10 @@ from alliance_kg.pipeline.lexicon import (
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
     PLACING_PREPOSITIONS,
+    PLANT_NOUNS,
     POLICY_NOUNS,
     POSTING_VERBS,
+    PRODUCTION_NOUNS,
     STOCK_NOUNS,
     STRENGTHENING,
     TOGETHER_MARKERS,
@@ -58,6 +64,79 @@ def has_joint_marker(token: Token) -> bool:
         for c in token.children
         if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
     )
+
+
+def made_together(token: Token) -> bool:
+    """Production by two hands: 'co-produce', 'jointly build', 'a joint venture ... will
+    make', 'formed a joint venture to make', 'produced under a Danish-Ukrainian joint venture'."""
+    if has_joint_marker(token):
+        return True
+    bodies = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    bodies.append(arrangement_of(token))
+    if token.dep_ in {"acl", "relcl"}:  # "a joint venture that will make"
+        bodies.append(token.head)
+    if token.dep_ in {"xcomp", "advcl"}:  # "formed a joint venture to make"
+        bodies += [c for c in token.head.children if c.dep_ == "dobj"]
+    return any(
+        b is not None and lemma_of(b) in JOINT_BODIES and has_joint_marker(b) for b in bodies
+    )
+
+
+def made_under_licence(token: Token) -> bool:
+    """Another's design made by consent, or a foreign one at home: 'built under licence',
+    'licence production', 'licence-built', 'assembled locally', 'local assembly'."""
+    terms = arrangement_of(token)
+    if terms is not None and {lemma_of(terms), *map(lemma_of, terms.children)} & LICENSING:
+        return True
+    if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ in LICENSING:
+        return True
+    return any(
+        lemma_of(c) in LICENSING | LOCAL_MARKERS
+        for c in token.children
+        if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
+    )
+
+
+def describes_goods(verb: Token) -> bool:
+    """A production verb that says how goods came to be, not an event: 'interceptors built by
+    MHI' (a participle), 'the weapons are made for this war' (a passive 'make' with no
+    maker), 'made the weapons available'."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    if lemma_of(verb) != "make":
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"ccomp", "oprd", "xcomp"}) or ("auxpass" in deps and "agent" not in deps)
+
+
+def arrangement_of(token: Token) -> Token | None:
+    """What a thing is made under: 'under licence from GE', 'under a licence agreement with
+    MBDA', 'under the work-share agreement', 'under a joint venture'."""
+    for prep in phrase_tokens(token):  # the parser may hang it on the object: "plant under"
+        if prep.dep_ == "prep" and prep.lower_ == "under":
+            return next((o for o in prep.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def sets_up(verb: Token) -> bool:
+    """'opened', 'established', 'set up' (not a bare 'set')."""
+    return lemma_of(verb) in ESTABLISHING and (
+        lemma_of(verb) != "set" or any(c.lower_ == "up" for c in verb.children)
+    )
+
+
+def works_for_materiel(noun: Token, ctx: ArticleContext) -> bool:
+    """'an ammunition factory', 'a production line for Gripen fighters', 'a plant making
+    drones': works that make materiel (a repair facility does not)."""
+    if lemma_of(noun) not in PLANT_NOUNS:
+        return False
+    modifiers = {lemma_of(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
+    if any(NOUN_TRIGGERS.get(m) is not None for m in modifiers):
+        return False  # "a repair facility", "an export line"
+    made = list(np_tokens(noun, with_of=True)) + [
+        t for _p, o in prep_objects(noun, {"for"}) for t in phrase_tokens(o)
+    ]
+    return bool(modifiers & PRODUCTION_NOUNS) or EntityType.MATERIEL in entity_types(made, ctx)
 
 
 def entity_types(tokens: list[Token], ctx: ArticleContext) -> set[EntityType]:

@@ -20,7 +20,6 @@ from alliance_kg.pipeline.lexicon import (
     CONTRACT_NOUNS,
     DISPATCHING,
     DRAWDOWN_VERBS,
-    ESTABLISHING,
     EVENT_HEADS,
     EXERCISE_NOUNS,
     GATHERING_VERBS,
@@ -80,6 +79,7 @@ from alliance_kg.pipeline.trigger_checks import (
     body_meets,
     bought_for_another,
     contents_named,
+    describes_goods,
     entity_types,
     forces_move,
     forces_posted,
@@ -94,6 +94,8 @@ from alliance_kg.pipeline.trigger_checks import (
     is_stock,
     leaders_meet,
     lemma_of,
+    made_together,
+    made_under_licence,
     materiel_near,
     meets_with,
     money_for_a_state,
@@ -104,7 +106,9 @@ from alliance_kg.pipeline.trigger_checks import (
     personal_possessor,
     policy_topic,
     said_of_an_event,
+    sets_up,
     stationed,
+    works_for_materiel,
 )
 from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
@@ -147,10 +151,15 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         ):
             return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in PRODUCTION_VERBS:
-        joint = has_joint_marker(token)
-        if not joint and EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
+        joint = made_together(token)
+        named = joint or made_under_licence(token)
+        if not named and EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
             return None
+        if not joint and describes_goods(token):
+            return None  # "interceptors built under licence by MHI", "weapons are made for"
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if sets_up(token) and obj is not None and works_for_materiel(obj, ctx):
+        return Trigger(token, E.JOINT_PRODUCTION)  # "opened an ammunition factory in Lithuania"
     clause = {lemma_of(t) for t in token.sent}
     if lemma in SUPPLYING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
@@ -199,12 +208,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.LEADERS_MEETING)  # "the leaders gathered at Camp David"
     if lemma == "support" and EntityType.COUNTRY in entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
-    if (
-        lemma in ESTABLISHING
-        and obj is not None
-        and lemma_of(obj) in INSTITUTIONS
-        and (lemma != "set" or any(c.lower_ == "up" for c in token.children))
-    ):
+    if sets_up(token) and obj is not None and lemma_of(obj) in INSTITUTIONS:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if takes_effect(token) and names_agreement(token):
         return Trigger(token, E.DEFENSE_COOPERATION)
@@ -306,12 +310,12 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in PRODUCTION_NOUNS and token.dep_ == "dobj" and funded_growth(token.head):
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "€500m to expand shell production"
     if lemma in PRODUCTION_NOUNS:
-        joint = has_joint_marker(token)
+        joint = made_together(token)
         if token.dep_ == "compound":
-            if not has_joint_marker(token.head):
+            if not made_together(token.head):
                 return None
             joint = True
-        if not (joint or materiel_near(token, ctx)):
+        if not (joint or made_under_licence(token) or materiel_near(token, ctx)):
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     if lemma in EXERCISE_NOUNS and held_together(token, modifiers):
