@@ -251,3 +251,33 @@ def test_licence_or_local_production_is_with_the_other_state_in_focus(
 )
 def test_how_goods_were_made_is_no_production_event(extractor: Extractor, text: str) -> None:
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rheinmetall and Kyiv agreed to set up a joint venture that would make shells on "
+        "Ukrainian soil.",
+        "Rheinmetall and Ukraine formed a joint venture to produce shells on Ukrainian territory.",
+    ],
+)
+def test_who_sets_up_a_joint_venture_makes_with_it_and_a_state_s_soil_is_the_state(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"DEU", "UKR"}
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "A joint venture will build the drones in Indonesia.",
+        "The drones will be jointly produced in Indonesia.",
+    ],
+)
+def test_joint_production_naming_one_side_is_with_the_other_state_in_focus(
+    extractor: Extractor, second: str
+) -> None:
+    text = f"Turkey agreed to sell drones to Indonesia. {second}"
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.PARTICIPANT)} >= {"Turkey", "Indonesia"}

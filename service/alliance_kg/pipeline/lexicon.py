@@ -254,7 +254,9 @@ SERIES_STARTS = {"start", "begin"}
 # "U.S.-designed rockets", "Korean-built tanks": a state's design or make in one word.
 ORIGIN_PARTICIPLES = {"designed", "made", "built", "developed"}
 # Prepositions that say where something is made: "produced in India", "at a plant near Kyiv".
-SITE_PREPOSITIONS = {"in", "at", "near", "inside"}
+SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
+# Nouns for a state's ground: "on Ukrainian soil", "on Polish territory".
+TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".

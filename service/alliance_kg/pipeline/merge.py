@@ -101,7 +101,7 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
     mine, theirs = draft.actors(), c.actor_iris()
     if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
         mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
-    if c.type is E.JOINT_PRODUCTION:  # "GE's deal with India", "if HAL can build the F414"
+    if c.type is E.JOINT_PRODUCTION and c.inferred:  # a guessed partner splits no venture
         mine, theirs = _states(mine, ctx), _states(theirs, ctx)
     if theirs and not (mine <= theirs or theirs <= mine):
         return False

@@ -12,13 +12,13 @@ from alliance_kg.pipeline.lexicon import (
     CLEARING_VERBS,
     DISPATCHING,
     EXAMPLE_MARKERS,
-    JOINT_BODIES,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
     PARTNERING,
     PLANT_NOUNS,
     SIGNING_VERBS,
     SITE_PREPOSITIONS,
+    TERRITORY_NOUNS,
     TRAINEES,
 )
 from alliance_kg.pipeline.roles import (
@@ -31,7 +31,7 @@ from alliance_kg.pipeline.roles import (
     sent_for_work,
     subject_actors,
 )
-from alliance_kg.pipeline.trigger_checks import arrangement_of
+from alliance_kg.pipeline.trigger_checks import arrangement_of, joint_bodies
 
 
 def production_partners(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
@@ -58,13 +58,10 @@ def production_partners(token: Token, made: list[Token], ctx: ArticleContext) ->
     terms = arrangement_of(token)
     if terms is not None:  # the licensor, the other party to the deal or venture
         partners += [terms, *(o for _p, o in prep_objects(terms, {"from", "with", "between"}))]
-    bodies = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    partners += [
-        o
-        for b in bodies
-        if b.lemma_.lower() in JOINT_BODIES
-        for _p, o in prep_objects(b, {"between"})
-    ]
+    for body in joint_bodies(token):  # "between X and Y", "X and Y agreed to set up"
+        partners += [o for _p, o in prep_objects(body, {"between"})]
+        if body.dep_ == "dobj":
+            found += subject_actors(body.head, ctx)[0]
     governor = token.head if token.dep_ in {"xcomp", "advcl"} else None
     if governor is not None and governor.lemma_.lower() in PARTNERING | SIGNING_VERBS:
         deals = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
@@ -125,9 +122,9 @@ def host_countries(
 
 
 def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
-    """Places the work happens at: 'in'/'at'/'near' phrases of the trigger, of what it works
-    on, of the verb it is the object or the purpose of ('build a plant in Ukraine to produce
-    shells')."""
+    """Places the work happens at: 'in'/'at'/'near'/'on' phrases of the trigger, of what it
+    works on, of the verb it is the object or the purpose of ('build a plant in Ukraine to
+    produce shells'); a state's soil is the state ('on Ukrainian soil')."""
     anchors = [token, *made]
     if token.dep_ == "dobj":  # "open a repair facility in Poland"
         anchors.append(token.head)
@@ -140,7 +137,9 @@ def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[En
     places: list[Entity] = []
     for anchor in anchors:
         for _prep, obj in prep_objects(anchor, SITE_PREPOSITIONS):
-            for head in (obj, *(o for _p, o in prep_objects(obj, {"in"}))):
+            owners = [c for c in obj.children if c.dep_ in {"amod", "poss", "compound"}]
+            named = owners if obj.lemma_.lower() in TERRITORY_NOUNS else []
+            for head in (obj, *named, *(o for _p, o in prep_objects(obj, {"in"}))):
                 place = ctx.place_of(head)
                 if place is not None:
                     places.append(place)

@@ -239,8 +239,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
         if c.type is E.JOINT_PRODUCTION:
             c.add(Role.PARTICIPANT, production_partners(token, heads + of_objects, ctx))
-        if c.type is E.JOINT_PRODUCTION and made_under_licence(trigger.token):
-            _add_licensor(c, ctx)  # "the K2 will be assembled locally by Bumar-Labedy"
+        if c.type is E.JOINT_PRODUCTION and (c.joint or made_under_licence(trigger.token)):
+            _add_partner(c, ctx)  # "the K2 will be assembled locally by Bumar-Labedy"
         together = c.joint or (
             c.type is E.SUPPLY_CHAIN_COOPERATION and token.head.lemma_.lower() in STRENGTHENING
         )
@@ -288,9 +288,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                     c.inferred = True
 
 
-def _add_licensor(c: Candidate, ctx: ArticleContext) -> None:
-    """A licence or local production naming only the maker: the other state the article is
-    about is the one whose design is made."""
+def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
+    """A joint, licence or local production naming one side only: the other state the
+    article is about is the partner whose design is made."""
     own = {ctx.gazetteer.country_of(iri) or iri for iri in c.actor_iris()}
     if len(own) == 1:
         c.add(Role.PARTICIPANT, [e for e in ctx.focus(2) if e.iri not in own][:1])

@@ -67,19 +67,22 @@ def has_joint_marker(token: Token) -> bool:
 
 
 def made_together(token: Token) -> bool:
-    """Production by two hands: 'co-produce', 'jointly build', 'a joint venture ... will
-    make', 'formed a joint venture to make', 'produced under a Danish-Ukrainian joint venture'."""
-    if has_joint_marker(token):
-        return True
+    """Production by two hands: 'co-produce', 'jointly build', or by a joint venture."""
+    return has_joint_marker(token) or bool(joint_bodies(token))
+
+
+def joint_bodies(token: Token) -> list[Token]:
+    """The joint venture that makes: 'a joint venture ... will make', 'formed a joint venture
+    to make', 'a joint venture that would make', 'produced under a joint venture'."""
     bodies = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     bodies.append(arrangement_of(token))
-    if token.dep_ in {"acl", "relcl"}:  # "a joint venture that will make"
+    if token.dep_ in {"acl", "relcl"}:
         bodies.append(token.head)
-    if token.dep_ in {"xcomp", "advcl"}:  # "formed a joint venture to make"
+    if token.dep_ in {"xcomp", "advcl"}:
         bodies += [c for c in token.head.children if c.dep_ == "dobj"]
-    return any(
-        b is not None and lemma_of(b) in JOINT_BODIES and has_joint_marker(b) for b in bodies
-    )
+    return [
+        b for b in bodies if b is not None and lemma_of(b) in JOINT_BODIES and has_joint_marker(b)
+    ]
 
 
 def made_under_licence(token: Token) -> bool:
