@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from alliance_kg.pipeline.dates import Direction, resolve_date
+from alliance_kg.pipeline.entity_rules import EntityRules
 from alliance_kg.pipeline.extractor import Extractor
 from alliance_kg.pipeline.quantities import money_in
 
@@ -120,3 +121,9 @@ def test_the_gazetteer_keeps_its_entities(extractor: Extractor) -> None:
 def test_the_model_ner_stays_selectable() -> None:
     model = Extractor.load(ner="model")
     assert "ner" in model.nlp.pipe_names and "akg_entity_rules" not in model.nlp.pipe_names
+
+
+def test_a_second_recogniser_reuses_the_vocabulary_s_word_flags(extractor: Extractor) -> None:
+    flags = dict(extractor.nlp.vocab.lex_attr_getters)
+    EntityRules(extractor.nlp)
+    assert extractor.nlp.vocab.lex_attr_getters == flags

@@ -12,119 +12,165 @@ It runs after the gazetteer and only adds entities where the gazetteer found non
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from spacy.lang.en.lex_attrs import like_num
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
 from alliance_kg.pipeline import entity_words as words
 from alliance_kg.pipeline.dates import MONTHS, WEEKDAYS
 from alliance_kg.pipeline.lexicon import SHIP_PREFIXES
 from alliance_kg.pipeline.quantities import CURRENCIES, CURRENCY_SYMBOLS, CURRENCY_WORDS
 
-TokenPattern = dict[str, Any]
+TokenPattern = dict[str | int, Any]
 
-_MONTH: TokenPattern = {
-    "LOWER": {"IN": [*MONTHS, *(f"{m}." for m in MONTHS)]},
-    "IS_TITLE": True,
-    "TAG": {"NOT_IN": ["MD"]},  # "May" the modal
+_YEARS = {str(year) for year in range(1900, 2100)}
+_DECADES = {f"{year}s" for year in _YEARS if year.endswith("0")}
+_DAYS = {f"{day}{suffix}" for day in range(1, 32) for suffix in ("", "st", "nd", "rd", "th")}
+_ONE_TOKEN_YEARS = {  # "mid-2025", "FY2027", "fy27", "late-1990s"
+    *(f"{part}-{year}" for part in words.PART_OF for year in _YEARS | _DECADES),
+    *(f"fy{year}" for year in _YEARS),
+    *(f"fy{n:02d}" for n in range(100)),
 }
-_WEEKDAY: TokenPattern = {"LOWER": {"IN": list(WEEKDAYS)}, "IS_TITLE": True}
-# Years, days and decades are listed, not matched by regular expressions: a set lookup
-# per token is several times cheaper for spaCy's `Matcher`.
-_YEARS = [str(year) for year in range(1900, 2100)]
-_DAYS = [f"{day}{suffix}" for day in range(1, 32) for suffix in ("", "st", "nd", "rd", "th")]
-_DECADES = [f"{year}s" for year in _YEARS if year.endswith("0")]
-_DAY: TokenPattern = {"LOWER": {"IN": _DAYS}}
-_YEAR: TokenPattern = {"LOWER": {"IN": _YEARS}}
-_TWO_DIGITS: TokenPattern = {"SHAPE": "dd"}
-_ONE_TOKEN_YEAR: TokenPattern = {  # "mid-2025", "FY2027", "fy27", "late-1990s"
-    "LOWER": {
-        "IN": [
-            *(f"{part}-{year}" for part in words.PART_OF for year in _YEARS + _DECADES),
-            *(f"fy{year}" for year in _YEARS),
-            *(f"fy{n:02d}" for n in range(100)),
-        ]
-    }
-}
-_DECADE: TokenPattern = {"LOWER": {"IN": _DECADES}}
-_NUMBER: TokenPattern = {"LIKE_NUM": True, "TAG": {"NOT_IN": ["JJ", "RB"]}, "OP": "+"}  # no "first"
-_SCALED_NUMBER: TokenPattern = {  # "3bn", "2.5bn"
-    "SHAPE": {"IN": ["dxx", "ddxx", "dddxx", "d.dxx", "dd.dxx", "d.ddxx", "dx", "ddx", "dddx"]},
-    "LOWER": {"REGEX": r"^\d[\d,.]*(?:bn|mn|m|k|tn)$"},
-}
+_SCALED_NUMBER = re.compile(r"^\d[\d,.]*(?:bn|mn|m|k|tn)$")  # "3bn", "2.5bn"
+_ORDINAL = re.compile(r"^(?:first|second|third|\w+th|\d+(?:st|nd|rd))$")
+
+
+class _WordClasses:
+    """Token patterns for classes of words, each a flag of the vocabulary's lexemes.
+
+    spaCy's `Matcher` tests a flag in compiled code, once per word type; an `IN` list or a
+    `REGEX` is a Python call at every token for every pattern that starts with it. A
+    vocabulary keeps its flags: a second recogniser on it reuses them.
+    """
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def test(self, key: object, getter: Callable[[str], bool], op: str = "") -> TokenPattern:
+        """Tokens whose text passes `getter`; `key` names the class (one flag per key)."""
+        flag = next(
+            (
+                flag
+                for flag, known in self.vocab.lex_attr_getters.items()
+                if isinstance(known, _WordTest) and known.key == key
+            ),
+            None,
+        )
+        if flag is None:
+            flag = self.vocab.add_flag(_WordTest(key, getter))
+        pattern: TokenPattern = {flag: True}
+        return {**pattern, "OP": op} if op else pattern
+
+    def lower(self, values: Iterable[str], op: str = "") -> TokenPattern:
+        """Tokens whose lower-case form is one of `values`."""
+        wanted = frozenset(values)
+        return self.test(("lower", wanted), lambda text: text.lower() in wanted, op)
+
+    def exact(self, values: Iterable[str]) -> TokenPattern:
+        """Tokens spelled as one of `values`."""
+        wanted = frozenset(values)
+        return self.test(("exact", wanted), lambda text: text in wanted)
+
+    def number(self, op: str = "+") -> TokenPattern:
+        """A number, in digits or words, not an ordinal ("first", "3rd")."""
+        return self.test("number", _cardinal, op)
+
+    def scaled_number(self) -> TokenPattern:
+        return self.test("scaled", lambda text: bool(_SCALED_NUMBER.match(text.lower())))
+
+
+@dataclass(frozen=True)
+class _WordTest:
+    """A lexeme flag's getter, with the key of its word class."""
+
+    key: object
+    getter: Callable[[str], bool]
+
+    def __call__(self, text: str) -> bool:
+        return self.getter(text)
+
+
+def _cardinal(text: str) -> bool:
+    return bool(like_num(text)) and not _ORDINAL.match(text.lower())
+
+
 _COMMA: TokenPattern = {"ORTH": ",", "OP": "?"}
 _THE: TokenPattern = {"LOWER": "the", "OP": "?"}
 
 
-def _in(values: set[str], op: str | None = None) -> TokenPattern:
-    pattern: TokenPattern = {"LOWER": {"IN": sorted(values)}}
-    return {**pattern, "OP": op} if op else pattern
-
-
-def _date_patterns() -> list[list[TokenPattern]]:
-    month_year = [_MONTH, _COMMA, _YEAR]
+def _date_patterns(w: _WordClasses) -> list[list[TokenPattern]]:
+    month = {**w.lower([*MONTHS, *(f"{m}." for m in MONTHS)]), "IS_TITLE": True, "POS": "PROPN"}
+    weekday = {**w.lower(WEEKDAYS), "IS_TITLE": True}
+    day, year = w.lower(_DAYS), w.lower(_YEARS)
+    relative, dates = w.lower(words.RELATIVE), w.lower(words.DATE_UNITS)
+    durations, this_next_last = w.lower(words.DURATION_UNITS), w.lower({"this", "next", "last"})
+    month_year = [month, _COMMA, year]
+    relative_date = [relative, w.lower(words.DATE_UNITS | words.SEASONS)]
     cores: list[list[TokenPattern]] = [
-        [_MONTH, _DAY, _COMMA, _YEAR],
-        [_MONTH, _DAY],
-        [_DAY, _MONTH, _COMMA, _YEAR],
-        [_DAY, _MONTH],
+        [month, day, _COMMA, year],
+        [month, day],
+        [day, month, _COMMA, year],
+        [day, month],
         month_year,
-        [_MONTH],
-        [_in(words.YEAR_KINDS, "?"), _YEAR],
-        [_ONE_TOKEN_YEAR],
-        [_in(words.SEASONS), _YEAR],
-        [_YEAR, {"ORTH": {"IN": ["-", "–", "to", "and"]}}, _YEAR],
-        [{"LOWER": {"IN": ["between", "from"]}}, _YEAR, _in({"and", "to"}), _YEAR],
-        [_YEAR, {"ORTH": {"IN": ["-", "–"]}}, _TWO_DIGITS],
-        [_THE, _in(words.PART_OF, "?"), _DECADE],
-        [_in(words.RELATIVE), _MONTH],
-        [_in(words.RELATIVE), _in(words.DATE_UNITS | words.SEASONS)],
-        [_THE, _in(words.RELATIVE), {"LOWER": "fiscal"}, {"LOWER": "year"}],
-        [{"LOWER": "the"}, {"LOWER": "same"}, _in(words.DATE_UNITS)],
-        [_MONTH, _in({"last", "next", "this"}), {"LOWER": "year"}],
-        [_in(words.EARLIER_LATER), _in({"this", "next", "last"}), _in(words.DATE_UNITS)],
-        [_THE, _in(words.RELATIVE), _NUMBER, _in(words.DURATION_UNITS)],
-        [_THE, _in(words.RELATIVE), _in(words.DURATION_UNITS)],
-        [_in({"a", "an"}), _in(words.DURATION_UNITS), {"LOWER": "ago"}],
-        [_NUMBER, _in(words.DURATION_UNITS), {"LOWER": "ago", "OP": "?"}],
-        [_in({"last", "next", "this"}, "?"), _WEEKDAY],
-        [_in(words.DAY_WORDS)],
-        [_THE, _in(words.PORTIONS), {"LOWER": "of"}, {"LOWER": "the"}, _in(words.DATE_UNITS)],
+        [month],
+        [w.lower(words.YEAR_KINDS, "?"), year],
+        [w.lower(_ONE_TOKEN_YEARS)],
+        [w.lower(words.SEASONS), year],
+        [year, w.lower({"-", "–", "to", "and"}), year],
+        [w.lower({"between", "from"}), year, w.lower({"and", "to"}), year],
+        [year, w.lower({"-", "–"}), {"SHAPE": "dd"}],
+        [_THE, w.lower(words.PART_OF, "?"), w.lower(_DECADES)],
+        [relative, month],
+        relative_date,
+        [_THE, relative, {"LOWER": "fiscal"}, {"LOWER": "year"}],
+        [{"LOWER": "the"}, {"LOWER": "same"}, dates],
+        [month, this_next_last, {"LOWER": "year"}],
+        [w.lower(words.EARLIER_LATER), this_next_last, dates],
+        [_THE, relative, w.number(), durations],
+        [_THE, relative, durations],
+        [w.lower({"a", "an"}), durations, {"LOWER": "ago"}],
+        [w.number(), durations, {"LOWER": "ago", "OP": "?"}],
+        [w.lower({"this", "next", "last"}, "?"), weekday],
+        [w.lower(words.DAY_WORDS)],
+        [_THE, w.lower(words.PORTIONS), {"LOWER": "of"}, {"LOWER": "the"}, dates],
     ]
     parts: list[list[TokenPattern]] = [
-        [_in(words.PART_OF), {"ORTH": "-", "OP": "?"}],
-        [_THE, _in(words.PORTIONS), {"LOWER": "of"}],
-        [_THE, _in(words.HALVES), {"LOWER": "half"}, {"LOWER": "of"}],
+        [w.lower(words.PART_OF), {"ORTH": "-", "OP": "?"}],
+        [_THE, w.lower(words.PORTIONS), {"LOWER": "of"}],
+        [_THE, w.lower(words.HALVES), {"LOWER": "half"}, {"LOWER": "of"}],
     ]
-    relative = [_in(words.RELATIVE), _in(words.DATE_UNITS | words.SEASONS)]
-    years = [[_in(words.YEAR_KINDS, "?"), _YEAR], month_year, [_MONTH], relative]
+    years = [[w.lower(words.YEAR_KINDS, "?"), year], month_year, [month], relative_date]
     return cores + [part + core for part in parts for core in years]
 
 
-def _amount_patterns() -> dict[str, list[list[TokenPattern]]]:
-    symbol = {"ORTH": {"IN": sorted(CURRENCY_SYMBOLS)}}
-    code = {"ORTH": {"IN": sorted(CURRENCIES)}}
-    currency_words = _in(CURRENCY_WORDS - words.WEIGHTS, "+")
-    scale = _in(words.SCALES, "?")
+def _amount_patterns(w: _WordClasses) -> dict[str, list[list[TokenPattern]]]:
+    symbol, code = w.exact(CURRENCY_SYMBOLS), w.exact(CURRENCIES)
+    currency_words = w.lower(CURRENCY_WORDS - words.WEIGHTS, "+")
+    number, scaled, scale = w.number(), w.scaled_number(), w.lower(words.SCALES, "?")
     return {
         "MONEY": [
-            [symbol, _NUMBER, scale],
-            [symbol, _SCALED_NUMBER],
-            [code, _NUMBER, scale],
-            [code, _SCALED_NUMBER],
-            [_NUMBER, scale, currency_words],
-            [_SCALED_NUMBER, currency_words],
-            [_NUMBER, _in(words.SCALES), _in(words.WEIGHTS)],  # "50 million pounds": sterling
+            [symbol, number, scale],
+            [symbol, scaled],
+            [code, number, scale],
+            [code, scaled],
+            [number, scale, currency_words],
+            [scaled, currency_words],
+            [number, w.lower(words.SCALES), w.lower(words.WEIGHTS)],  # "50 million pounds"
         ],
         "PERCENT": [
-            [_NUMBER, _in(words.PERCENT_WORDS)],
-            [_NUMBER, {"LOWER": "per"}, {"LOWER": "cent"}],
+            [number, w.lower(words.PERCENT_WORDS)],
+            [number, {"LOWER": "per"}, {"LOWER": "cent"}],
         ],
-        "QUANTITY": [[_NUMBER, _in(words.UNITS)]],
-        "CARDINAL": [[_NUMBER], [_SCALED_NUMBER]],
+        "QUANTITY": [[number, w.lower(words.UNITS)]],
+        "CARDINAL": [[number], [scaled]],
     }
 
 
@@ -136,9 +182,10 @@ class EntityRules:
     """Adds dates, amounts and typed unknown names to the entities a doc already has."""
 
     def __init__(self, nlp: Language) -> None:
-        self.matcher = Matcher(nlp.vocab)
-        self.matcher.add("DATE", _date_patterns(), greedy="LONGEST")
-        for label, patterns in _amount_patterns().items():
+        classes = _WordClasses(nlp.vocab)
+        self.matcher = Matcher(nlp.vocab, validate=False)  # its schema knows no flags
+        self.matcher.add("DATE", _date_patterns(classes), greedy="LONGEST")  # type: ignore[arg-type]
+        for label, patterns in _amount_patterns(classes).items():
             self.matcher.add(label, patterns, greedy="LONGEST")
         self.rank = {nlp.vocab.strings.add(label): n for n, label in enumerate(_LABEL_ORDER)}
 
