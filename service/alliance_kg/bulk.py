@@ -1,6 +1,8 @@
 """Bulk ingest for large corpora: parallel extraction into N-Quads shards, resumable.
 
-    ingest = BulkIngest(store, Extractor.load, Extractor.version, work_dir, workers=2, index=index)
+    ingest = BulkIngest(
+        store, load_pipeline_extractor, EXTRACTOR_VERSION, work_dir, workers=2, index=index
+    )
     reports = ingest.run(articles, progress=callback)
 
 1. Articles whose graph already holds the same text from the same extractor version are
@@ -252,6 +254,14 @@ def stored_versions(store: Store, article_ids: Sequence[str]) -> dict[str, set[t
 def _default_shard_size(count: int, workers: int) -> int:
     """Enough shards to keep every worker busy to the end, none over MAX_SHARD_SIZE."""
     return max(1, min(MAX_SHARD_SIZE, math.ceil(count / (workers * 4))))
+
+
+def load_pipeline_extractor() -> ArticleExtractor:
+    """The pipeline's extractor. spaCy is imported here, where a worker loads it: the
+    parent of `workers` > 1 processes never imports it (seconds and ~100 MB saved)."""
+    from alliance_kg.pipeline import Extractor
+
+    return Extractor.load()
 
 
 _worker: ShardWriter | None = None

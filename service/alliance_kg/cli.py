@@ -26,7 +26,8 @@ from pyoxigraph import (
 )
 from tqdm import tqdm
 
-from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError
+from alliance_kg import EXTRACTOR_VERSION
+from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError, load_pipeline_extractor
 from alliance_kg.index import ReadIndex, ReadIndexError
 from alliance_kg.ingest import Ingest, LazyExtractor
 from alliance_kg.model import Article, IngestReport
@@ -129,8 +130,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
-    from alliance_kg.pipeline import Extractor
-
     articles = read_articles(args.paths)
     titles = {article.id: article.title or "" for article in articles}
     with (
@@ -148,8 +147,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             work_dir = args.work_dir or store_path.with_name(f"{store_path.name}.ingest")
             bulk = BulkIngest(
                 store,
-                Extractor.load,
-                Extractor.version,
+                load_pipeline_extractor,
+                EXTRACTOR_VERSION,
                 work_dir,
                 workers=args.workers,
                 shard_size=args.shard_size,
@@ -157,6 +156,8 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             )
             bulk.run(articles, progress=report)
         else:
+            from alliance_kg.pipeline import Extractor
+
             Ingest(Extractor.load(), store, index).ingest_many(articles, progress=report)
     return 0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from alliance_kg import __version__, resources
+from alliance_kg import EXTRACTOR_VERSION, resources
 from alliance_kg.model import Article, Entity, EntityType, Extraction, Role
 from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribution
 from alliance_kg.pipeline.candidate import MATERIEL_CLASSES, Candidate
@@ -67,7 +67,7 @@ def paragraphs(article: Article) -> list[Paragraph]:
 class Extractor:
     """Finds events in articles with spaCy and rules driven by the reference gazetteer."""
 
-    version = f"alliance-kg-extractor/{__version__}"
+    version = EXTRACTOR_VERSION
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.nlp = nlp
