@@ -281,3 +281,27 @@ def test_joint_production_naming_one_side_is_with_the_other_state_in_focus(
     text = f"Turkey agreed to sell drones to Indonesia. {second}"
     (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
     assert {e.label for e in event.fillers(Role.PARTICIPANT)} >= {"Turkey", "Indonesia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese and Philippine coast guards held joint patrols in the South China Sea.",
+        "The navies of France and India carried out joint maneuvers near Goa.",
+        "Japan and the United States are preparing a joint flight test of the interceptor.",
+    ],
+)
+def test_patrols_maneuvers_and_tests_held_together(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert len(countries(c, Role.PARTICIPANT)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two sides agreed to set up a joint task force to coordinate their units.",
+        "Australia and Japan will establish a combined task force for the exercises.",
+    ],
+)
+def test_a_task_force_set_up_is_cooperation(extractor: Extractor, text: str) -> None:
+    assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, text)}

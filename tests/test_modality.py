@@ -36,6 +36,14 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Berlin did not reject a [sale] of the jets.", AT),
         ("Poland has offered to [host] more American troops.", EventClass.PERSONNEL_DEPLOYMENT),
         ("Seoul offered to [build] the frigates in Australia.", JP),
+        (
+            "The ministers held talks on a defence procurement [agreement].",
+            EventClass.DEFENSE_COOPERATION,
+        ),
+        (
+            "They are in discussions about a reciprocal access [pact].",
+            EventClass.DEFENSE_COOPERATION,
+        ),
     ],
     Status.PLANNED: [
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
@@ -60,6 +68,14 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Kishida is to [visit] Manila.", LM),
         ("[Deliveries] will begin in 2026.", AT),
         ("The [deployment] of the brigade will start in May.", EventClass.PERSONNEL_DEPLOYMENT),
+        (
+            "A framework for their defence [partnership] is set to be signed this year.",
+            EventClass.DEFENSE_COOPERATION,
+        ),
+        (
+            "A roadmap for [cooperation] is expected to be adopted in May.",
+            EventClass.DEFENSE_COOPERATION,
+        ),
         ("The prime minister left for Washington for [talks] with the president.", LM),
         ("Japan will unveil the plan when the leaders [meet].", LM),
     ],
@@ -88,6 +104,11 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("South Korea has been [delivering] howitzers to Poland since 2022.", AT),
         ("[Deliveries] began last year.", AT),
         ("Japan [produces] the interceptors under licence.", JP),
+        (
+            "About a hundred Greek sailors have been [posted] to Lorient.",
+            EventClass.PERSONNEL_DEPLOYMENT,
+        ),
+        ("Canada has [stationed] 1,000 troops in Latvia.", EventClass.PERSONNEL_DEPLOYMENT),
         ("American stockpiles have been [depleted].", EventClass.CAPACITY_SHORTFALL),
     ],
     Status.COMPLETED: [

@@ -896,3 +896,50 @@ def test_leaders_received_gathered_or_due_to_meet(extractor: Extractor, text: st
 )
 def test_receiving_goods_or_gathering_people_is_no_meeting(extractor: Extractor, text: str) -> None:
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "sender"),
+    [
+        ("American instructors are likely to visit Taiwan next year.", "USA"),
+        ("Romanian gunners will go to South Korea for training.", "ROU"),
+        ("Polish peacekeepers travelled to Lebanon in May.", "POL"),
+    ],
+)
+def test_forces_visiting_or_going_somewhere_are_deployed(
+    extractor: Extractor, text: str, sender: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {sender}
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+def test_a_clause_in_which_a_force_is_kept_waiting_is_no_deployment(
+    extractor: Extractor,
+) -> None:
+    text = "It ended a wrangle in which the delay had kept the Turkish air force waiting."
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starmer, who was received by President Erdogan at the palace, signed the deal.",
+        "Marcos was welcomed by Kishida in Tokyo on Monday.",
+    ],
+)
+def test_a_leader_received_by_another_meets_him(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada and several allies are in talks with NATO about joining later packages.",
+        "The two governments would also open talks on a defence procurement agreement.",
+        "Seoul and Warsaw began talks over a deal for more tanks.",
+    ],
+)
+def test_talks_that_negotiate_are_no_summit(extractor: Extractor, text: str) -> None:
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}

@@ -70,7 +70,17 @@ LEADER_NOUNS = {"leader", "president", "premier", "chancellor", "head"}
 # agreement", "struck a security pact", "renewed the defence accord".
 NEGOTIATING_VERBS = {"negotiate", "finalize", "finalise", "strike", "forge", "reach", "renew"}
 # Exercises held together are defence cooperation: "annual trilateral military exercises".
-EXERCISE_NOUNS = {"exercise", "drill", "wargame"}
+EXERCISE_NOUNS = {
+    "exercise",
+    "drill",
+    "wargame",
+    "maneuver",
+    "manoeuvre",
+    "patrol",
+    "training",
+    "test",
+    "trial",
+}
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
 # Setting up a joint body is defence cooperation ("set up a working group on ship repair").
 ESTABLISHING = {"establish", "set", "launch", "create", "form", "open", "upgrade", "build"}
@@ -419,7 +429,21 @@ RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Forces taking part in an operation or exercise are deployed: "troops take part in drills".
 PARTICIPATING = {"participate", "join"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
-MOVING_VERBS = {"fly", "sail", "arrive", "move", "rotate", "return", "dock", "deploy"}
+MOVING_VERBS = {
+    "fly",
+    "sail",
+    "arrive",
+    "move",
+    "rotate",
+    "return",
+    "dock",
+    "deploy",
+    "go",
+    "travel",
+    "head",
+}
+# Verbs whose object is the place gone to: "instructors are likely to visit Taiwan".
+VISITING = {"visit", "tour"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
 # Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops
@@ -464,6 +488,13 @@ PERSONNEL_NOUNS = {
     "staff",
     "member",
     "battlegroup",
+    "gunner",
+    "airman",
+    "paratrooper",
+    "peacekeeper",
+    "commando",
+    "adviser",
+    "advisor",
 }
 # "its carrier strike group", "a naval task group": a group that is a military formation.
 FORCE_GROUP_MODIFIERS = {"strike", "battle", "task"}
@@ -774,6 +805,9 @@ BLOCKING = {
     "prohibit",
     "forbid",
 }
+# Nouns of a frame an event is set in: "a framework for their partnership is set to be
+# signed" says the partnership's status.
+FRAMEWORK_NOUNS = {"framework", "roadmap", "blueprint"}
 # Reporting verbs: never triggers, never status cues; their subject is the attribution.
 REPORTING = {
     "say",
@@ -810,6 +844,9 @@ REPORTING = {
 }
 # Predicates that describe a state: their perfect tense is still ongoing.
 STATE_CLASSES = {E.CAPACITY_SHORTFALL, E.MILITARY_AID}
+# Verbs whose perfect leaves forces where they were put: "sailors have been posted to Lorient"
+# still are there ("has sent troops" tells the sending, done).
+STATIONING_VERBS = {"station", "post", "base", "deploy", "garrison", "position"}
 # Cue words that count when they modify a chain word: "potential sale", "deliveries are due".
 MODIFIER_CUES = {
     "potential",

@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     BLOCKING,
     CUES_NEEDING_INFINITIVE,
     DELIBERATION_NOUNS,
+    FRAMEWORK_NOUNS,
     HYPOTHETICAL_MARKS,
     MODAL_STATUS,
     MODIFIER_CUES,
@@ -84,7 +85,7 @@ def _is_event_word(token: Token) -> bool:
     Other nouns are entities: 'the tanks that Poland ordered arrived' says nothing of the order.
     """
     lemma = token.lemma_.lower()
-    return lemma in STATUS_CUES or lemma in NOUN_TRIGGERS
+    return lemma in STATUS_CUES or lemma in NOUN_TRIGGERS or lemma in FRAMEWORK_NOUNS
 
 
 def _entity_description(node: Token) -> bool:
@@ -232,7 +233,7 @@ def _topic_cue(trigger: Token) -> Cue | None:
     if not _nested_in_noun_phrase(trigger) or trigger.head.lower_ not in _TOPIC_PREPOSITIONS:
         return None
     head = trigger.head.head
-    if head.lemma_.lower() in DELIBERATION_NOUNS:
+    if {head.lower_, head.lemma_.lower()} & DELIBERATION_NOUNS:  # "talks" has the lemma "talk"
         return Status.CONSIDERED, head.text
     return None
 
@@ -356,8 +357,9 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
             own = None  # "deliveries will begin in 2026": not under way yet
         if own is not None and decided is not None and _pressing_another(token):
             own = None  # "pushed Seoul to reconsider sending arms": Seoul's cue tells
-        if own is not None:
-            # a trigger that is itself a cue ('signed', 'pledged') yields to any cue around it
+        if own is not None and not (position == 0 and decided is not None):
+            # a trigger that is itself a cue ('signed', 'pledged') yields to any cue around it,
+            # the topic of talks included ('talks on an agreement')
             cues.insert(len(cues) if position == 0 else 0, own)
         if cues:
             decided = cues[0]

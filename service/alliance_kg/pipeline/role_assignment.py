@@ -54,7 +54,7 @@ from alliance_kg.pipeline.roles import (
     unknown_group,
     variant_of,
 )
-from alliance_kg.pipeline.trigger_checks import made_under_licence
+from alliance_kg.pipeline.trigger_checks import is_force, made_under_licence
 from alliance_kg.pipeline.trigger_phrases import contract_goods, describes_contents, gapped_givers
 from alliance_kg.pipeline.triggers import Trigger
 
@@ -250,7 +250,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.inferred = True
         if c.type is E.LEADERS_MEETING and obj is not None:
             c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
-        if c.type is E.PERSONNEL_DEPLOYMENT and obj is not None:  # "host American troops"
+        if c.type is E.PERSONNEL_DEPLOYMENT and obj is not None and is_force(obj):
+            # "host American troops": the state of the forces hosted
             c.add(
                 Role.PARTICIPANT, [e for e in owners_of([obj], ctx) if e.type is EntityType.COUNTRY]
             )

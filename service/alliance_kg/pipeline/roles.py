@@ -414,7 +414,10 @@ def _antecedent(clause: Token) -> Token:
 def subject_of(verb: Token) -> Token | None:
     """The doer of a verb, or of the verb whose infinitive it is ('are scheduled to meet')."""
     node = verb
-    while (found := _agent(node, controller=node.i != verb.i)) is None and node.dep_ == "xcomp":
+    while (found := _agent(node, controller=node.i != verb.i)) is None and node.dep_ in {
+        "xcomp",
+        "acomp",  # "are likely to visit"
+    }:
         node = node.head
     return found
 

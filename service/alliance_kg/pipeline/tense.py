@@ -12,7 +12,13 @@ from enum import Enum
 from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
-from alliance_kg.pipeline.lexicon import FUTURE_MODALS, NOUN_TRIGGERS, REPORTING, STATE_CLASSES
+from alliance_kg.pipeline.lexicon import (
+    FUTURE_MODALS,
+    NOUN_TRIGGERS,
+    REPORTING,
+    STATE_CLASSES,
+    STATIONING_VERBS,
+)
 from alliance_kg.pipeline.roles import acted_by_legislature
 
 _VERBAL = {"VERB", "AUX"}
@@ -92,7 +98,8 @@ def status_from_tense(
     """The status tense gives when no cue does, and the modal that decided it, if any.
 
     Future or modal: Expected for meetings and 'is to', else Planned (an actor's intent); past
-    and perfect: Completed, but the perfect of a state is still Ongoing; present: Ongoing.
+    and perfect: Completed, but the perfect of a state or a deployment is still Ongoing;
+    present: Ongoing.
     """
     found = tensed_verb(trigger)
     if found is None:
@@ -101,11 +108,19 @@ def status_from_tense(
     if tense is Tense.FUTURE or future_date:
         modal = next((a.text for a in _auxiliaries(verb) if a.tag_ == "MD"), None)
         return (Status.EXPECTED if _scheduled(verb, event_class) else Status.PLANNED), modal
-    if tense is Tense.PERFECT and (event_class in STATE_CLASSES or _since(verb)):
+    if tense is Tense.PERFECT and (_lasting(verb, event_class) or _since(verb)):
         return Status.ONGOING, None  # "has led the battlegroup since 2017" still does
     if tense in {Tense.PAST, Tense.PERFECT}:
         return Status.COMPLETED, None
     return Status.ONGOING, None
+
+
+def _lasting(verb: Token, event_class: EventClass) -> bool:
+    """A state, or forces stationed: its perfect says it still holds."""
+    stationed = event_class is EventClass.PERSONNEL_DEPLOYMENT and (
+        verb.lemma_.lower() in STATIONING_VERBS
+    )
+    return event_class in STATE_CLASSES or stationed
 
 
 def _since(verb: Token) -> bool:

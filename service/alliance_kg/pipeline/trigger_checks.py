@@ -37,6 +37,7 @@ from alliance_kg.pipeline.lexicon import (
     STOCK_NOUNS,
     STRENGTHENING,
     TOGETHER_MARKERS,
+    VISITING,
 )
 from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects, subject_of
 
@@ -182,6 +183,28 @@ def leaders_meet(verb: Token, ctx: ArticleContext) -> bool:
     return EntityType.PERSON in entity_types(list(phrase_tokens(subject)), ctx)
 
 
+def received_by(verb: Token, ctx: ArticleContext) -> set[EntityType]:
+    """The kinds of the passive agent: 'Starmer, who was received by President Erdogan'."""
+    by = [t for c in verb.children if c.dep_ == "agent" for t in c.subtree]
+    return entity_types(by, ctx)
+
+
+def negotiating(talks: Token) -> bool:
+    """'are in talks with NATO', 'open talks on a procurement agreement': talks that are a
+    negotiation, not a meeting."""
+    if talks.dep_ == "pobj" and talks.head.lower_ == "in":
+        return True
+    topics = [o for _, o in prep_objects(talks, {"on", "about", "over"})]
+    return any(lemma_of(o) in AGREEMENT_NOUNS | DEAL_NOUNS for o in topics)
+
+
+def is_institution(noun: Token) -> bool:
+    """'a working group', 'a joint task force': a body set up to work together."""
+    if lemma_of(noun) in INSTITUTIONS:
+        return True
+    return lemma_of(noun) == "force" and any(c.lower_ == "task" for c in noun.children)
+
+
 def between_ministers(token: Token) -> bool:
     """'two-plus-two talks between the ministers', 'a defence minister's talks': ministers meet."""
     words = [t.lower_ for t in token.sent]
@@ -280,9 +303,12 @@ def forces_move(token: Token, ctx: ArticleContext) -> bool:
     """'F-35 fighters flew to Australia', 'troops arrived in Poland': forces going somewhere;
     launchers that merely arrive are a delivery."""
     movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    movers = movers or [s for s in [subject_of(token)] if s is not None]  # "are due to arrive"
     places = [
         o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at"}
     ]
+    if lemma_of(token) in VISITING:  # "instructors will visit Taiwan"
+        places += [o for o in token.children if o.dep_ == "dobj"]
     craft = lemma_of(token) in CRAFT_MOVING_VERBS and EntityType.MATERIEL in entity_types(
         [t for mover in movers for t in phrase_tokens(mover)], ctx
     )
@@ -306,7 +332,12 @@ def forces_posted(verb: Token, obj: Token | None) -> bool:
     a verb putting forces somewhere (a host is the place itself)."""
     if obj is None or lemma_of(verb) not in POSTING_VERBS or not is_force(obj):
         return False
-    placed = any(c.dep_ == "prep" and c.lower_ in PLACING_PREPOSITIONS for c in verb.children)
+    placed = any(
+        c.dep_ == "prep"
+        and c.lower_ in PLACING_PREPOSITIONS
+        and not any(o.tag_ == "WDT" for o in c.children)  # "a wrangle in which ... had kept"
+        for c in verb.children
+    )
     return placed or stationed(obj) or lemma_of(verb) == "host"
 
 

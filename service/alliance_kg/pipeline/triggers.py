@@ -28,7 +28,6 @@ from alliance_kg.pipeline.lexicon import (
     GROUP_NOUNS,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
-    INSTITUTIONS,
     KNOW_HOW,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
@@ -57,6 +56,7 @@ from alliance_kg.pipeline.lexicon import (
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
+    VISITING,
     WELCOMING_VERBS,
     WRITING_VERBS,
 )
@@ -91,6 +91,7 @@ from alliance_kg.pipeline.trigger_checks import (
     held_together,
     into_law,
     is_force,
+    is_institution,
     is_stock,
     leaders_meet,
     lemma_of,
@@ -101,10 +102,12 @@ from alliance_kg.pipeline.trigger_checks import (
     money_for_a_state,
     names_agreement,
     needed,
+    negotiating,
     object_phrase,
     permits_exports,
     personal_possessor,
     policy_topic,
+    received_by,
     said_of_an_event,
     sets_up,
     stationed,
@@ -180,7 +183,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "is moving 1,000 troops to Estonia"
     if forces_take_part(token):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "troops are taking part in the drills"
-    if lemma in MOVING_VERBS and forces_move(token, ctx):
+    if lemma in MOVING_VERBS | VISITING and forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if lemma in DISPATCHING and sent_for_work(token) is not None:
         return None  # "send destroyers to Japanese yards for overhauls": the overhaul is it
@@ -202,13 +205,13 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
     if meets_with(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
-    if lemma in WELCOMING_VERBS and EntityType.PERSON in kinds:
+    if lemma in WELCOMING_VERBS and EntityType.PERSON in kinds | received_by(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Erdogan welcomed Kristersson to Ankara"
     if lemma in GATHERING_VERBS and leaders_meet(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "the leaders gathered at Camp David"
     if lemma == "support" and EntityType.COUNTRY in entity_types(obj_tokens[:1], ctx):
         return Trigger(token, E.MILITARY_AID)
-    if sets_up(token) and obj is not None and lemma_of(obj) in INSTITUTIONS:
+    if sets_up(token) and obj is not None and is_institution(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)
     if takes_effect(token) and names_agreement(token):
         return Trigger(token, E.DEFENSE_COOPERATION)
@@ -378,6 +381,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if lemma in {"meeting", "session"} and body_meets(token, ctx):
         return None  # "the first meeting of their DICAS forum": a body's session, no summit
+    if lemma == "talks" and negotiating(token):
+        return None  # "are in talks with NATO", "open talks on an agreement": no summit
     if lemma in {"talks", "meeting"} and between_ministers(token):
         event_class = E.DEFENSE_COOPERATION  # ministers consulting: no leaders' summit
     return Trigger(token, event_class, joint=has_joint_marker(token))
