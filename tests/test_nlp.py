@@ -7,7 +7,7 @@ from pathlib import Path
 import spacy
 
 from alliance_kg.pipeline.extractor import paragraphs
-from alliance_kg.pipeline.nlp import MODEL, IndexedAttributeRuler
+from alliance_kg.pipeline.nlp import MODEL, CachedLemmatizer, IndexedAttributeRuler
 from alliance_kg.reading import iter_article_files, read_file
 
 SAMPLES = Path(__file__).parents[1] / "data" / "articles"
@@ -35,3 +35,21 @@ def test_the_indexed_attribute_ruler_sets_what_spacy_s_ruler_sets() -> None:
             (t.pos_, str(t.morph), t.lemma_) for t in expected
         ]
     assert len(indexed.rest) < len(ruler.patterns) / 10  # most patterns are looked up
+
+
+def test_the_cached_lemmatizer_sets_what_spacy_s_lemmatizer_sets() -> None:
+    nlp = spacy.load(MODEL, exclude=["ner"])
+    texts = [
+        text
+        for path in iter_article_files([SAMPLES])
+        for a in read_file(path)
+        for text, _ in paragraphs(a)
+    ]
+    with nlp.select_pipes(disable=["lemmatizer"]):
+        docs = list(nlp.pipe(texts + texts))  # twice: the second time from the cache
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    cached = CachedLemmatizer(lemmatizer)  # type: ignore[arg-type]
+    for doc in docs:
+        expected, got = lemmatizer(doc.copy()), cached(doc.copy())
+        assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
+    assert cached.lemmas

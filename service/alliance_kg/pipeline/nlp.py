@@ -14,7 +14,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.pipeline import AttributeRuler
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -139,6 +139,31 @@ class IndexedAttributeRuler:
         return doc
 
 
+class CachedLemmatizer:
+    """The model's rule lemmatizer, its answer kept per word, part of speech and morphology.
+
+    spaCy's lemmatizer keeps only the forms its rules derive, and works out base forms and
+    proper nouns again at every token; its answer depends on nothing else, so the lemmas
+    set are its own.
+    """
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.lemma != 0 and not self.lemmatizer.overwrite:
+                continue  # set by the attribute ruler
+            key = (token.orth, token.pos, token.morph.key)
+            lemma = self.lemmas.get(key)
+            if lemma is None:
+                lemma = doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
+                self.lemmas[key] = lemma
+            token.lemma = lemma
+        return doc
+
+
 _OneToken = tuple[int, int, dict[str, Any]]  # attribute id, match key, token pattern
 
 
@@ -173,6 +198,7 @@ def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     nlp = spacy.load(MODEL, exclude=["ner"] if ner == "rules" else [])
     matcher = GazetteerMatcher(nlp, gazetteer)
     attribute_ruler = IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    lemmatizer = CachedLemmatizer(nlp.get_pipe("lemmatizer"))  # type: ignore[arg-type]
     entity_rules = EntityRules(nlp)
 
     @Language.component("akg_gazetteer")
@@ -183,11 +209,16 @@ def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     def _attribute_ruler_component(doc: Doc) -> Doc:
         return attribute_ruler(doc)
 
+    @Language.component("akg_lemmatizer")
+    def _lemmatizer_component(doc: Doc) -> Doc:
+        return lemmatizer(doc)
+
     @Language.component("akg_entity_rules")
     def _entity_rules_component(doc: Doc) -> Doc:
         return entity_rules(doc)
 
     nlp.replace_pipe("attribute_ruler", "akg_attribute_ruler")
+    nlp.replace_pipe("lemmatizer", "akg_lemmatizer")
     if ner == "model":
         nlp.add_pipe("akg_gazetteer", before="ner")
     else:
