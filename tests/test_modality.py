@@ -36,6 +36,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Berlin did not reject a [sale] of the jets.", AT),
         ("Poland has offered to [host] more American troops.", EventClass.PERSONNEL_DEPLOYMENT),
         ("Seoul offered to [build] the frigates in Australia.", JP),
+        ("Several firms are in talks about setting up joint [production] in Ukraine.", JP),
+        ("Rheinmetall is in discussions with Kyiv on [producing] shells together.", JP),
         (
             "The ministers held talks on a defence procurement [agreement].",
             EventClass.DEFENSE_COOPERATION,
@@ -96,6 +98,13 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Two firms have signed contracts with Poland to implement deals to [export] tanks.", AT),
         ("The minister said that Japan decided to [export] missiles.", AT),
         ("Tokyo and Canberra struck a security [pact].", EventClass.DEFENSE_COOPERATION),
+        (
+            "Sweden has earmarked part of its latest aid [package] for Ukraine.",
+            EventClass.MILITARY_AID,
+        ),
+        ("Norway allocated $500 million in military [aid] to Ukraine.", EventClass.MILITARY_AID),
+        ("Baykar signed an agreement to set up a joint venture that will [build] drones.", JP),
+        ("Hanwha and WB Group agreed to form a joint venture that will [produce] missiles.", JP),
         ("The two navies forged a [partnership] last year.", EventClass.DEFENSE_COOPERATION),
     ],
     Status.ONGOING: [

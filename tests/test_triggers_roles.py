@@ -9,7 +9,7 @@ import pytest
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import Article, EventDate, Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from extraction_support import PUBLISHED, E, candidates, countries, only
+from extraction_support import PUBLISHED, E, article, candidates, countries, events_of, isos, only
 
 
 def test_export_to(extractor: Extractor) -> None:
@@ -943,3 +943,28 @@ def test_a_leader_received_by_another_meets_him(extractor: Extractor, text: str)
 )
 def test_talks_that_negotiate_are_no_summit(extractor: Extractor, text: str) -> None:
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The contract was inked during a visit by Prime Minister Keir Starmer to Ankara.",
+        "Starmer, who was received by President Erdogan at the palace, signed the deal.",
+    ],
+)
+def test_a_visit_by_a_leader_and_the_leader_received_meet(extractor: Extractor, text: str) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.LEADERS_MEETING)
+    assert {"GBR", "TUR"} <= isos(event, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Up to four Virginia-class submarines will rotate through Stirling from 2027.",
+        "Two Patriot batteries were flown to Poland by U.S. Air Force crews.",
+    ],
+)
+def test_craft_rotating_through_or_flown_in_by_forces_are_deployed(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.PERSONNEL_DEPLOYMENT in {c.type for c in candidates(extractor, text)}

@@ -720,6 +720,8 @@ STATUS_CUES: dict[str, Status] = {
             "seal",
             "strike",
             "forge",
+            "earmark",
+            "allocate",
             "award",
             "decision",
             "agreement",
@@ -771,6 +773,8 @@ PP_STATUS = {
     ("under", "way"): Status.ONGOING,
     ("in", "progress"): Status.ONGOING,
     ("in", "works"): Status.PLANNED,
+    ("in", "talk"): Status.CONSIDERED,  # "are in talks about setting up joint production"
+    ("in", "discussion"): Status.CONSIDERED,
 }
 # Verbs whose particle makes them a cue: "looking at how Japan can supply parts".
 PHRASAL_CUES = {
@@ -806,8 +810,9 @@ BLOCKING = {
     "forbid",
 }
 # Nouns of a frame an event is set in: "a framework for their partnership is set to be
-# signed" says the partnership's status.
-FRAMEWORK_NOUNS = {"framework", "roadmap", "blueprint"}
+# signed", "signed an agreement to set up a joint venture that will build drones" say the
+# status of what they frame.
+FRAMEWORK_NOUNS = {"framework", "roadmap", "blueprint", "venture"}
 # Reporting verbs: never triggers, never status cues; their subject is the attribution.
 REPORTING = {
     "say",

@@ -50,6 +50,7 @@ from alliance_kg.pipeline.roles import (
     passive_subject,
     phrase_tokens,
     prep_objects,
+    received,
     stranded_object,
     unknown_group,
     variant_of,
@@ -248,8 +249,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             # "co-production of the Stryker is on the table", "enhancing supply chains"
             c.add(Role.PARTICIPANT, ctx.focus(2))
             c.inferred = True
-        if c.type is E.LEADERS_MEETING and obj is not None:
-            c.add(Role.PARTICIPANT, actors_of_np(obj, ctx)[0])
+        met = obj if obj is not None else received(token)
+        if c.type is E.LEADERS_MEETING and met is not None:
+            c.add(Role.PARTICIPANT, actors_of_np(met, ctx)[0])
         if c.type is E.PERSONNEL_DEPLOYMENT and obj is not None and is_force(obj):
             # "host American troops": the state of the forces hosted
             c.add(

@@ -411,6 +411,15 @@ def _antecedent(clause: Token) -> Token:
     return before[-1] if before else head
 
 
+def received(verb: Token) -> Token | None:
+    """Who a passive verb acts on, a relative pronoun standing for its antecedent: 'Starmer,
+    who was received by Erdogan'."""
+    patient = passive_subject(verb)
+    if patient is not None and patient.lower_ in RELATIVES and verb.dep_ == "relcl":
+        return _antecedent(verb)
+    return patient
+
+
 def subject_of(verb: Token) -> Token | None:
     """The doer of a verb, or of the verb whose infinitive it is ('are scheduled to meet')."""
     node = verb

@@ -304,8 +304,12 @@ def forces_move(token: Token, ctx: ArticleContext) -> bool:
     launchers that merely arrive are a delivery."""
     movers = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     movers = movers or [s for s in [subject_of(token)] if s is not None]  # "are due to arrive"
+    # "flown in by a Marine regiment": who moves it
+    movers += [o for c in token.children if c.dep_ == "agent" for o in c.children]
     places = [
-        o for o in token.children if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at"}
+        o
+        for o in token.children
+        if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at", "through"}
     ]
     if lemma_of(token) in VISITING:  # "instructors will visit Taiwan"
         places += [o for o in token.children if o.dep_ == "dobj"]

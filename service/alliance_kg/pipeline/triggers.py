@@ -375,8 +375,11 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and EntityType.ORGANIZATION not in kinds
     ):
         return None
+    visitors = [t for _, by in prep_objects(token, {"by"}) for t in phrase_tokens(by)]
     if lemma == "visit" and not (
-        kinds & {EntityType.PERSON} or "state" in modifiers or personal_possessor(token)
+        (kinds | entity_types(visitors, ctx)) & {EntityType.PERSON}
+        or "state" in modifiers
+        or personal_possessor(token)
     ):
         return None
     if lemma in {"meeting", "session"} and body_meets(token, ctx):
