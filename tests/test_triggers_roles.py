@@ -193,6 +193,17 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("Polish commanders complain of running short of interceptors.", "POL"),
         ("French yards deliver one frigate a year, well short of the three the navy needs.", "FRA"),
         ("Italy's army has too little ammunition for a long war.", "ITA"),
+        ("Ukraine is running out of air defence interceptors.", "UKR"),
+        ("The Spanish army has been running short of howitzers.", "ESP"),
+        ("The United States cannot produce enough artillery shells.", "USA"),
+        ("German plants are still unable to make enough shells.", "DEU"),
+        ("Poland lacks enough howitzers to equip its new divisions.", "POL"),
+        ("The Romanian army lacks modern air defence systems.", "ROU"),
+        ("Kyiv is facing a dire lack of ammunition.", "UKR"),
+        ("There is a dearth of spare parts for Greece's tanks.", "GRC"),
+        ("Ukrainian units have been depleting their interceptors.", "UKR"),
+        ("Ukraine's stocks of interceptors are nearly exhausted.", "UKR"),
+        ("Israel's interceptor stocks are dwindling.", "ISR"),
     ],
 )
 def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> None:
@@ -221,9 +232,25 @@ def test_the_navy_s_shortage_is_the_home_state_s(extractor: Extractor) -> None:
     assert countries(c, Role.PARTICIPANT) == {"CAN"}
 
 
-def test_short_of_breath_is_no_shortfall(extractor: Extractor) -> None:
-    kinds = {c.type for c in candidates(extractor, "Britain is short of patience with Paris.")}
-    assert E.CAPACITY_SHORTFALL not in kinds
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain is short of patience with Paris.",
+        "The two ministers lacked the time to meet.",
+        "There is a lack of political will in Berlin.",
+        "Poland has enough tanks for now.",
+        "The factory in Ohio cannot make the deadline.",
+        "Russia fires drones to exhaust the interceptors protecting Kyiv.",
+    ],
+)
+def test_no_shortfall_without_a_stock_found_short(extractor: Extractor, text: str) -> None:
+    assert E.CAPACITY_SHORTFALL not in {c.type for c in candidates(extractor, text)}
+
+
+def test_an_inability_to_make_enough_is_a_shortfall_under_way(extractor: Extractor) -> None:
+    c = only(extractor, "Britain cannot make enough shells.", E.CAPACITY_SHORTFALL)
+    assert not c.modality.negated
+    assert c.status is Status.ONGOING
 
 
 def test_forces_taking_part_in_an_operation_are_deployed(extractor: Extractor) -> None:

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.candidate import SHARED, E
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
+from alliance_kg.pipeline.lexicon import REPORTING
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     entities_in,
@@ -52,9 +53,11 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
 
 def _sides_above(word: Token) -> list[Token]:
     """'left the U.S. short of shells', 'forces have too little ammunition': the noun a
-    word describes, then the object and subject of each clause above it."""
+    word describes, then the object and subject of each clause above it, up to a report."""
     heads: list[Token] = []
     for node in word.ancestors:
+        if node.lemma_.lower() in REPORTING:
+            break  # "officials in Helsinki said Europe cannot make enough": not Finland
         if node.pos_ in {"NOUN", "PROPN"}:
             heads.append(node)
         elif node.pos_ in {"VERB", "AUX"}:

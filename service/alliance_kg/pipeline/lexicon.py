@@ -275,6 +275,17 @@ AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate",
 # A purchase is aid only under an unambiguous aid word: a "package" may be a sale.
 PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 
+# Verbs whose materiel object is used up: "depleting their interceptors".
+EXHAUSTING = {"deplete", "exhaust", "drain"}
+OWN_POSSESSIVES = {"their", "its", "our", "his", "her"}
+# Verbs whose stock subject shrinks: "interceptor stocks are dwindling".
+SHRINKING = {"dwindle", "shrink", "dry"}
+# Having too little: "lacks enough sensors", "a lack of ammunition", "rationing of shells".
+LACKING = {"lack"}
+SCARCITY_NOUNS = {"lack", "dearth", "scarcity"}
+# Being unable to: "cannot make enough shells", "unable to produce enough", "struggle to build".
+UNABLE = {"unable", "fail", "struggle"}
+
 MAINTENANCE_NOUNS = [
     "maintenance",
     "repair",
@@ -315,7 +326,10 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
         E.PERSONNEL_DEPLOYMENT,
     ),
     **dict.fromkeys(["summit", "meeting", "talks", "visit"], E.LEADERS_MEETING),
-    **dict.fromkeys(["shortage", "shortfall", "depletion", "bottleneck"], E.CAPACITY_SHORTFALL),
+    **dict.fromkeys(
+        ["shortage", "shortfall", "depletion", "bottleneck", "rationing", *SCARCITY_NOUNS],
+        E.CAPACITY_SHORTFALL,
+    ),
     **dict.fromkeys(
         [
             "cooperation",

@@ -342,7 +342,7 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         if _hedged_refusal(token):
             decided = Status.CONSIDERED, token.text  # "has not ruled out sending troops"
         elif _negated(token) and (position == 0 or token.pos_ in _VERBAL):
-            negated = True
+            negated = not (position == 0 and _unable(token, event_class)) or negated
         hypothetical = hypothetical or _marked_hypothetical(token)
         if decided is None and _announced_object(token, below):
             decided = Status.AGREED, token.text
@@ -378,7 +378,15 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
 
 
 def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
-    """A shortage named as a noun or a participle is a state the text takes as given ('to ease
-    shortages', 'stocks drained by the war')."""
+    """A shortage named as a noun or a participle, or told as an inability, is a state the
+    text takes as given ('to ease shortages', 'stocks drained by the war', 'cannot make
+    enough shells')."""
     participle = trigger.tag_ == "VBN" and trigger.dep_ in {"acl", "amod"}
-    return event_class is EventClass.CAPACITY_SHORTFALL and (trigger.pos_ != "VERB" or participle)
+    return event_class is EventClass.CAPACITY_SHORTFALL and (
+        trigger.pos_ != "VERB" or participle or _unable(trigger, event_class)
+    )
+
+
+def _unable(verb: Token, event_class: EventClass) -> bool:
+    """'cannot make enough shells': the negation is the shortfall itself, not its denial."""
+    return event_class is EventClass.CAPACITY_SHORTFALL and _negated(verb)

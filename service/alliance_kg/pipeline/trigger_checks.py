@@ -17,6 +17,7 @@ from alliance_kg.pipeline.lexicon import (
     INSTITUTIONS,
     JOINT_BODIES,
     JOINT_MARKERS,
+    LACKING,
     LAWS,
     LEADER_NOUNS,
     LICENSING,
@@ -34,9 +35,12 @@ from alliance_kg.pipeline.lexicon import (
     POLICY_NOUNS,
     POSTING_VERBS,
     PRODUCTION_NOUNS,
+    RUNNING_OUT,
+    SHORT_ADJECTIVES,
     STOCK_NOUNS,
     STRENGTHENING,
     TOGETHER_MARKERS,
+    UNABLE,
     VISITING,
 )
 from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects, subject_of
@@ -255,6 +259,41 @@ def is_stock(noun: Token, ctx: ArticleContext) -> bool:
     return lemma_of(noun) in STOCK_NOUNS or (
         entity is not None and entity.type is EntityType.MATERIEL
     )
+
+
+def runs_out(verb: Token, ctx: ArticleContext) -> bool:
+    """'stocks are running low', 'running out of interceptors', 'running short of trainers'."""
+    particles = [c for c in verb.children if c.lower_ in RUNNING_OUT]
+    if lemma_of(verb) != "run" or not particles:
+        return False
+    subject = [t for c in verb.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
+    if {lemma_of(t) for t in subject} & (STOCK_NOUNS | {"defence", "defense"}) or (
+        EntityType.MATERIEL in entity_types(subject, ctx)
+    ):
+        return True
+    heads = [verb, *(p for p in particles if p.lower_ != "short")]  # "short of": the adjective's
+    wanted = [o for head in heads for _p, o in prep_objects(head, {"of"})]
+    return any(is_stock(o, ctx) for o in wanted)
+
+
+def has_too_little(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'lacks modern air defence systems', 'cannot make enough shells', 'are unable to
+    produce enough rounds', 'struggle to build enough submarines'."""
+    if obj is None or not is_stock(obj, ctx):
+        return False
+    if lemma_of(verb) in LACKING:
+        return True
+    if not any(c.lower_ == "enough" for c in obj.children):
+        return False
+    unable = verb.dep_ == "xcomp" and lemma_of(verb.head) in UNABLE
+    return unable or any(c.dep_ == "neg" for c in verb.children)
+
+
+def is_used_up(adjective: Token, ctx: ArticleContext) -> bool:
+    """'stocks of interceptors are nearly exhausted': a stock said to be short."""
+    if adjective.dep_ != "acomp" or lemma_of(adjective) not in SHORT_ADJECTIVES:
+        return False
+    return any(c.dep_ == "nsubj" and is_stock(c, ctx) for c in adjective.head.children)
 
 
 def needed(amount: Token) -> bool:

@@ -22,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     DRAWDOWN_VERBS,
     EVENT_HEADS,
     EXERCISE_NOUNS,
+    EXHAUSTING,
     GATHERING_VERBS,
     GIVING_VERBS,
     GRANTING_VERBS,
@@ -35,6 +36,7 @@ from alliance_kg.pipeline.lexicon import (
     MOVING_VERBS,
     NEGOTIATING_VERBS,
     NOUN_TRIGGERS,
+    OWN_POSSESSIVES,
     PERMITTING,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
@@ -44,9 +46,10 @@ from alliance_kg.pipeline.lexicon import (
     PURCHASE_AID_CONTEXT,
     QUANTIFIERS,
     RECEIVING_VERBS,
-    RUNNING_OUT,
+    SCARCITY_NOUNS,
     SELECTING,
     SHORT_ADJECTIVES,
+    SHRINKING,
     SIGNING_VERBS,
     STOCK_NOUNS,
     STRENGTHENING,
@@ -88,11 +91,13 @@ from alliance_kg.pipeline.trigger_checks import (
     funded_growth,
     has_joint_marker,
     has_recipient,
+    has_too_little,
     held_together,
     into_law,
     is_force,
     is_institution,
     is_stock,
+    is_used_up,
     leaders_meet,
     lemma_of,
     made_together,
@@ -108,6 +113,7 @@ from alliance_kg.pipeline.trigger_checks import (
     personal_possessor,
     policy_topic,
     received_by,
+    runs_out,
     said_of_an_event,
     sets_up,
     stationed,
@@ -147,12 +153,16 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     drawn_down = lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children)
     if drawn_down and (obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds):
         return Trigger(token, E.CAPACITY_SHORTFALL)
-    if lemma == "run" and any(c.lower_ in RUNNING_OUT for c in token.children):
-        subject = [t for c in token.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
-        if {lemma_of(t) for t in subject} & (STOCK_NOUNS | {"defence", "defense"}) or (
-            EntityType.MATERIEL in entity_types(subject, ctx)
-        ):
-            return Trigger(token, E.CAPACITY_SHORTFALL)
+    used_up = (  # "depleting their interceptors", not "to exhaust the enemy's defences"
+        lemma in EXHAUSTING
+        and EntityType.MATERIEL in kinds
+        and any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children)
+    )
+    shrinking = lemma in SHRINKING and any(
+        c.dep_ == "nsubj" and is_stock(c, ctx) for c in token.children
+    )  # "interceptor stocks are dwindling"
+    if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking:
+        return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in PRODUCTION_VERBS:
         joint = made_together(token)
         named = joint or made_under_licence(token)
@@ -334,6 +344,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if token.dep_ == "nsubj" and takes_effect(token.head):
         return None  # "the agreement took effect": the verb reports it, as done
+    if lemma in SCARCITY_NOUNS and not any(is_stock(t, ctx) for t in object_phrase(token)):
+        return None  # "a lack of political will"
     if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS:
         return None
     near = object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
@@ -398,9 +410,11 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
         if lemma_of(token.head) == "fall":  # "the plans have fallen short"
             return Trigger(token, E.CAPACITY_SHORTFALL)
         wanted = [obj for _, obj in prep_objects(token, {"of"})]
-        if any(is_stock(obj, ctx) or needed(obj) for obj in wanted):
+        if any(is_stock(o, ctx) or needed(o) or lemma_of(o) in PERSONNEL_NOUNS for o in wanted):
             return Trigger(token, E.CAPACITY_SHORTFALL)
         return None
+    if is_used_up(token, ctx):
+        return Trigger(token, E.CAPACITY_SHORTFALL)
     too = any(c.lower_ == "too" for c in token.children)
     if token.lower_ in TOO_LITTLE and too and token.dep_ == "amod" and is_stock(token.head, ctx):
         return Trigger(token, E.CAPACITY_SHORTFALL)
