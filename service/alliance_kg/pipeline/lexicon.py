@@ -26,10 +26,12 @@ VERB_TRIGGERS: dict[str, EventClass] = {
             "acquire",
             "import",
             "order",
+            "lease",
+            "loan",
         ],
         E.ARMS_TRANSFER,
     ),
-    **dict.fromkeys(["donate", "pledge", "aid", "assist", "arm"], E.MILITARY_AID),
+    **dict.fromkeys(["donate", "pledge", "aid", "assist", "arm", "gift"], E.MILITARY_AID),
     **dict.fromkeys(["co-produce", "coproduce", "co-develop", "codevelop"], E.JOINT_PRODUCTION),
     **dict.fromkeys(
         ["service", "repair", "maintain", "overhaul", "refit"], E.MAINTENANCE_COOPERATION
@@ -49,6 +51,15 @@ VERB_TRIGGERS: dict[str, EventClass] = {
             "enact",
             "pass",
             "legislate",
+            "scrap",
+            "abolish",
+            "repeal",
+            "tighten",
+            "change",
+            "reform",
+            "update",
+            "impose",
+            "introduce",
         ],
         E.POLICY_CHANGE,
     ),
@@ -158,7 +169,7 @@ COMMERCE = {
 # Trigger words that say a transfer is a sale, whatever else the article reports as aid.
 SALE_WORDS = {"sell", "sale", "buy", "purchase", "procure", "procurement", "export", "order"}
 # Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
-VERB_AID = {"donate", "pledge", "aid", "assist", "arm"}
+VERB_AID = {"donate", "pledge", "aid", "assist", "arm", "gift"}
 # Aid verbs whose object may be the state aided: "while arming Ukraine", "to assist Kyiv".
 AIDING_STATES = {"aid", "assist", "arm"}
 # Choosing another state's system is a (considered) purchase: "Canberra weighs Japan's frigate".
@@ -234,6 +245,9 @@ GRANTING_VERBS = {
 }
 # Verbs that put money into something: "awarded €500 million to projects to expand".
 FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
+# Verbs that pay for goods: "will fund the purchase of interceptors for Ukraine", "is paying
+# for tanks for Kyiv" gives aid to the state the goods are for.
+PAYING_VERBS = {"fund", "finance", "pay", "bankroll", "underwrite"}
 # Verbs whose subject is the one receiving: "the $3.8 billion a year Israel receives".
 RECEIVING_VERBS = {"receive"}
 # Verbs by which a package or funding lists its contents: "the package includes 150 barrels".
@@ -309,18 +323,44 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "acquisition",
             "order",
             "import",
+            "lease",
         ],
         E.ARMS_TRANSFER,
     ),
     **dict.fromkeys(
-        ["aid", "assistance", "support", "donation", "drawdown", "financing", "funding", "package"],
+        [
+            "aid",
+            "assistance",
+            "support",
+            "donation",
+            "drawdown",
+            "financing",
+            "funding",
+            "package",
+            "gift",
+            "grant",
+        ],
         E.MILITARY_AID,
     ),
     **dict.fromkeys(
         ["co-production", "coproduction", "co-development", "codevelopment"], E.JOINT_PRODUCTION
     ),
     **dict.fromkeys(MAINTENANCE_NOUNS, E.MAINTENANCE_COOPERATION),
-    **dict.fromkeys(["revision", "amendment", "relaxation", "easing"], E.POLICY_CHANGE),
+    **dict.fromkeys(
+        [
+            "revision",
+            "amendment",
+            "relaxation",
+            "easing",
+            "loosening",
+            "tightening",
+            "lifting",
+            "repeal",
+            "reform",
+            "change",
+        ],
+        E.POLICY_CHANGE,
+    ),
     **dict.fromkeys(
         ["deployment", "dispatch", "stationing", "rotation", "redeployment", "relocation"],
         E.PERSONNEL_DEPLOYMENT,
@@ -538,6 +578,9 @@ POLICY_NOUNS = {
     "guidance",
     "limit",
     "cap",
+    "embargo",
+    "moratorium",
+    "prohibition",
 }
 # Words the NER takes for names that name no one in particular ("the Navy said").
 # Prefixes navies put before their ships' names: "USS Kentucky", "HMS Queen Elizabeth".

@@ -264,10 +264,11 @@ def _journey_done(verb: Token) -> bool:
     )
 
 
-def _negated(token: Token) -> bool:
+def _negated(token: Token, *, governor: bool) -> bool:
+    """Negated, or (as a governor) blocking what it governs: 'scrapped the ban' is itself done."""
     return (
         any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
-        or (token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
+        or (governor and token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
         or (token.pos_ == "VERB" and any(map(_no_subject, token.children)))
     )
 
@@ -341,7 +342,7 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
             continue
         if _hedged_refusal(token):
             decided = Status.CONSIDERED, token.text  # "has not ruled out sending troops"
-        elif _negated(token) and (position == 0 or token.pos_ in _VERBAL):
+        elif _negated(token, governor=position > 0) and (position == 0 or token.pos_ in _VERBAL):
             negated = not (position == 0 and _unable(token, event_class)) or negated
         hypothetical = hypothetical or _marked_hypothetical(token)
         if decided is None and _announced_object(token, below):
@@ -389,4 +390,4 @@ def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
 
 def _unable(verb: Token, event_class: EventClass) -> bool:
     """'cannot make enough shells': the negation is the shortfall itself, not its denial."""
-    return event_class is EventClass.CAPACITY_SHORTFALL and _negated(verb)
+    return event_class is EventClass.CAPACITY_SHORTFALL and _negated(verb, governor=False)

@@ -55,8 +55,16 @@ from alliance_kg.pipeline.roles import (
     unknown_group,
     variant_of,
 )
-from alliance_kg.pipeline.trigger_checks import is_force, made_under_licence
-from alliance_kg.pipeline.trigger_phrases import contract_goods, describes_contents, gapped_givers
+from alliance_kg.pipeline.trigger_checks import (
+    is_force,
+    made_under_licence,
+)
+from alliance_kg.pipeline.trigger_phrases import (
+    contract_goods,
+    describes_contents,
+    gapped_givers,
+    paid_for_states,
+)
 from alliance_kg.pipeline.triggers import Trigger
 
 
@@ -176,6 +184,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             else:  # an agency or state placing an order buys, the firm it signs with supplies
                 c.add(Role.RECIPIENT, agents)
                 c.add(Role.SUPPLIER, [e for e in others if e.iri not in {a.iri for a in agents}])
+        elif c.type is E.MILITARY_AID and paid_for_states(token):
+            c.add(Role.DONOR, agents)
+            donors = {a.iri for a in agents}
+            aided = [e for h in paid_for_states(token) for e in actors_of_np(h, ctx)[0]]
+            c.add(Role.RECIPIENT, [e for e in aided if e.iri not in donors])
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))

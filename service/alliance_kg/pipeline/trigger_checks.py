@@ -301,18 +301,24 @@ def needed(amount: Token) -> bool:
     return any(c.dep_ == "relcl" and lemma_of(c) in NEEDING_VERBS for c in amount.children)
 
 
-def policy_topic(noun: Token) -> bool:
+def policy_topic(word: Token) -> bool:
     """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales',
-    'to allow exports of the jet'."""
-    if noun.dep_ == "pobj" and lemma_of(noun.head.head) in POLICY_NOUNS:
-        return True
-    if noun.dep_ != "dobj":
+    'its ban on exporting weapons', 'a policy of not supplying', 'a policy banning sales', 'to
+    allow exports of the jet'."""
+    if word.dep_ in {"pobj", "pcomp"}:
+        ruled = word.head.head  # "relaxed its ban on exporting", with "on" taken as the verb's
+        if ruled.pos_ == "VERB":
+            ruled = next((c for c in ruled.children if c.dep_ == "dobj"), ruled)
+        return lemma_of(ruled) in POLICY_NOUNS
+    if word.dep_ != "dobj":
         return False
-    verb = noun.head
+    verb = word.head
     if lemma_of(verb) in PERMITTING:
         return True
     governing = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing):
+    if verb.dep_ == "acl" or (
+        verb.dep_ == "relcl" and any(c.lower_ in {"that", "which"} for c in governing)
+    ):
         governing = [verb.head]
     return any(lemma_of(g) in POLICY_NOUNS for g in governing)
 

@@ -11,6 +11,7 @@ from alliance_kg.pipeline.lexicon import (
     ENABLING,
     FUNDS,
     GIVING_VERBS,
+    PAYING_VERBS,
     PERMITTING,
     VERB_TRIGGERS,
     WINNING_VERBS,
@@ -82,4 +83,25 @@ def gapped_givers(verb: Token) -> list[Token]:
         if taker.dep_ == "pobj"
         for conj in taker.conjuncts
         if any(c.dep_ == "nummod" and c.i > conj.i for c in conj.children)
+    ]
+
+
+def paid_goods(verb: Token) -> list[Token]:
+    """What a paying verb pays for: 'fund the purchase of interceptors', 'pay for 100 tanks'."""
+    if lemma_of(verb) not in PAYING_VERBS:
+        return []
+    paid = [c for c in verb.children if c.dep_ == "dobj"]
+    return paid + [o for _p, o in prep_objects(verb, {"for"})]
+
+
+def paid_for_states(verb: Token) -> list[Token]:
+    """Whom the goods a verb pays for are for: 'interceptors for Ukraine', 'Taiwan's purchase'."""
+    goods = paid_goods(verb)
+    if not goods:
+        return []
+    owners = [c for g in goods for c in g.children if c.dep_ == "poss"]
+    return owners + [
+        t
+        for t in verb.subtree
+        if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"} and t not in goods
     ]

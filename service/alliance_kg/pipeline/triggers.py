@@ -125,6 +125,8 @@ from alliance_kg.pipeline.trigger_phrases import (
     describes_contents,
     gapped_givers,
     only_permitted,
+    paid_for_states,
+    paid_goods,
 )
 
 E = EventClass
@@ -180,6 +182,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
     if lemma in GRANTING_VERBS and money_for_a_state(token, obj, ctx):
         return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
+    if paid_for_states(token) and _buys_materiel(paid_goods(token), ctx):
+        return Trigger(token, E.MILITARY_AID)  # "will fund the purchase of jets for Ukraine"
     if lemma in RECEIVING_VERBS and obj is not None:
         if obj.ent_type_ == "MONEY":
             return Trigger(token, E.MILITARY_AID)  # "the $3.8 billion a year Israel receives"
@@ -335,6 +339,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION, joint=True)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
         return Trigger(token, E.CAPACITY_SHORTFALL)
+    if token.dep_ == "dobj" and paid_goods(token.head):
+        return None  # "will fund the purchase of jets for Ukraine": the aid is the event
     if lemma in CONTRACT_NOUNS:
         goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
         bought = EntityType.MATERIEL in entity_types(goods, ctx)
@@ -360,11 +366,9 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and not has_recipient(token, ctx)
     ):
         return None
-    if event_class is E.ARMS_TRANSFER and policy_topic(token):
-        return None
     if (
         event_class is E.MILITARY_AID
-        and lemma in {"support", "financing", "funding", "package"}
+        and lemma in {"support", "financing", "funding", "package", "gift", "grant"}
         and not (modifiers & (MILITARY_WORDS | {"aid"}) or has_recipient(token, ctx))
         and not (describes_contents(token) and contents_named(token, ctx))
     ):
@@ -442,7 +446,7 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         else:
             trigger = None
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
-        if transfer and (only_permitted(token) or _know_how(token)):
+        if transfer and (only_permitted(token) or _know_how(token) or policy_topic(token)):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
         if cooperation and (_criterion(token) or _priced(token)):
@@ -452,6 +456,15 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _buys_materiel(goods: list[Token], ctx: ArticleContext) -> bool:
+    """The goods are materiel, or the purchase of some: 'the purchase of Patriot interceptors'."""
+    tokens = [t for g in goods for t in phrase_tokens(g)]
+    bought = any(NOUN_TRIGGERS.get(lemma_of(g)) is E.ARMS_TRANSFER for g in goods)
+    return EntityType.MATERIEL in entity_types(tokens, ctx) or (
+        bought and bool({lemma_of(t) for t in tokens} & MILITARY_WORDS)
+    )
 
 
 def _priced(token: Token) -> bool:
