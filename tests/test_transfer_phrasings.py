@@ -92,3 +92,68 @@ def test_transfers_a_rule_governs_are_no_transfers(extractor: Extractor, text: s
 def test_scrapping_a_sale_still_denies_it(extractor: Extractor) -> None:
     c = only(extractor, "Berlin scrapped the sale of Leopard tanks to Riyadh.", E.ARMS_TRANSFER)
     assert c.modality.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Poland signed a $2.6 billion deal for 152 K9 howitzers with South Korea.", "KOR", "POL"),
+        ("Manila sealed a deal with Seoul for 12 FA-50 jets.", "KOR", "PHL"),
+    ],
+)
+def test_a_deal_for_materiel_is_a_purchase(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The handover of 12 F-16 fighters from Norway to Ukraine was completed in May.",
+        "Officials said the handover of the Leopard 2 tanks to Ukraine is under way.",
+    ],
+)
+def test_a_handover_is_a_delivery(extractor: Extractor, text: str) -> None:
+    (c,) = candidates(extractor, text)
+    assert c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        (
+            "Australia is set to take three Virginia-class submarines from the United States.",
+            "USA",
+            "AUS",
+        ),
+        ("Manila will take two frigates from South Korea.", "KOR", "PHL"),
+        (
+            "Romania took delivery of its first HIMARS launchers from the United States.",
+            "USA",
+            "ROU",
+        ),
+        ("Slovakia will lease Leopard 2 tanks from Norway.", "NOR", "SVK"),
+        ("Indonesia's acquisition of 42 Rafale jets from France is under way.", "FRA", "IDN"),
+        (
+            "Prague finalised its procurement of 24 F-35 aircraft from the United States.",
+            "USA",
+            "CZE",
+        ),
+    ],
+)
+def test_the_state_taking_or_buying_from_another_receives(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    (c,) = [c for c in candidates(extractor, text) if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}]
+    giver = Role.SUPPLIER if c.type is E.ARMS_TRANSFER else Role.DONOR
+    assert countries(c, giver) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {recipient}
+
+
+def test_taking_part_is_no_transfer(extractor: Extractor) -> None:
+    text = "Polish F-16 fighters will take part in drills with jets from the United States."
+    assert not {c.type for c in candidates(extractor, text)} & {E.ARMS_TRANSFER, E.MILITARY_AID}

@@ -202,7 +202,7 @@ DISTINCT_MARKERS = {
 }
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
-CONTRACT_NOUNS = {"contract"}
+CONTRACT_NOUNS = {"contract", "deal"}
 CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let"}
 WINNING_VERBS = {"win", "secure", "land", "clinch", "receive", "get", "obtain"}
 # Words in an organisation's name that make it part of a state or alliance, not a firm.
@@ -250,14 +250,17 @@ FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
 PAYING_VERBS = {"fund", "finance", "pay", "bankroll", "underwrite"}
 # Verbs whose subject is the one receiving: "the $3.8 billion a year Israel receives".
 RECEIVING_VERBS = {"receive"}
+# Verbs whose subject takes what their object noun hands over: "Romania took delivery of".
+TAKING_VERBS = {"take", "accept", "receive", "await", "get", "welcome"}
 # Verbs by which a package or funding lists its contents: "the package includes 150 barrels".
 CONTAINING = {"include", "comprise", "contain", "cover"}
 # Subjects of a purchase that are money already given: "the money would buy munitions".
 FUNDS = {"money", "fund", "funding", "financing", "sum", "cash"}
 # Verbs by which an exporting state clears goods for sale: "missiles that the U.S. approved".
 CLEARING_VERBS = {"approve", "clear", "authorize", "authorise"}
-# Verbs whose subject receives the materiel.
+# Verbs whose subject receives the materiel, and nouns whose owner does ("Poland's purchase").
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
+BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble", "make"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
@@ -324,6 +327,7 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "order",
             "import",
             "lease",
+            "handover",
         ],
         E.ARMS_TRANSFER,
     ),

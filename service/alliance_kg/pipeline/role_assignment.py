@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from alliance_kg.model import Entity, EntityType, Role
 from alliance_kg.pipeline.agents import noun_anchor, outside_aid, owners_of
 from alliance_kg.pipeline.candidate import DIRECTED, MATERIEL_CLASSES, SHARED, Candidate, E
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    BUYING_NOUNS,
     BUYING_VERBS,
     CONTRACT_NOUNS,
     INDUSTRIAL_INPUTS,
@@ -14,6 +17,7 @@ from alliance_kg.pipeline.lexicon import (
     RECEIVING_VERBS,
     SELECTING,
     STRENGTHENING,
+    TAKING_VERBS,
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.materiel_phrases import (
@@ -58,6 +62,7 @@ from alliance_kg.pipeline.roles import (
 from alliance_kg.pipeline.trigger_checks import (
     is_force,
     made_under_licence,
+    state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
@@ -126,6 +131,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     }
     for head in ([obj] if obj is not None else []) + of_objects:  # "F-35s from the U.S."
         targets["from"] += [o for q, o in prep_objects(head, {"from"})]
+    if token.pos_ in {"NOUN", "PROPN"}:  # "the handover of 12 fighters from Norway to Ukraine"
+        targets["to"] += [o for head in of_objects for q, o in prep_objects(head, {"to"})]
     if obj is not None:
         targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
         targets["for"] += [o for q, o in prep_objects(obj, {"for"})]
@@ -157,7 +164,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             owners = [e for e in owners_of([chosen], ctx) if e.type is EntityType.COUNTRY]
             c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
             c.add(Role.SUPPLIER, owners)
-        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS:
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS | BUYING_NOUNS:
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
             goods = ([obj] if obj is not None else []) + of_objects
@@ -169,11 +176,22 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.SUPPLIER, actors_at("from") or makers)
             if targets["from"] and Role.SUPPLIER not in c.roles:
                 c.unnamed.add(Role.SUPPLIER)
-        elif token.lemma_.lower() in RECEIVING_VERBS:
+        elif token.lemma_.lower() in RECEIVING_VERBS or _taken(token):
             c.add(taker_role, agents)
             c.add(giver_role, actors_at("from"))
+        elif token.pos_ == "VERB" and token.lemma_.lower() in TAKING_VERBS:
+            c.add(taker_role, agents)
+            c.add(
+                giver_role, [e for t in state_sources(token, ctx) for e in actors_of_np(t, ctx)[0]]
+            )
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
             parties = [o for _p, o in prep_objects(token.head, {"with", "from", "to"})]
+            parties += [  # "signed a deal for 152 howitzers with South Korea"
+                t
+                for goods in contract_goods(token)
+                for t in goods.subtree
+                if t.dep_ == "pobj" and t.head.lower_ == "with"
+            ]
             others = actors_at("with", "from", "to") + [
                 e for o in parties for e in actors_of_np(o, ctx)[0]
             ]
@@ -227,6 +245,13 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 takers = misparsed_dative(token, obj, ctx)
             givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
             c.add(taker_role, [e for e in takers if e.iri not in givers])
+            sources = [
+                e for e in actors_at("from") if e.type is EntityType.COUNTRY and e.iri not in givers
+            ]
+            if sources and not takers:  # "Slovakia will lease tanks from Norway": it takes
+                c.roles.pop(giver_role, None)
+                c.add(taker_role, agents)
+                c.add(giver_role, sources)
             if not takers and any(unknown_group(h) for h in targets["to"] + targets["for"]):
                 c.unnamed.add(taker_role)  # "to send weapons to a country at war"
     else:
@@ -311,3 +336,10 @@ def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
     if len(own) == 1:
         c.add(Role.PARTICIPANT, [e for e in ctx.focus(2) if e.iri not in own][:1])
         c.inferred = True
+
+
+def _taken(noun: Token) -> bool:
+    """'Romania took delivery of HIMARS', 'Kyiv awaits the shipment': its subject receives."""
+    return noun.pos_ in {"NOUN", "PROPN"} and (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_VERBS
+    )

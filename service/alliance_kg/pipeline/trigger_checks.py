@@ -460,3 +460,14 @@ def has_recipient(token: Token, ctx: ArticleContext) -> bool:
         for child in token.children
         if child.dep_ == "prep" and child.lower_ in {"for", "to"}
     )
+
+
+def state_sources(verb: Token, ctx: ArticleContext) -> list[Token]:
+    """'take the first of three submarines from the United States': the states things come from."""
+    return [
+        t
+        for t in verb.subtree
+        if t.dep_ == "pobj"
+        and t.head.lower_ == "from"
+        and EntityType.COUNTRY in entity_types([t], ctx)
+    ]

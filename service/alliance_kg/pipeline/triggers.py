@@ -56,6 +56,7 @@ from alliance_kg.pipeline.lexicon import (
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
     SUPPLYING_VERBS,
+    TAKING_VERBS,
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
@@ -116,6 +117,7 @@ from alliance_kg.pipeline.trigger_checks import (
     runs_out,
     said_of_an_event,
     sets_up,
+    state_sources,
     stationed,
     works_for_materiel,
 )
@@ -189,6 +191,14 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return Trigger(token, E.MILITARY_AID)  # "the $3.8 billion a year Israel receives"
         if EntityType.MATERIEL in kinds:
             return Trigger(token, E.ARMS_TRANSFER)
+    if (
+        lemma in TAKING_VERBS
+        and obj is not None
+        and lemma_of(obj) not in NOUN_TRIGGERS  # "took delivery of": the noun reports it
+        and EntityType.MATERIEL in kinds
+        and state_sources(token, ctx)
+    ):
+        return Trigger(token, E.ARMS_TRANSFER)  # "to take three submarines from the U.S."
     if lemma in SELECTING and obj is not None and foreign_system(variant_of(obj), ctx):
         return Trigger(token, E.ARMS_TRANSFER)
     if lemma in LEADING_VERBS and obj is not None and is_force(obj) and stationed(obj):
