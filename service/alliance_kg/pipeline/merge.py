@@ -398,7 +398,7 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
         for d in drafts
         if d.type is E.ARMS_TRANSFER
         for m in d.members
-        if m.trigger.lemma_.lower() in BUYING_VERBS | SALE_WORDS or _commercial(m)
+        if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS
         for iri in m.roles.get(Role.RECIPIENT, {})
     }
     for draft in drafts:

@@ -248,7 +248,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             sources = [
                 e for e in actors_at("from") if e.type is EntityType.COUNTRY and e.iri not in givers
             ]
-            if sources and not takers:  # "Slovakia will lease tanks from Norway": it takes
+            if agents and sources and not takers:  # "Slovakia will lease tanks from Norway"
                 c.roles.pop(giver_role, None)
                 c.add(taker_role, agents)
                 c.add(giver_role, sources)

@@ -97,11 +97,8 @@ def paid_goods(verb: Token) -> list[Token]:
 def paid_for_states(verb: Token) -> list[Token]:
     """Whom the goods a verb pays for are for: 'interceptors for Ukraine', 'Taiwan's purchase'."""
     goods = paid_goods(verb)
-    if not goods:
-        return []
     owners = [c for g in goods for c in g.children if c.dep_ == "poss"]
+    near = [t for g in goods for t in g.subtree] + [o for _p, o in prep_objects(verb, {"for"})]
     return owners + [
-        t
-        for t in verb.subtree
-        if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"} and t not in goods
+        t for t in near if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"} and t not in goods
     ]

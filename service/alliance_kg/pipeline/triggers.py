@@ -184,7 +184,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
     if lemma in GRANTING_VERBS and money_for_a_state(token, obj, ctx):
         return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
-    if paid_for_states(token) and _buys_materiel(paid_goods(token), ctx):
+    aided = EntityType.COUNTRY in entity_types(paid_for_states(token), ctx)
+    if aided and _buys_materiel(paid_goods(token), ctx):
         return Trigger(token, E.MILITARY_AID)  # "will fund the purchase of jets for Ukraine"
     if lemma in RECEIVING_VERBS and obj is not None:
         if obj.ent_type_ == "MONEY":
