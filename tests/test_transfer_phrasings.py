@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from alliance_kg.model import Role
+from alliance_kg.model import Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from extraction_support import E, candidates, countries, only
+from extraction_support import E, article, candidates, countries, events_of, only
 
 
 @pytest.mark.parametrize(
@@ -157,3 +159,32 @@ def test_the_state_taking_or_buying_from_another_receives(
 def test_taking_part_is_no_transfer(extractor: Extractor) -> None:
     text = "Polish F-16 fighters will take part in drills with jets from the United States."
     assert not {c.type for c in candidates(extractor, text)} & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippines has ordered 12 more FA-50 jets from South Korea.",
+        "Greece ordered three frigates from France in 2022.",
+    ],
+)
+def test_an_order_placed_is_agreed(extractor: Extractor, text: str) -> None:
+    assert only(extractor, text, E.ARMS_TRANSFER).status is Status.AGREED
+
+
+def test_goods_an_order_bought_that_arrived_are_delivered(extractor: Extractor) -> None:
+    text = "The 24 Rafale fighters that Greece ordered from France arrived last year."
+    assert only(extractor, text, E.ARMS_TRANSFER).status is Status.COMPLETED
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "In June, Manila ordered 12 more FA-50 jets from Seoul.",
+        "Manila has now bought 12 more FA-50 jets from Seoul.",
+    ],
+)
+def test_a_counted_further_order_is_another_transfer(extractor: Extractor, second: str) -> None:
+    first = "The Philippines bought 12 FA-50 jets from South Korea in 2014."
+    extraction = extractor.extract(article(f"{first} {second}", date(2025, 7, 1)))
+    assert len(events_of(extraction, E.ARMS_TRANSFER)) == 2

@@ -258,6 +258,8 @@ CONTAINING = {"include", "comprise", "contain", "cover"}
 FUNDS = {"money", "fund", "funding", "financing", "sum", "cash"}
 # Verbs by which an exporting state clears goods for sale: "missiles that the U.S. approved".
 CLEARING_VERBS = {"approve", "clear", "authorize", "authorise"}
+# An order placed in the past is a deal agreed, not goods delivered ("has ordered 12 jets").
+ORDERING_VERBS = {"order"}
 # Verbs whose subject receives the materiel, and nouns whose owner does ("Poland's purchase").
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order"}

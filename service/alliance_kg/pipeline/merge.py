@@ -241,12 +241,19 @@ def _sums(candidate: Candidate) -> set[tuple[float, str]]:
 
 def _marked_distinct(candidate: Candidate) -> bool:
     """'a separate $1 billion drawdown', 'another package', 'ordered under a separate
-    contract': the text says it is a new event."""
+    contract', 'ordered 12 more jets': the text says it is a new event."""
     trigger = candidate.trigger
     marked = [t for left in trigger.lefts for t in left.subtree]
     deals = [t for t in phrase_tokens(trigger) if t.lemma_.lower() in DEAL_NOUNS]
     marked += [m for deal in deals if deal.i != trigger.i for m in deal.children]
-    return any(t.lower_ in DISTINCT_MARKERS for t in marked)
+    if any(t.lower_ in DISTINCT_MARKERS for t in marked):
+        return True
+    objects = [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(  # "has ordered 12 more FA-50 jets": a further order
+        t.lower_ == "more" and t.i > 0 and t.nbor(-1).like_num
+        for obj in objects
+        for t in phrase_tokens(obj)
+    )
 
 
 def _different_systems(have: set[str], new: set[str], ctx: ArticleContext) -> bool:

@@ -15,6 +15,7 @@ from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     FUTURE_MODALS,
     NOUN_TRIGGERS,
+    ORDERING_VERBS,
     REPORTING,
     STATE_CLASSES,
     STATIONING_VERBS,
@@ -98,7 +99,8 @@ def status_from_tense(
     """The status tense gives when no cue does, and the modal that decided it, if any.
 
     Future or modal: Expected for meetings and 'is to', else Planned (an actor's intent); past
-    and perfect: Completed, but the perfect of a state or a deployment is still Ongoing;
+    and perfect: Completed (an order: Agreed), but the perfect of a state or a deployment is
+    still Ongoing;
     present: Ongoing.
     """
     found = tensed_verb(trigger)
@@ -111,7 +113,10 @@ def status_from_tense(
     if tense is Tense.PERFECT and (_lasting(verb, event_class) or _since(verb)):
         return Status.ONGOING, None  # "has led the battlegroup since 2017" still does
     if tense in {Tense.PAST, Tense.PERFECT}:
-        return Status.COMPLETED, None
+        ordered = (  # "has ordered 12 jets", not "the fighters it ordered ... arrived"
+            trigger.lemma_.lower() in ORDERING_VERBS and trigger.dep_ not in {"acl", "relcl"}
+        )
+        return (Status.AGREED if ordered else Status.COMPLETED), None
     return Status.ONGOING, None
 
 
