@@ -188,3 +188,35 @@ def test_a_counted_further_order_is_another_transfer(extractor: Extractor, secon
     first = "The Philippines bought 12 FA-50 jets from South Korea in 2014."
     extraction = extractor.extract(article(f"{first} {second}", date(2025, 7, 1)))
     assert len(events_of(extraction, E.ARMS_TRANSFER)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tokyo approved the sale of the finished fighter to third countries.",
+        "Berlin cleared exports of Eurofighter jets to other countries.",
+    ],
+)
+def test_sales_cleared_for_a_kind_of_state_are_an_export_rule(
+    extractor: Extractor, text: str
+) -> None:
+    (c,) = candidates(extractor, text)
+    assert c.type is E.POLICY_CHANGE
+    assert c.roles[Role.MATERIEL]  # the fighter the rule is about
+
+
+def test_a_sale_cleared_for_a_named_buyer_stays_a_sale(extractor: Extractor) -> None:
+    text = "Berlin cleared the sale of Eurofighter jets to Turkey."
+    assert [c.type for c in candidates(extractor, text)] == [E.ARMS_TRANSFER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japanese lawmakers are weighing a bill that would ease the arms export rules.",
+        "The South Korean government is considering legislation on the export bank's capital.",
+    ],
+)
+def test_a_bill_weighed_is_a_policy_change_considered(extractor: Extractor, text: str) -> None:
+    c = next(c for c in candidates(extractor, text) if c.type is E.POLICY_CHANGE)
+    assert c.status is Status.CONSIDERED

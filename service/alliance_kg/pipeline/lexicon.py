@@ -138,6 +138,9 @@ EXPORT_WORDS = {"export", "sell", "sale", "transfer"}
 # A legislature approving or voting on something changes policy ("the parliament approved it").
 LEGISLATURES = {"parliament", "congress", "senate", "legislature", "lawmaker", "legislator"}
 LEGISLATIVE_VERBS = {"approve", "pass", "vote", "adopt", "enact", "ratify"}
+# A bill weighed or debated is a policy change under consideration ("weighing a bill that").
+BILLS = {"bill", "legislation", "amendment"}
+DELIBERATING = {"weigh", "consider", "debate", "discuss", "draft", "mull", "review", "study"}
 # "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
 POLICY_OR_MAINTENANCE = {"overhaul"}
 # Words that make a transfer a sale rather than a gift.

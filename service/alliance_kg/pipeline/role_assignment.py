@@ -314,7 +314,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         if c.type is E.LEADERS_MEETING:  # the host state meets its visitors
             hosts = [ctx.state_of(p) for p in places]
             c.add(Role.PARTICIPANT, [h for h in hosts if h is not None])
-    if c.type is E.POLICY_CHANGE:
+    if c.type is E.POLICY_CHANGE:  # "approved the sale of the fighter": what the rule governs
+        c.add(Role.MATERIEL, materiel)
         policies = entities_in(
             iter([t for h in heads + of_objects for t in phrase_tokens(h)]),
             ctx,

@@ -8,6 +8,7 @@ from alliance_kg.model import EntityType
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
+    CLEARING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
     ESTABLISHING,
@@ -43,7 +44,13 @@ from alliance_kg.pipeline.lexicon import (
     UNABLE,
     VISITING,
 )
-from alliance_kg.pipeline.roles import np_tokens, phrase_tokens, prep_objects, subject_of
+from alliance_kg.pipeline.roles import (
+    np_tokens,
+    phrase_tokens,
+    prep_objects,
+    subject_of,
+    unknown_group,
+)
 
 
 def lemma_of(token: Token) -> str:
@@ -304,7 +311,7 @@ def needed(amount: Token) -> bool:
 def policy_topic(word: Token) -> bool:
     """What a rule governs, not an event: 'a law that restricts the export of', 'a ban on sales',
     'its ban on exporting weapons', 'a policy of not supplying', 'a policy banning sales', 'to
-    allow exports of the jet'."""
+    allow exports of the jet', 'approved sales to third countries'."""
     if word.dep_ in {"pobj", "pcomp"}:
         ruled = word.head.head  # "relaxed its ban on exporting", with "on" taken as the verb's
         if ruled.pos_ == "VERB":
@@ -313,7 +320,7 @@ def policy_topic(word: Token) -> bool:
     if word.dep_ != "dobj":
         return False
     verb = word.head
-    if lemma_of(verb) in PERMITTING:
+    if lemma_of(verb) in PERMITTING or exports_opened(verb):
         return True
     governing = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acl" or (
@@ -443,6 +450,18 @@ def permits_exports(verb: Token, ctx: ArticleContext) -> bool:
     ):
         return False
     return any(lemma_of(t) in EXPORT_WORDS for t in verb.subtree if t.i > verb.i)
+
+
+def exports_opened(verb: Token) -> bool:
+    """'approved the sale of the fighter to third countries': exports cleared for a kind of
+    state, no buyer named, set an export rule."""
+    if lemma_of(verb) not in CLEARING_VERBS:
+        return False
+    sales = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(c) in EXPORT_WORDS]
+    takers = [o for _p, o in prep_objects(verb, {"to"})] + [
+        t for sale in sales for t in sale.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"
+    ]
+    return bool(sales and takers) and all(map(unknown_group, takers))
 
 
 def into_law(token: Token) -> bool:

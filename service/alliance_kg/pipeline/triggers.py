@@ -16,8 +16,10 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     AIDING_STATES,
+    BILLS,
     BUYING_VERBS,
     CONTRACT_NOUNS,
+    DELIBERATING,
     DISPATCHING,
     DRAWDOWN_VERBS,
     EVENT_HEADS,
@@ -85,6 +87,7 @@ from alliance_kg.pipeline.trigger_checks import (
     contents_named,
     describes_goods,
     entity_types,
+    exports_opened,
     forces_move,
     forces_posted,
     forces_take_part,
@@ -242,6 +245,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS | WRITING_VERBS and into_law(token):
         return Trigger(token, E.POLICY_CHANGE)
+    if exports_opened(token):
+        return Trigger(token, E.POLICY_CHANGE)  # "approved the sale of the jet to third countries"
+    if lemma in DELIBERATING and obj is not None and lemma_of(obj) in BILLS:
+        return Trigger(token, E.POLICY_CHANGE)  # "lawmakers are weighing a bill"
     if lemma in PERMITTING and permits_exports(token, ctx):
         return Trigger(token, E.POLICY_CHANGE)  # "approved allowing the jet to be exported"
     if (
