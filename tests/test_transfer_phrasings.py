@@ -220,3 +220,69 @@ def test_a_sale_cleared_for_a_named_buyer_stays_a_sale(extractor: Extractor) -> 
 def test_a_bill_weighed_is_a_policy_change_considered(extractor: Extractor, text: str) -> None:
     c = next(c for c in candidates(extractor, text) if c.type is E.POLICY_CHANGE)
     assert c.status is Status.CONSIDERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oslo and Stockholm will put up $500 million for American-made weapons destined for Kyiv.",
+        "Berlin set aside 1 billion euros for artillery shells for Ukraine.",
+    ],
+)
+def test_a_sum_for_weapons_for_another_state_is_aid(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+def test_a_sum_for_ones_own_weapons_is_no_aid(extractor: Extractor) -> None:
+    text = "The Netherlands earmarked 250 million euros for ammunition."
+    assert E.MILITARY_AID not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        (
+            "Turkey has put its signature to a deal for 20 Eurofighter jets from Britain.",
+            "GBR",
+            "TUR",
+        ),
+        ("Warsaw put its name on a contract for 152 K9 howitzers from South Korea.", "KOR", "POL"),
+    ],
+)
+def test_putting_a_signature_to_a_deal_signs_it(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert c.status is Status.AGREED
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {recipient}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("The first K2 tanks from South Korea arrived in Poland in December.", "KOR", "POL"),
+        ("Twelve Caesar howitzers from France arrived in Lithuania on Friday.", "FRA", "LTU"),
+    ],
+)
+def test_materiel_arriving_in_a_state_is_delivered(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    (c,) = candidates(extractor, text)
+    assert c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
+    giver = Role.SUPPLIER if c.type is E.ARMS_TRANSFER else Role.DONOR
+    assert (countries(c, giver), countries(c, Role.RECIPIENT)) == ({supplier}, {recipient})
+    assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Army's Typhon launcher arrived in the Philippines in April.",
+        "Typhon launchers arrived in the Philippines for the Balikatan drills.",
+    ],
+)
+def test_a_forces_own_kit_arriving_is_no_delivery(extractor: Extractor, text: str) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}

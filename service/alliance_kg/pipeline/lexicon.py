@@ -207,6 +207,8 @@ DISTINCT_MARKERS = {
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
 CONTRACT_NOUNS = {"contract", "deal"}
 CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let"}
+# What a buyer puts to a contract to sign it: "put its signature to a deal for 20 jets".
+SIGNATURES = {"signature", "name", "seal"}
 WINNING_VERBS = {"win", "secure", "land", "clinch", "receive", "get", "obtain"}
 # Words in an organisation's name that make it part of a state or alliance, not a firm.
 GOVERNMENT_WORDS = {
@@ -507,6 +509,8 @@ MOVING_VERBS = {
 }
 # Verbs whose object is the place gone to: "instructors are likely to visit Taiwan".
 VISITING = {"visit", "tour"}
+# Materiel arriving in a state is delivered to it: "the first K2 tanks arrived in Poland".
+ARRIVING_VERBS = {"arrive"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
 # Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops

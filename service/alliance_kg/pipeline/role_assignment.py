@@ -60,8 +60,10 @@ from alliance_kg.pipeline.roles import (
     variant_of,
 )
 from alliance_kg.pipeline.trigger_checks import (
+    arrival_states,
     is_force,
     made_under_licence,
+    materiel_arrives,
     state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
@@ -179,6 +181,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         elif token.lemma_.lower() in RECEIVING_VERBS or _taken(token):
             c.add(taker_role, agents)
             c.add(giver_role, actors_at("from"))
+        elif materiel_arrives(token, ctx):  # "K2 tanks from South Korea arrived in Poland"
+            sources = state_sources(token, ctx)
+            c.add(giver_role, [e for t in sources for e in actors_of_np(t, ctx)[0]])
+            c.add(taker_role, arrival_states(token, ctx))
+            c.add(Role.MATERIEL, materiel_in([t for t in token.children if t.dep_ == "nsubj"], ctx))
         elif token.pos_ == "VERB" and token.lemma_.lower() in TAKING_VERBS:
             c.add(taker_role, agents)
             c.add(

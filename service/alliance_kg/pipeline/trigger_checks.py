@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from alliance_kg.model import EntityType
+from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
+    ARRIVING_VERBS,
     CLEARING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
@@ -482,11 +483,33 @@ def has_recipient(token: Token, ctx: ArticleContext) -> bool:
 
 
 def state_sources(verb: Token, ctx: ArticleContext) -> list[Token]:
-    """'take the first of three submarines from the United States': the states things come from."""
-    return [
-        t
-        for t in verb.subtree
-        if t.dep_ == "pobj"
-        and t.head.lower_ == "from"
-        and EntityType.COUNTRY in entity_types([t], ctx)
-    ]
+    """'take the first of three submarines from the United States', 'tanks from South Korea
+    arrived': the states things come from, named beside the verb or in its arguments."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}]
+    inside = [t for head in arguments for t in phrase_tokens(head)]
+    sources = [o for _p, o in prep_objects(verb, {"from"})]
+    sources += [t for t in inside if t.dep_ == "pobj" and t.head.lower_ == "from"]
+    return [t for t in sources if EntityType.COUNTRY in entity_types([t], ctx)]
+
+
+def arrival_states(verb: Token, ctx: ArticleContext) -> list[Entity]:
+    """'the first K2 tanks arrived in Poland': the states materiel reaches."""
+    places = [ctx.place_of(o) for _p, o in prep_objects(verb, {"in", "to", "at"})]
+    states = [ctx.state_of(p) for p in places if p is not None]
+    return [s for s in states if s is not None]
+
+
+def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
+    """Materiel reaching a state: a delivery; a force's own kit ('the Army's Typhon launcher',
+    'its fighters') or kit come for something ('for the drills') is deployed, not delivered."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    movers = [t for c in subjects for t in phrase_tokens(c)]
+    owned = any(c.dep_ == "poss" for s in subjects for c in s.children)
+    purpose = next(prep_objects(verb, {"for"}), None) is not None
+    return (
+        lemma_of(verb) in ARRIVING_VERBS
+        and not owned
+        and not purpose
+        and EntityType.MATERIEL in entity_types(movers, ctx)
+        and bool(arrival_states(verb, ctx))
+    )

@@ -13,6 +13,7 @@ from alliance_kg.pipeline.lexicon import (
     GIVING_VERBS,
     PAYING_VERBS,
     PERMITTING,
+    SIGNATURES,
     VERB_TRIGGERS,
     WINNING_VERBS,
 )
@@ -35,10 +36,8 @@ def contract_goods(contract: Token) -> list[Token]:
     """What a contract signed, awarded or won buys: 'signed contracts for 220,000 rounds',
     'a contract to make artillery rounds'. None when a verb in it reports the transfer
     itself ('a contract to supply 152 howitzers'), or the contract is not concluded."""
-    verb = contract.head
-    if contract.dep_ not in {"dobj", "nsubjpass"} or lemma_of(verb) not in (
-        CONTRACTING_VERBS | WINNING_VERBS
-    ):
+    verb = _concluding_verb(contract)
+    if verb is None:
         return []
     purposes = [c for c in contract.children if c.dep_ in {"acl", "relcl"}]
     transfers = set(VERB_TRIGGERS) | GIVING_VERBS
@@ -46,6 +45,19 @@ def contract_goods(contract: Token) -> list[Token]:
         return []
     objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
     return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for"}))]
+
+
+def _concluding_verb(contract: Token) -> Token | None:
+    """The verb that signs, awards or wins a contract: 'signed a contract', 'put its signature
+    to a deal', 'put its name on a contract'."""
+    verb = contract.head
+    if contract.dep_ in {"dobj", "nsubjpass"}:
+        return verb if lemma_of(verb) in CONTRACTING_VERBS | WINNING_VERBS else None
+    if contract.dep_ == "pobj" and verb.lower_ in {"to", "on"}:
+        signing = verb.head
+        marks = [c for c in signing.children if c.dep_ == "dobj" and lemma_of(c) in SIGNATURES]
+        return signing if marks else None
+    return None
 
 
 def describes_contents(token: Token) -> bool:
@@ -87,11 +99,14 @@ def gapped_givers(verb: Token) -> list[Token]:
 
 
 def paid_goods(verb: Token) -> list[Token]:
-    """What a paying verb pays for: 'fund the purchase of interceptors', 'pay for 100 tanks'."""
-    if lemma_of(verb) not in PAYING_VERBS:
+    """What a verb pays for: 'fund the purchase of interceptors', 'pay for 100 tanks', 'put up
+    $500 million for American-made weapons'."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    sums = [o for o in objects if o.ent_type_ == "MONEY"]
+    if lemma_of(verb) not in PAYING_VERBS and not sums:
         return []
-    paid = [c for c in verb.children if c.dep_ == "dobj"]
-    return paid + [o for _p, o in prep_objects(verb, {"for"})]
+    paid = [] if sums else objects
+    return paid + [o for head in [verb, *sums] for _p, o in prep_objects(head, {"for"})]
 
 
 def paid_for_states(verb: Token) -> list[Token]:

@@ -106,6 +106,7 @@ from alliance_kg.pipeline.trigger_checks import (
     lemma_of,
     made_together,
     made_under_licence,
+    materiel_arrives,
     materiel_near,
     meets_with,
     money_for_a_state,
@@ -213,6 +214,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "troops are taking part in the drills"
     if lemma in MOVING_VERBS | VISITING and forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
+    if materiel_arrives(token, ctx):
+        return Trigger(token, E.ARMS_TRANSFER)  # "the first K2 tanks arrived in Poland"
     if lemma in DISPATCHING and sent_for_work(token) is not None:
         return None  # "send destroyers to Japanese yards for overhauls": the overhaul is it
     if lemma in GIVING_VERBS and said_of_an_event(token):
