@@ -286,3 +286,17 @@ def test_materiel_arriving_in_a_state_is_delivered(
 def test_a_forces_own_kit_arriving_is_no_delivery(extractor: Extractor, text: str) -> None:
     kinds = {c.type for c in candidates(extractor, text)}
     assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Sweden delivered 50 of its own CV90s to Ukraine in 2023.", "CV90"),
+        ("Greece has bought Spike anti-tank missiles from Israel.", "Spike missile"),
+        ("Indonesia has ordered 48 KAAN fighter jets from Turkey.", "KAAN fighter"),
+        ("Ukraine will buy 5,000 Martlet missiles from Britain.", "Martlet"),
+    ],
+)
+def test_widely_exported_systems_are_named(extractor: Extractor, text: str, system: str) -> None:
+    (c,) = [c for c in candidates(extractor, text) if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}]
+    assert system in {e.label for e in c.roles[Role.MATERIEL].values()}
