@@ -300,3 +300,34 @@ def test_a_forces_own_kit_arriving_is_no_delivery(extractor: Extractor, text: st
 def test_widely_exported_systems_are_named(extractor: Extractor, text: str, system: str) -> None:
     (c,) = [c for c in candidates(extractor, text) if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}]
     assert system in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vietnam is in talks with the United States over the purchase of F-16 fighters.",
+        "Greece is in talks with Israel to buy PULS launchers.",
+    ],
+)
+def test_a_purchase_under_talks_is_considered(extractor: Extractor, text: str) -> None:
+    assert only(extractor, text, E.ARMS_TRANSFER).status is Status.CONSIDERED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain will give Ukraine 2.26 billion pounds to buy air defence systems.",
+        "Washington committed $2 billion to Kyiv to purchase Patriot interceptors.",
+    ],
+)
+def test_a_purchase_made_with_a_sum_granted_is_aid(extractor: Extractor, text: str) -> None:
+    found = candidates(extractor, text)
+    assert {c.type for c in found} == {E.MILITARY_AID}
+    bought = next(c for c in found if c.trigger.lemma_ in {"buy", "purchase"})
+    assert countries(bought, Role.RECIPIENT) == {"UKR"}
+    assert bought.roles[Role.MATERIEL]
+
+
+def test_a_sum_spent_on_ones_own_purchase_is_no_aid(extractor: Extractor) -> None:
+    text = "Poland will spend $2 billion to buy K2 tanks from South Korea."
+    assert [c.type for c in candidates(extractor, text)] == [E.ARMS_TRANSFER]

@@ -229,10 +229,14 @@ def _cue_beside(child: Token, head: Token) -> Status | None:
 
 
 def _topic_cue(trigger: Token) -> Cue | None:
-    """'a working group on ship repair', 'talks on co-production': the topic is considered."""
-    if not _nested_in_noun_phrase(trigger) or trigger.head.lower_ not in _TOPIC_PREPOSITIONS:
+    """'a working group on ship repair', 'talks on co-production', 'in talks over the purchase
+    of', 'in talks with Israel to buy': the topic is considered."""
+    if trigger.dep_ == "acl" and is_infinitive(trigger):
+        head = trigger.head
+    elif _nested_in_noun_phrase(trigger) and trigger.head.lower_ in _TOPIC_PREPOSITIONS:
+        head = trigger.head.head
+    else:
         return None
-    head = trigger.head.head
     if {head.lower_, head.lemma_.lower()} & DELIBERATION_NOUNS:  # "talks" has the lemma "talk"
         return Status.CONSIDERED, head.text
     return None

@@ -56,6 +56,7 @@ from alliance_kg.pipeline.roles import (
     prep_objects,
     received,
     stranded_object,
+    subject_actors,
     unknown_group,
     variant_of,
 )
@@ -70,6 +71,7 @@ from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
     describes_contents,
     gapped_givers,
+    granted_sum,
     paid_for_states,
 )
 from alliance_kg.pipeline.triggers import Trigger
@@ -214,6 +216,13 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             donors = {a.iri for a in agents}
             aided = [e for h in paid_for_states(token) for e in actors_of_np(h, ctx)[0]]
             c.add(Role.RECIPIENT, [e for e in aided if e.iri not in donors])
+        elif c.type is E.MILITARY_AID and granted_sum(token) is not None:
+            grant = granted_sum(token)  # "Britain will give Ukraine £2bn to buy air defences"
+            c.add(Role.DONOR, subject_actors(grant, ctx)[0])
+            aided = [
+                e for _p, o in prep_objects(grant, {"to", "for"}) for e in actors_of_np(o, ctx)[0]
+            ]
+            c.add(Role.RECIPIENT, aided)
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))

@@ -9,6 +9,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTAINING,
     CONTRACTING_VERBS,
     ENABLING,
+    FUNDING_VERBS,
     FUNDS,
     GIVING_VERBS,
     PAYING_VERBS,
@@ -117,3 +118,18 @@ def paid_for_states(verb: Token) -> list[Token]:
     return owners + [
         t for t in near if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"} and t not in goods
     ]
+
+
+def granted_sum(verb: Token) -> Token | None:
+    """'Britain will give Ukraine £2.26 billion to buy air defence systems': the verb granting
+    the sum a purchase is made with, when it names whom it goes to."""
+    grant = verb.head
+    if verb.dep_ not in {"advcl", "xcomp", "acl", "relcl"} or grant.i == verb.i:
+        return None
+    if grant.ent_type_ == "MONEY" and grant.dep_ == "dobj":  # "£2.26 billion to buy"
+        grant = grant.head
+    if lemma_of(grant) not in FUNDING_VERBS | GIVING_VERBS:
+        return None
+    objects = [c for c in grant.children if c.dep_ in {"dobj", "dative"}]
+    sums = [o for o in objects if o.ent_type_ == "MONEY"]
+    return grant if sums and next(prep_objects(grant, {"to", "for"}), None) else None

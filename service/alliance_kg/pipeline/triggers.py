@@ -130,6 +130,7 @@ from alliance_kg.pipeline.trigger_phrases import (
     counts_only,
     describes_contents,
     gapped_givers,
+    granted_sum,
     only_permitted,
     paid_for_states,
     paid_goods,
@@ -269,7 +270,11 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     event_class = VERB_TRIGGERS.get(lemma)
     if event_class is None:
         return None
-    bought_as_aid = bought_for_another(token, obj, ctx) or describes_contents(token)
+    bought_as_aid = (
+        bought_for_another(token, obj, ctx)
+        or describes_contents(token)
+        or granted_sum(token) is not None
+    )
     if lemma in BUYING_VERBS and bought_as_aid:
         return Trigger(token, E.MILITARY_AID)
     if (
