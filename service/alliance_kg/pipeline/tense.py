@@ -100,8 +100,7 @@ def status_from_tense(
 
     Future or modal: Expected for meetings and 'is to', else Planned (an actor's intent); past
     and perfect: Completed (an order: Agreed), but the perfect of a state or a deployment is
-    still Ongoing;
-    present: Ongoing.
+    still Ongoing; present: Ongoing.
     """
     found = tensed_verb(trigger)
     if found is None:
