@@ -8,7 +8,7 @@ import pytest
 
 from alliance_kg.model import Role, Status
 from alliance_kg.pipeline.extractor import Extractor
-from extraction_support import E, article, candidates, countries, events_of, only
+from extraction_support import E, article, candidates, countries, events_of, isos, only
 
 
 @pytest.mark.parametrize(
@@ -331,3 +331,24 @@ def test_a_purchase_made_with_a_sum_granted_is_aid(extractor: Extractor, text: s
 def test_a_sum_spent_on_ones_own_purchase_is_no_aid(extractor: Extractor) -> None:
     text = "Poland will spend $2 billion to buy K2 tanks from South Korea."
     assert [c.type for c in candidates(extractor, text)] == [E.ARMS_TRANSFER]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sweden delivered 50 CV90s to Ukraine, and Kyiv's first order from the plant is due soon.",
+        "Norway sent NASAMS to Ukraine last year, but its own purchase of new units was delayed.",
+    ],
+)
+def test_a_sale_in_a_coordinated_clause_leaves_a_gift_a_gift(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert [isos(e, Role.RECIPIENT) for e in events_of(extraction, E.MILITARY_AID)] == [{"UKR"}]
+
+
+def test_a_delivery_under_an_order_is_a_sale(extractor: Extractor) -> None:
+    text = "Seoul delivered 24 K9 howitzers to Warsaw under the 2022 order."
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    assert len(events_of(extraction, E.ARMS_TRANSFER)) == 1

@@ -379,10 +379,11 @@ def _commercial(candidate: Candidate) -> bool:
         return True
     own = next((n for n in (trigger, *trigger.ancestors) if n.dep_ == "advcl"), None)
     scope = list(own.subtree) if own is not None else list(candidate.sentence)
-    asides = {  # "..., drawing on joint purchases": a side clause says nothing of this one
-        t.i
+    asides = {  # "..., drawing on joint purchases", "... to Ukraine, and its first order is
+        t.i  # due": a side or coordinated clause says nothing of this one
         for clause in scope
-        if clause.dep_ == "advcl" and trigger not in clause.subtree
+        if (clause.dep_ == "advcl" or (clause.dep_ == "conj" and clause.pos_ in {"VERB", "AUX"}))
+        and trigger not in clause.subtree
         for t in clause.subtree
     }
     return any(
