@@ -352,3 +352,20 @@ def test_a_delivery_under_an_order_is_a_sale(extractor: Extractor) -> None:
     extraction = extractor.extract(article(text, date(2025, 7, 1)))
     assert not events_of(extraction, E.MILITARY_AID)
     assert len(events_of(extraction, E.ARMS_TRANSFER)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The frigate is scheduled to be handed over to the Greek navy in 2025.", "GRC"),
+        ("The first aircraft are due to be handed over to Turkey in 2030.", "TUR"),
+        ("The radars are expected to be shipped to Japan next year.", "JPN"),
+    ],
+)
+def test_a_delivery_told_in_a_raised_passive(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert c.status is Status.EXPECTED
+    assert countries(c, Role.RECIPIENT) == {recipient}
+    assert c.roles[Role.MATERIEL]

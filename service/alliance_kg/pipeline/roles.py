@@ -470,11 +470,16 @@ def takes_effect(verb: Token) -> bool:
 
 def passive_subject(verb: Token) -> Token | None:
     """What a passive verb acts on; a conjoined participle shares it ('SSN-AUKUS will be
-    designed by Britain and built in Australia')."""
+    designed by Britain and built in Australia'), so does a passive infinitive its raising
+    verb's subject ('the frigate is scheduled to be handed over')."""
     own = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     bare = not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
     if bare and verb.dep_ == "conj" and verb.tag_ == "VBN":
         return passive_subject(verb.head)
+    raised = verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children)
+    if bare and raised:  # "are due to be handed over": the subject of "are"
+        raiser = verb.head.head if verb.head.dep_ == "acomp" else verb.head
+        return next((c for c in raiser.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return own
 
 
