@@ -369,3 +369,17 @@ def test_a_delivery_told_in_a_raised_passive(
     assert c.status is Status.EXPECTED
     assert countries(c, Role.RECIPIENT) == {recipient}
     assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The first of those radars was turned over to the Philippine Air Force last year.", "PHL"),
+        ("Japan turned over two patrol vessels to Vietnam.", "VNM"),
+    ],
+)
+def test_turning_over_materiel_hands_it_over(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {recipient}

@@ -293,6 +293,8 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
 TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
+# Phrasal verbs that hand something over, with their particle: "was turned over to the navy".
+HANDING_PHRASES = {"turn": "over"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}

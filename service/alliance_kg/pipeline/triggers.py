@@ -29,6 +29,7 @@ from alliance_kg.pipeline.lexicon import (
     GIVING_VERBS,
     GRANTING_VERBS,
     GROUP_NOUNS,
+    HANDING_PHRASES,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
     KNOW_HOW,
@@ -151,6 +152,9 @@ class Trigger:
 
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = lemma_of(token)
+    particle = HANDING_PHRASES.get(lemma)
+    if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
+        lemma = "hand"  # "the first radar was turned over to the Philippine Air Force"
     obj = antecedent_object(token) or direct_object(token) or passive_subject(token)
     if obj is None:
         obj = conjunct_object(token)
