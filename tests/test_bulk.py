@@ -75,6 +75,18 @@ class FailingLoadStore(EmbeddedStore):
         super().load(data, fmt, graph=graph)
 
 
+class FlushCountingStore(EmbeddedStore):
+    """A store on disk that counts its flushes and what it held when each came."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.flushed_graphs: list[int] = []
+
+    def flush(self) -> None:
+        self.flushed_graphs.append(len(article_quads(self)))
+        super().flush()
+
+
 @pytest.fixture(scope="module")
 def articles() -> list[Article]:
     return [article for path in iter_article_files(INPUTS) for article in read_file(path)]
@@ -116,6 +128,16 @@ def test_bulk_stores_what_the_one_by_one_ingest_stores(
     assert all(report.created for report in reports)
     assert sorted(counting.extracted) == sorted(article.id for article in articles)
     assert not (tmp_path / "work").exists()
+
+
+def test_every_shard_is_flushed_once_loaded(
+    extractor: Extractor, articles: list[Article], tmp_path: Path
+) -> None:
+    store = FlushCountingStore(tmp_path / "store")
+    bulk(store, CountingExtractor(extractor), tmp_path / "work", shard_size=2).run(articles)
+    shards = -(-len(articles) // 2)
+    assert len(store.flushed_graphs) == shards
+    assert store.flushed_graphs == sorted(set(store.flushed_graphs))  # each after a new load
 
 
 def test_a_second_run_extracts_nothing(

@@ -12,8 +12,9 @@
    `shard-NNNNN.nq` once complete.
 3. The main process loads each complete shard: one update drops the graphs of the shard's
    articles (so an older version's graph is replaced, not merged), then the store's bulk
-   path (`Store.load`) adds the shard. With a read index, the shard's index rows (made by
-   the worker from the quads it wrote) go in next, in one transaction.
+   path (`Store.load`) adds the shard and `Store.flush` writes it out. With a read index,
+   the shard's index rows (made by the worker from the quads it wrote) go in next, in one
+   transaction.
 
 The work directory's `manifest.jsonl` records, in this order, the extractor version, each
 shard written (its articles and their events) and each shard loaded. A run that stops
@@ -187,6 +188,7 @@ class BulkIngest:
         )
         self.store.update(graphs)
         self.store.load(manifest.shard_path(written.name).read_bytes(), RdfFormat.N_QUADS)
+        self.store.flush()  # an embedded store's write buffers would grow to ~700 MB
         if self.index is not None and rows is not None:
             self.index.put_articles(rows)
         elif self.index is not None:

@@ -99,6 +99,10 @@ class Store(Protocol):
         """Serialise the whole store (or one graph) in `fmt`."""
         ...
 
+    def flush(self) -> None:
+        """Write buffered changes out, releasing the memory that holds them."""
+        ...
+
     def close(self) -> None:
         """Release files and connections."""
         ...

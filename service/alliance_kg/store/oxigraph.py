@@ -130,9 +130,13 @@ class EmbeddedStore:
         source = None if graph is None else NamedNode(graph)
         return self._store.dump(format=fmt, from_graph=source) or b""
 
+    def flush(self) -> None:
+        """Write RocksDB's in-memory tables to disk (they grow to hundreds of MB otherwise)."""
+        self._store.flush()
+
     def close(self) -> None:
         """Flush writes; the files are released when the store is garbage-collected."""
-        self._store.flush()
+        self.flush()
 
 
 @contextmanager

@@ -219,6 +219,9 @@ class RemoteStore:
         )
         return serialize(quads, format=fmt) or b""
 
+    def flush(self) -> None:
+        """Nothing is buffered here: the server holds every write."""
+
     def close(self) -> None:
         self._http.close()
 
