@@ -36,6 +36,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Berlin did not reject a [sale] of the jets.", AT),
         ("Poland has offered to [host] more American troops.", EventClass.PERSONNEL_DEPLOYMENT),
         ("Seoul offered to [build] the frigates in Australia.", JP),
+        ("Canada has shortlisted the Gripen for its fighter [purchase].", AT),
+        ("Manila shortlisted Korean and Swedish jets for its fighter [purchase].", AT),
         ("Several firms are in talks about setting up joint [production] in Ukraine.", JP),
         ("Rheinmetall is in discussions with Kyiv on [producing] shells together.", JP),
         (
@@ -50,6 +52,12 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
     Status.PLANNED: [
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
         ("Japan plans to [export] the destroyers to Australia.", AT),
+        ("Colombia has yet to sign the [contract] for the jets.", AT),
+        ("Poland still has to [buy] the launchers.", AT),
+        ("Manila has requested the [sale] of more jets.", AT),
+        ("Taipei has requested the [purchase] of more Harpoon missiles.", AT),
+        ("Yoon hopes to [visit] Tokyo in the spring.", LM),
+        ("Seoul hoped to [sell] tanks to Romania.", AT),
         ("The two countries aim to expand joint [production] of interceptors.", JP),
         ("Poland will [buy] more tanks from Seoul.", AT),
         ("Officials said Japan would [deliver] the radars.", AT),
@@ -69,6 +77,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The leaders will [meet] in Washington.", LM),
         ("Kishida is to [visit] Manila.", LM),
         ("[Deliveries] will begin in 2026.", AT),
+        ("The [summit] is slated for May.", LM),
         ("The [deployment] of the brigade will start in May.", EventClass.PERSONNEL_DEPLOYMENT),
         (
             "A framework for their defence [partnership] is set to be signed this year.",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import spacy
 
-from alliance_kg.pipeline.extractor import paragraphs
+from alliance_kg.pipeline.extractor import Extractor, paragraphs
 from alliance_kg.pipeline.nlp import MODEL, CachedLemmatizer, IndexedAttributeRuler
 from alliance_kg.reading import iter_article_files, read_file
 
@@ -53,3 +54,18 @@ def test_the_cached_lemmatizer_sets_what_spacy_s_lemmatizer_sets() -> None:
         expected, got = lemmatizer(doc.copy()), cached(doc.copy())
         assert [t.lemma_ for t in got] == [t.lemma_ for t in expected]
     assert cached.lemmas
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        ("Seoul hopes to sell tanks.", "hopes", "hope"),
+        ("They were hoping to visit Tokyo.", "hoping", "hope"),
+        ("The summit is slated for May.", "slated", "slate"),
+    ],
+)
+def test_forms_the_rules_strip_to_another_verb_keep_their_lemma(
+    extractor: Extractor, text: str, form: str, lemma: str
+) -> None:
+    (token,) = [t for t in extractor.nlp(text) if t.text == form]
+    assert token.lemma_ == lemma

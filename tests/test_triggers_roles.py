@@ -995,3 +995,28 @@ def test_craft_rotating_through_or_flown_in_by_forces_are_deployed(
     extractor: Extractor, text: str
 ) -> None:
     assert E.PERSONNEL_DEPLOYMENT in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and France have started talks on a reciprocal access agreement.",
+        "Manila and Tokyo have opened talks about a visiting forces agreement.",
+    ],
+)
+def test_talks_negotiating_an_agreement_are_cooperation(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert len(countries(c, Role.PARTICIPANT)) == 2
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kishida is considering a visit to Seoul later this year.",
+        "Marcos is weighing a visit to Canberra next year.",
+    ],
+)
+def test_a_visit_a_leader_weighs_or_plans_is_his(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert len(countries(c, Role.PARTICIPANT)) == 2

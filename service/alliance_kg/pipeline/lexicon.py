@@ -564,6 +564,7 @@ PERSONNEL_NOUNS = {
     "commando",
     "adviser",
     "advisor",
+    "observer",
 }
 # "its carrier strike group", "a naval task group": a group that is a military formation.
 FORCE_GROUP_MODIFIERS = {"strike", "battle", "task"}
@@ -713,6 +714,7 @@ STATUS_CUES: dict[str, Status] = {
             "reconsider",
             "rethink",
             "offer",
+            "shortlist",
         ],
         Status.CONSIDERED,
     ),
@@ -743,6 +745,7 @@ STATUS_CUES: dict[str, Status] = {
             "try",
             "work",
             "look",
+            "request",
         ],
         Status.PLANNED,
     ),

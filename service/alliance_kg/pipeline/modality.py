@@ -195,6 +195,8 @@ def _attached_cues(token: Token) -> list[Cue]:
             found.append((Status.CONSIDERED, child.text))  # "is one of the ideas on the table"
         elif child.dep_ == "xcomp" and is_infinitive(child) and _bare_be(token):
             found.append((Status.EXPECTED, f"{token.text} to"))
+        elif child.dep_ == "xcomp" and is_infinitive(child) and token.lemma_ == "have":
+            found.append((Status.PLANNED, f"{token.text} to"))  # "has yet to sign", "has to"
     return found
 
 

@@ -32,6 +32,12 @@ _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], object]] = {
     "IS_SPACE": lambda token: token.is_space,
 }
 _PLURAL_TYPES = {EntityType.MATERIEL, EntityType.ORGANIZATION, EntityType.POLICY}
+# Word forms the rule lemmatizer strips to another verb ("-es", "-ed" before "-s", "-d"):
+# "hopes", "slated" would be "hop", "slat", and their status cues lost.
+_MISREAD_FORMS = {
+    "hope": ["hopes", "hoped", "hoping"],
+    "slate": ["slates", "slated", "slating"],
+}
 
 
 def _case_sensitive(name: str) -> bool:
@@ -197,7 +203,10 @@ def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     """Load the model, index its attribute ruler, then the gazetteer and the entity recogniser."""
     nlp = spacy.load(MODEL, exclude=["ner"] if ner == "rules" else [])
     matcher = GazetteerMatcher(nlp, gazetteer)
-    attribute_ruler = IndexedAttributeRuler(nlp.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    model_ruler = nlp.get_pipe("attribute_ruler")
+    for lemma, forms in _MISREAD_FORMS.items():
+        model_ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    attribute_ruler = IndexedAttributeRuler(model_ruler)  # type: ignore[arg-type]
     lemmatizer = CachedLemmatizer(nlp.get_pipe("lemmatizer"))  # type: ignore[arg-type]
     entity_rules = EntityRules(nlp)
 

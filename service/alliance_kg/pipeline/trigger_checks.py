@@ -210,6 +210,17 @@ def negotiating(talks: Token) -> bool:
     return any(lemma_of(o) in AGREEMENT_NOUNS | DEAL_NOUNS for o in topics)
 
 
+def agreement_negotiated(talks: Token, ctx: ArticleContext) -> bool:
+    """'talks on a reciprocal access agreement', 'talks about a visiting forces agreement':
+    the talks negotiate a named cooperation agreement (an unnamed one is a trigger itself)."""
+    topics = [o for _, o in prep_objects(talks, {"on", "about", "over"})]
+    return any(
+        lemma_of(o) in AGREEMENT_NOUNS
+        and entity_types(list(phrase_tokens(o)), ctx) == {EntityType.POLICY}
+        for o in topics
+    )
+
+
 def is_institution(noun: Token) -> bool:
     """'a working group', 'a joint task force': a body set up to work together."""
     if lemma_of(noun) in INSTITUTIONS:
@@ -437,9 +448,10 @@ def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
 
 
 def names_agreement(token: Token) -> bool:
-    """The subject is an agreement ('the Reciprocal Access Agreement', 'the pact')."""
-    subject = [t for c in token.children if c.dep_ == "nsubj" for t in np_tokens(c)]
-    return any(lemma_of(t) in AGREEMENT_NOUNS for t in subject)
+    """The subject is an agreement ('the Reciprocal Access Agreement', 'the pact'), also
+    through the verb it is the infinitive of ('the pact is expected to take effect')."""
+    subject = subject_of(token)
+    return subject is not None and any(lemma_of(t) in AGREEMENT_NOUNS for t in np_tokens(subject))
 
 
 def permits_exports(verb: Token, ctx: ArticleContext) -> bool:

@@ -78,10 +78,12 @@ from alliance_kg.pipeline.roles import (
     prep_objects,
     sent_for_work,
     stranded_object,
+    subject_of,
     takes_effect,
     variant_of,
 )
 from alliance_kg.pipeline.trigger_checks import (
+    agreement_negotiated,
     between_ministers,
     body_meets,
     bought_for_another,
@@ -422,6 +424,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     ):
         return None
     visitors = [t for _, by in prep_objects(token, {"by"}) for t in phrase_tokens(by)]
+    if token.dep_ == "dobj" and (doer := subject_of(token.head)) is not None:
+        visitors += phrase_tokens(doer)  # "Kishida is considering a visit to Seoul"
     if lemma == "visit" and not (
         (kinds | entity_types(visitors, ctx)) & {EntityType.PERSON}
         or "state" in modifiers
@@ -431,7 +435,9 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in {"meeting", "session"} and body_meets(token, ctx):
         return None  # "the first meeting of their DICAS forum": a body's session, no summit
     if lemma == "talks" and negotiating(token):
-        return None  # "are in talks with NATO", "open talks on an agreement": no summit
+        if agreement_negotiated(token, ctx):  # "started talks on an access agreement"
+            return Trigger(token, E.DEFENSE_COOPERATION)
+        return None  # "are in talks with NATO", "open talks on a deal": no summit
     if lemma in {"talks", "meeting"} and between_ministers(token):
         event_class = E.DEFENSE_COOPERATION  # ministers consulting: no leaders' summit
     return Trigger(token, event_class, joint=has_joint_marker(token))
