@@ -69,3 +69,12 @@ def test_forms_the_rules_strip_to_another_verb_keep_their_lemma(
 ) -> None:
     (token,) = [t for t in extractor.nlp(text) if t.text == form]
     assert token.lemma_ == lemma
+
+
+def test_each_pipeline_runs_its_own_components(extractor: Extractor) -> None:
+    other = Extractor.load()
+    mine, theirs = dict(extractor.nlp.pipeline), dict(other.nlp.pipeline)
+    for name in ("attribute_ruler", "lemmatizer", "akg_gazetteer", "akg_entity_rules"):
+        assert mine[name] is not theirs[name], name
+    doc = other.nlp("Seoul hopes to sell tanks to Poland.")
+    assert [t.lemma_ for t in doc][:4] == ["Seoul", "hope", "to", "sell"]

