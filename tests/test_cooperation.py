@@ -305,3 +305,71 @@ def test_patrols_maneuvers_and_tests_held_together(extractor: Extractor, text: s
 )
 def test_a_task_force_set_up_is_cooperation(extractor: Extractor, text: str) -> None:
     assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "client"),
+    [
+        ("Ukrainian armoured vehicles are being refurbished in Poland.", "POL", "UKR"),
+        ("Turkey will upgrade Pakistan's F-16 fighters.", "TUR", "PAK"),
+        ("Washington wants Japanese companies to refurbish American destroyers.", "JPN", "USA"),
+        ("Damaged Leopard 2 tanks from Ukraine are fixed at a Rheinmetall workshop.", "DEU", "UKR"),
+        (
+            "Naval Group offered to sustain Greece's frigates from a facility in Crete.",
+            "FRA",
+            "GRC",
+        ),
+        ("Rheinmetall opened a repair hub in Romania for Ukrainian tanks.", "DEU", "UKR"),
+    ],
+)
+def test_equipment_mended_or_kept_up_by_another_state_s_industry(
+    extractor: Extractor, text: str, provider: str, client: str
+) -> None:
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert provider in countries(c, Role.PROVIDER)
+    assert countries(c, Role.CLIENT) == {client}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two leaders agreed to upgrade relations.",
+        "The army sustained heavy losses near Bakhmut.",
+        "Poland and Ukraine want to restore trust.",
+        "Rheinmetall runs a repair hub in Romania.",
+    ],
+)
+def test_no_maintenance_without_equipment_mended(extractor: Extractor, text: str) -> None:
+    assert E.MAINTENANCE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Australia pledged $3 billion toward expanding American submarine shipyards.",
+            {"AUS", "USA"},
+        ),
+        ("Japan will invest $1 billion to expand U.S. shell plants.", {"JPN", "USA"}),
+        ("Canada and Australia reached an agreement on critical minerals.", {"CAN", "AUS"}),
+        ("Elbit will bring Greek suppliers into its production chain.", {"ISR", "GRC"}),
+        ("Australian suppliers could feed parts to Kongsberg's lines in Norway.", {"AUS", "NOR"}),
+    ],
+)
+def test_supply_chains_grown_or_joined(extractor: Extractor, text: str, parties: set[str]) -> None:
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will expand its shipyards.",
+        "The two leaders signed an agreement on visas.",
+        "Raytheon makes the interceptor under a co-production arrangement with Rafael.",
+    ],
+)
+def test_no_supply_chain_work_without_inputs_or_another_s_works(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}

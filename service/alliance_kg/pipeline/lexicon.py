@@ -34,7 +34,20 @@ VERB_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(["donate", "pledge", "aid", "assist", "arm", "gift"], E.MILITARY_AID),
     **dict.fromkeys(["co-produce", "coproduce", "co-develop", "codevelop"], E.JOINT_PRODUCTION),
     **dict.fromkeys(
-        ["service", "repair", "maintain", "overhaul", "refit"], E.MAINTENANCE_COOPERATION
+        [
+            "service",
+            "repair",
+            "maintain",
+            "overhaul",
+            "refit",
+            "refurbish",
+            "fix",
+            "restore",
+            "recondition",
+            "upgrade",
+            "sustain",
+        ],
+        E.MAINTENANCE_COOPERATION,
     ),
     **dict.fromkeys(
         [
@@ -321,7 +334,10 @@ MAINTENANCE_NOUNS = [
     "mro",
     "sustainment",
     "upkeep",
+    "refurbishment",
 ]
+# Where repairs are done, once set up: "opened a repair hub in Romania".
+WORKSHOP_NOUNS = {"hub", "centre", "center", "depot", "workshop", "yard", "shop", "site"}
 NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(
         [
@@ -436,11 +452,23 @@ EVENT_HEADS = {
 PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture", "assembly"}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
+CHAIN_MODIFIERS = SUPPLY_CHAIN_MODIFIERS | {"production"}  # "its production chain"
 # Supplying what others' factories build with is supply-chain cooperation ("supply parts").
-INDUSTRIAL_INPUTS = {"part", "component", "subcomponent", "subsystem", "material"}
-SUPPLYING_VERBS = {"supply", "provide"}  # not "send components back to the licensor"
+INDUSTRIAL_INPUTS = {
+    "part",
+    "component",
+    "subcomponent",
+    "subsystem",
+    "material",
+    "mineral",
+    "semiconductor",
+    "chip",
+}
+SUPPLYING_VERBS = {"supply", "provide", "feed"}  # not "send components back to the licensor"
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
+# Works another state pays to grow: "US$3 billion toward expanding American shipyards".
+INDUSTRIAL_SITES = {"base", "shipyard", "yard", "plant", "factory", "facility", "line"}
 STRENGTHENING = {
     "enhance",
     "secure",

@@ -143,6 +143,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         targets["in"] += [o for q, o in prep_objects(obj, {"in", "to"})]
     if token.pos_ in {"NOUN", "PROPN"} and token.dep_ == "dobj":  # "approved the sale ... to X"
         targets["to"] += [o for q, o in prep_objects(token.head, {"to"})]
+        if c.type is E.MAINTENANCE_COOPERATION:  # "opened a repair hub ... for Ukrainian tanks"
+            targets["for"] += [o for q, o in prep_objects(token.head, {"for"})]
     if described is not None:  # "... a set of radars made by Mitsubishi for the Philippines"
         targets["for"] += [
             t for t in described.subtree if t.dep_ == "pobj" and t.head.lower_ in {"for", "to"}
@@ -279,6 +281,13 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
         if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:
             c.add(Role.PARTICIPANT, wanted_by(obj, ctx))
+        if (
+            c.type is E.SUPPLY_CHAIN_COOPERATION
+            and token.dep_ == "pobj"
+            and token.head.lower_ == "into"
+        ):
+            brought = [o for o in token.head.head.children if o.dep_ in {"dobj", "nsubjpass"}]
+            c.add(Role.PARTICIPANT, [e for o in brought for e in actors_of_np(o, ctx)[0]])
         subject = next((t for t in token.children if t.dep_ == "nsubj"), None)
         if (
             c.type is E.DEFENSE_COOPERATION

@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     AIDING_STATES,
     BILLS,
     BUYING_VERBS,
+    CHAIN_MODIFIERS,
     CONTRACT_NOUNS,
     DELIBERATING,
     DISPATCHING,
@@ -32,6 +33,7 @@ from alliance_kg.pipeline.lexicon import (
     HANDING_PHRASES,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
+    INDUSTRIAL_SITES,
     KNOW_HOW,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
@@ -65,6 +67,7 @@ from alliance_kg.pipeline.lexicon import (
     VERB_TRIGGERS,
     VISITING,
     WELCOMING_VERBS,
+    WORKSHOP_NOUNS,
     WRITING_VERBS,
 )
 from alliance_kg.pipeline.roles import (
@@ -345,7 +348,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
 def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = "talks" if token.lower_ == "talks" else lemma_of(token)  # "talk" is a lecture
     modifiers = {lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
-    if lemma in SUPPLY_CHAIN_HEADS and (modifiers & SUPPLY_CHAIN_MODIFIERS or "-" in token.text):
+    if lemma in SUPPLY_CHAIN_HEADS and (modifiers & CHAIN_MODIFIERS or "-" in token.text):
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if lemma in AGREEMENT_NOUNS and modifiers & SUPPLY_CHAIN_MODIFIERS:  # security of supply
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
@@ -356,8 +359,13 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and lemma_of(token.head) in STRENGTHENING
     ):  # "pledged $3 billion to expand the U.S. submarine industrial base"
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
-    if lemma in PRODUCTION_NOUNS and token.dep_ == "dobj" and funded_growth(token.head):
+    funded = token.dep_ == "dobj" and funded_growth(token.head)
+    if lemma in PRODUCTION_NOUNS | INDUSTRIAL_SITES and funded:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "€500m to expand shell production"
+    if lemma in AGREEMENT_NOUNS | {"framework"} and any(
+        lemma_of(o) in INDUSTRIAL_INPUTS for _p, o in prep_objects(token, {"on", "for"})
+    ):
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "a framework on critical minerals"
     if lemma in PRODUCTION_NOUNS:
         joint = made_together(token)
         if token.dep_ == "compound":
@@ -384,8 +392,14 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None  # "the agreement took effect": the verb reports it, as done
     if lemma in SCARCITY_NOUNS and not any(is_stock(t, ctx) for t in object_phrase(token)):
         return None  # "a lack of political will"
-    if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS:
-        return None
+    workshop = (
+        event_class is E.MAINTENANCE_COOPERATION
+        and lemma_of(token.head) in WORKSHOP_NOUNS
+        and token.head.dep_ == "dobj"
+        and sets_up(token.head.head)
+    )
+    if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS and not workshop:
+        return None  # but "opened a repair hub in Romania" sets up where repairs are done
     near = object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
     near_lemmas = {lemma_of(t) for t in near}
     kinds = entity_types(near, ctx)
