@@ -383,3 +383,63 @@ def test_turning_over_materiel_hands_it_over(
 ) -> None:
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.RECIPIENT) == {recipient}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Warsaw has sent Ukraine dozens of Soviet-era guns, as well as 18 Krab howitzers.",
+        "Berlin gave Kyiv three Patriot systems.",
+    ],
+)
+def test_a_state_named_before_the_goods_receives_them(extractor: Extractor, text: str) -> None:
+    (c,) = candidates(extractor, text)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+    assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Poland spent $2 billion on K2 tanks from South Korea.", "KOR", "POL"),
+        ("Berlin will spend 10 billion euros on F-35 jets from the United States.", "USA", "DEU"),
+    ],
+)
+def test_a_sum_spent_on_materiel_buys_it(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {recipient}
+
+
+def test_a_sum_spent_on_an_industry_buys_nothing(extractor: Extractor) -> None:
+    text = "Australia is spending A$16 billion on its guided weapons enterprise."
+    assert not candidates(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union agreed a fund to finance weapons for Ukraine.",
+        "Oslo will finance air defence systems for Kyiv.",
+    ],
+)
+def test_financing_weapons_for_a_state_is_aid_to_it(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        ("Warsaw signed a contract for 96 American Apache helicopters.", "USA"),
+        ("Poland put its name on a contract for South Korean K9 howitzers.", "KOR"),
+    ],
+)
+def test_a_contract_for_a_states_goods_buys_from_that_state(
+    extractor: Extractor, text: str, supplier: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {"POL"}

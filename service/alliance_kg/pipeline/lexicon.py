@@ -266,6 +266,8 @@ FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
 # Verbs that pay for goods: "will fund the purchase of interceptors for Ukraine", "is paying
 # for tanks for Kyiv" gives aid to the state the goods are for.
 PAYING_VERBS = {"fund", "finance", "pay", "bankroll", "underwrite"}
+# Spending a sum on materiel for oneself is buying it: "Poland spent $2 billion on K2 tanks".
+SPENDING_VERBS = {"spend"}
 # Verbs whose subject is the one receiving: "the $3.8 billion a year Israel receives".
 RECEIVING_VERBS = {"receive"}
 # Verbs whose subject takes what their object noun hands over: "Romania took delivery of".

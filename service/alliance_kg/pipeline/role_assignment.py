@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     INSTITUTIONS,
     RECEIVING_VERBS,
     SELECTING,
+    SPENDING_VERBS,
     STRENGTHENING,
     TAKING_VERBS,
     WINNING_VERBS,
@@ -51,10 +52,12 @@ from alliance_kg.pipeline.roles import (
     direct_object,
     entities_in,
     materiel_in,
+    more_objects,
     passive_subject,
     phrase_tokens,
     prep_objects,
     received,
+    second_object_dative,
     stranded_object,
     subject_actors,
     unknown_group,
@@ -73,8 +76,12 @@ from alliance_kg.pipeline.trigger_phrases import (
     gapped_givers,
     granted_sum,
     paid_for_states,
+    paid_goods,
 )
 from alliance_kg.pipeline.triggers import Trigger
+
+# Words whose subject or owner receives the materiel: 'buy', 'Poland's purchase', 'spent on'.
+BUYERS_WORDS = BUYING_VERBS | BUYING_NOUNS | SPENDING_VERBS
 
 
 def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: ArticleContext) -> None:
@@ -92,7 +99,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     if obj is None and token.pos_ == "VERB" and c.type in DIRECTED:
         obj = stranded = stranded_object(token, ctx)
     heads = [h for h in (obj, passive_subject(token)) if h is not None]
+    if token.pos_ == "VERB":  # "sent Ukraine guns, as well as 18 howitzers"
+        heads += [h for h in more_objects(token) if h not in heads]
     of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
+    if token.pos_ == "VERB":  # "spent $2 billion on F-35 jets from the United States"
+        of_objects += [g for g in paid_goods(token) if g not in of_objects]
     if token.pos_ in {"NOUN", "PROPN"}:
         heads.append(token)
     described = described_as(token) if c.type in DIRECTED else None
@@ -170,7 +181,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             owners = [e for e in owners_of([chosen], ctx) if e.type is EntityType.COUNTRY]
             c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
             c.add(Role.SUPPLIER, owners)
-        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYING_VERBS | BUYING_NOUNS:
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYERS_WORDS:
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
             goods = ([obj] if obj is not None else []) + of_objects
@@ -212,7 +223,14 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 c.add(Role.RECIPIENT, [e for e in others if e.iri not in c.roles[Role.SUPPLIER]])
             else:  # an agency or state placing an order buys, the firm it signs with supplies
                 c.add(Role.RECIPIENT, agents)
-                c.add(Role.SUPPLIER, [e for e in others if e.iri not in {a.iri for a in agents}])
+                buyers = {a.iri for a in agents}
+                sellers = [e for e in others if e.iri not in buyers]
+                makers = [  # "a contract for South Korean K9 howitzers": the goods' state
+                    e
+                    for e in owners_of(contract_goods(token) + of_objects, ctx)
+                    if e.type is EntityType.COUNTRY and e.iri not in buyers
+                ]
+                c.add(Role.SUPPLIER, sellers or makers)
         elif c.type is E.MILITARY_AID and paid_for_states(token):
             c.add(Role.DONOR, agents)
             donors = {a.iri for a in agents}
@@ -261,6 +279,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
             if not takers and obj is not None:
                 takers = misparsed_dative(token, obj, ctx)
+            dative = second_object_dative(token) if token.pos_ == "VERB" else None
+            if not takers and dative is not None:  # "has sent Ukraine dozens of guns"
+                takers = actors_of_np(dative, ctx)[0]
             givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
             c.add(taker_role, [e for e in takers if e.iri not in givers])
             sources = [

@@ -497,7 +497,31 @@ def prep_objects(head: Token, preps: set[str]) -> Iterator[tuple[str, Token]]:
 
 
 def direct_object(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+    """The object; of two ('sent Ukraine dozens of guns', parsed as two objects), the second:
+    the first is whom it goes to (`second_object_dative`)."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr", "oprd"}]
+    return objects[1] if second_object_dative(verb) else next(iter(objects), None)
+
+
+def more_objects(verb: Token) -> list[Token]:
+    """Objects beyond the first a parser split off: 'sent Ukraine dozens of guns, as well as 18
+    howitzers', the howitzers as a third object or as a conjunct of the verb."""
+    first = direct_object(verb)
+    return [
+        c
+        for c in verb.children
+        if c.pos_ == "NOUN"
+        and (c.dep_ == "conj" or (c.dep_ == "dobj" and first is not None and c.i > first.i))
+    ]
+
+
+def second_object_dative(verb: Token) -> Token | None:
+    """'has sent Ukraine dozens of guns' parsed with two (or more) objects: the first, a name,
+    receives."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) >= 2 and objects[0].pos_ == "PROPN" and objects[1].pos_ in {"NOUN", "NUM"}:
+        return objects[0]
+    return None
 
 
 def antecedent_object(verb: Token) -> Token | None:

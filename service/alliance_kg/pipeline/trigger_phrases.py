@@ -100,14 +100,16 @@ def gapped_givers(verb: Token) -> list[Token]:
 
 
 def paid_goods(verb: Token) -> list[Token]:
-    """What a verb pays for: 'fund the purchase of interceptors', 'pay for 100 tanks', 'put up
-    $500 million for American-made weapons'."""
+    """What a verb pays for: 'fund the purchase of interceptors', 'finance weapons for
+    Ukraine', 'pay for 100 tanks', 'put up $500 million for American-made weapons', 'spend
+    $2 billion on tanks'."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     sums = [o for o in objects if o.ent_type_ == "MONEY"]
-    if lemma_of(verb) not in PAYING_VERBS and not sums:
+    if sums:
+        return [o for head in [verb, *sums] for _p, o in prep_objects(head, {"for", "on"})]
+    if lemma_of(verb) not in PAYING_VERBS:
         return []
-    paid = [] if sums else objects
-    return paid + [o for head in [verb, *sums] for _p, o in prep_objects(head, {"for"})]
+    return objects or [o for _p, o in prep_objects(verb, {"for"})]
 
 
 def paid_for_states(verb: Token) -> list[Token]:

@@ -56,6 +56,7 @@ from alliance_kg.pipeline.lexicon import (
     SHORT_ADJECTIVES,
     SHRINKING,
     SIGNING_VERBS,
+    SPENDING_VERBS,
     STOCK_NOUNS,
     STRENGTHENING,
     SUPPLY_CHAIN_HEADS,
@@ -75,6 +76,7 @@ from alliance_kg.pipeline.roles import (
     antecedent_object,
     conjunct_object,
     direct_object,
+    more_objects,
     np_tokens,
     passive_subject,
     phrase_tokens,
@@ -201,6 +203,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     aided = EntityType.COUNTRY in entity_types(paid_for_states(token), ctx)
     if aided and _buys_materiel(paid_goods(token), ctx):
         return Trigger(token, E.MILITARY_AID)  # "will fund the purchase of jets for Ukraine"
+    if lemma in SPENDING_VERBS and _specific_goods(paid_goods(token), ctx):
+        return Trigger(token, E.ARMS_TRANSFER)  # "Poland spent $2 billion on K2 tanks"
     if lemma in RECEIVING_VERBS and obj is not None:
         if obj.ent_type_ == "MONEY":
             return Trigger(token, E.MILITARY_AID)  # "the $3.8 billion a year Israel receives"
@@ -233,7 +237,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in GIVING_VERBS:
         if obj is not None and is_force(obj):  # "send troops", not "give forces access"
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
-        own = list(np_tokens(obj, with_of=True)) if obj is not None else []  # not 'a say in'
+        heads = [obj, *obj.conjuncts] if obj is not None else []  # "guns, as well as howitzers"
+        heads += more_objects(token)
+        own = [t for head in heads for t in np_tokens(head, with_of=True)]  # not 'a say in'
         given = own + [
             t
             for c in token.children
@@ -514,6 +520,20 @@ def _buys_materiel(goods: list[Token], ctx: ArticleContext) -> bool:
     bought = any(NOUN_TRIGGERS.get(lemma_of(g)) is E.ARMS_TRANSFER for g in goods)
     return EntityType.MATERIEL in entity_types(tokens, ctx) or (
         bought and bool({lemma_of(t) for t in tokens} & MILITARY_WORDS)
+    )
+
+
+_NAMING_DEPS = {"compound", "nummod", "amod", "nmod"}  # "F-35 jets", "K2 tanks"
+
+
+def _specific_goods(goods: list[Token], ctx: ArticleContext) -> bool:
+    """Goods named as a kind of materiel ('K2 tanks'), not as weapons at large ('its guided
+    weapons enterprise')."""
+    words = [*goods, *(c for g in goods for c in g.children if c.dep_ in _NAMING_DEPS)]
+    named = [ctx.entity_of(t) for t in words]
+    return any(
+        e is not None and e.type is EntityType.MATERIEL and ctx.is_specific_materiel(e)
+        for e in named
     )
 
 
