@@ -443,3 +443,42 @@ def test_a_contract_for_a_states_goods_buys_from_that_state(
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {supplier}
     assert countries(c, Role.RECIPIENT) == {"POL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Lawmakers in Seoul are weighing a bill on the export bank's capital.", "KOR"),
+        ("The government in Tokyo is considering legislation to ease export rules.", "JPN"),
+    ],
+)
+def test_a_legislature_or_government_in_a_capital_acts_for_its_state(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    c = next(c for c in candidates(extractor, text) if c.type is E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {recipient}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient", "status"),
+    [
+        (
+            "Greece is poised to exercise its option on a fourth FDI frigate from France.",
+            "FRA",
+            "GRC",
+            Status.EXPECTED,
+        ),
+        (
+            "Indonesia has signed up for 48 KAAN fighter jets from Turkey.",
+            "TUR",
+            "IDN",
+            Status.AGREED,
+        ),
+    ],
+)
+def test_an_option_exercised_or_a_signing_up_buys(
+    extractor: Extractor, text: str, supplier: str, recipient: str, status: Status
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert (countries(c, Role.SUPPLIER), countries(c, Role.RECIPIENT)) == ({supplier}, {recipient})
+    assert c.status is status

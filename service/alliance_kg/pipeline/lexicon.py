@@ -218,8 +218,8 @@ DISTINCT_MARKERS = {
 }
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
-CONTRACT_NOUNS = {"contract", "deal"}
-CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let"}
+CONTRACT_NOUNS = {"contract", "deal", "option"}
+CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let", "exercise"}
 # What a buyer puts to a contract to sign it: "put its signature to a deal for 20 jets".
 SIGNATURES = {"signature", "name", "seal"}
 WINNING_VERBS = {"win", "secure", "land", "clinch", "receive", "get", "obtain"}
@@ -308,8 +308,8 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
 TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
-# Phrasal verbs that hand something over, with their particle: "was turned over to the navy".
-HANDING_PHRASES = {"turn": "over"}
+# Phrasal verbs that mean a transfer verb: "was turned over to the navy", "signed up for 48 jets".
+PHRASAL_TRANSFERS = {("turn", "over"): "hand", ("sign", "up"): "buy"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
@@ -370,6 +370,7 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "package",
             "gift",
             "grant",
+            "contribution",
         ],
         E.MILITARY_AID,
     ),

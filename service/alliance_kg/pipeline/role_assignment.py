@@ -68,6 +68,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_force,
     made_under_licence,
     materiel_arrives,
+    phrasal_lemma,
     state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
@@ -181,7 +182,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             owners = [e for e in owners_of([chosen], ctx) if e.type is EntityType.COUNTRY]
             c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])
             c.add(Role.SUPPLIER, owners)
-        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in BUYERS_WORDS:
+        elif c.type is E.ARMS_TRANSFER and phrasal_lemma(token) in BUYERS_WORDS:
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
             goods = ([obj] if obj is not None else []) + of_objects

@@ -135,6 +135,10 @@ def actors_of_np(
     )
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return ctx.home_country(), True
+    if home:  # "lawmakers in Seoul", "the government in Tokyo": the state of the place
+        places = [ctx.place_of(o) for _p, o in prep_objects(head, {"in"})]
+        states = [ctx.state_of(p) for p in places if p is not None]
+        return [s for s in states if s is not None][:1], True
     return [], False
 
 

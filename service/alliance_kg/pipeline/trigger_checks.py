@@ -32,6 +32,7 @@ from alliance_kg.pipeline.lexicon import (
     PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
+    PHRASAL_TRANSFERS,
     PLACING_PREPOSITIONS,
     PLANT_NOUNS,
     POLICY_NOUNS,
@@ -56,6 +57,16 @@ from alliance_kg.pipeline.roles import (
 
 def lemma_of(token: Token) -> str:
     return token.lemma_.lower()
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """The transfer verb a phrasal verb means ('turned over' -> hand, 'signed up for' -> buy),
+    else the verb's lemma."""
+    lemma = lemma_of(verb)
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    return next(
+        (PHRASAL_TRANSFERS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_TRANSFERS), lemma
+    )
 
 
 def has_joint_marker(token: Token) -> bool:

@@ -30,7 +30,6 @@ from alliance_kg.pipeline.lexicon import (
     GIVING_VERBS,
     GRANTING_VERBS,
     GROUP_NOUNS,
-    HANDING_PHRASES,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
     INDUSTRIAL_SITES,
@@ -124,6 +123,7 @@ from alliance_kg.pipeline.trigger_checks import (
     object_phrase,
     permits_exports,
     personal_possessor,
+    phrasal_lemma,
     policy_topic,
     received_by,
     runs_out,
@@ -158,15 +158,14 @@ class Trigger:
 
 
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
-    lemma = lemma_of(token)
-    particle = HANDING_PHRASES.get(lemma)
-    if particle and any(c.dep_ == "prt" and c.lower_ == particle for c in token.children):
-        lemma = "hand"  # "the first radar was turned over to the Philippine Air Force"
+    lemma = phrasal_lemma(token)  # "the first radar was turned over to the Philippine Air Force"
     obj = antecedent_object(token) or direct_object(token) or passive_subject(token)
     if obj is None:
         obj = conjunct_object(token)
     if obj is None and (lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) is E.ARMS_TRANSFER):
         obj = stranded_object(token, ctx)
+    if obj is None and lemma != lemma_of(token):  # "signed up for 48 jets": what it is for
+        obj = next((o for _p, o in prep_objects(token, {"for"})), None)
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {lemma_of(t) for t in obj_tokens}
     kinds = entity_types(obj_tokens, ctx)
@@ -420,7 +419,7 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if (
         event_class is E.MILITARY_AID
-        and lemma in {"support", "financing", "funding", "package", "gift", "grant"}
+        and lemma in {"support", "financing", "funding", "package", "gift", "grant", "contribution"}
         and not (modifiers & (MILITARY_WORDS | {"aid"}) or has_recipient(token, ctx))
         and not (describes_contents(token) and contents_named(token, ctx))
     ):
