@@ -482,3 +482,67 @@ def test_an_option_exercised_or_a_signing_up_buys(
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert (countries(c, Role.SUPPLIER), countries(c, Role.RECIPIENT)) == ({supplier}, {recipient})
     assert c.status is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany's pledge of four IRIS-T systems to Ukraine was confirmed on Monday.",
+        "Oslo's gift of NASAMS launchers to Kyiv arrived in May.",
+    ],
+)
+def test_a_pledge_or_gift_of_materiel_to_a_state_is_aid(extractor: Extractor, text: str) -> None:
+    c = next(c for c in candidates(extractor, text) if c.type is E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+    assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The first tranche of Leopard 2 tanks reached Ukraine in March.", "UKR"),
+        ("A shipment of artillery shells from South Korea reached Poland last week.", "POL"),
+    ],
+)
+def test_materiel_reaching_a_state_is_delivered_not_agreed(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    found = [c for c in candidates(extractor, text) if c.trigger.lemma_ == "reach"]
+    assert [countries(c, Role.RECIPIENT) for c in found] == [{recipient}]
+    assert found[0].status is Status.COMPLETED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul and Warsaw reached a deal on 180 K2 tanks.",
+        "Berlin struck a deal with Israel for Arrow 3 interceptors.",
+    ],
+)
+def test_a_deal_reached_or_struck_for_materiel_is_agreed(extractor: Extractor, text: str) -> None:
+    assert only(extractor, text, E.ARMS_TRANSFER).status is Status.AGREED
+
+
+def test_a_supply_of_materiel_to_a_state_is_a_transfer(extractor: Extractor) -> None:
+    c = only(extractor, "The supply of tanks to Ukraine will continue.", E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+    parts = "Japan's defence industry needs a steady supply of parts from Korea."
+    assert E.ARMS_TRANSFER not in {c.type for c in candidates(extractor, parts)}
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "Ukraine purchased 100 Leopard tanks with money from Germany and Denmark.",
+            {"DEU", "DNK"},
+        ),
+        ("Kyiv will buy drones with funds from Norway.", {"NOR"}),
+    ],
+)
+def test_a_purchase_paid_with_anothers_money_is_aid(
+    extractor: Extractor, text: str, donors: set[str]
+) -> None:
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.DONOR) == donors
+    assert countries(c, Role.RECIPIENT) == {"UKR"}

@@ -219,7 +219,18 @@ DISTINCT_MARKERS = {
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
 CONTRACT_NOUNS = {"contract", "deal", "option"}
-CONTRACTING_VERBS = {"sign", "award", "place", "conclude", "ink", "seal", "let", "exercise"}
+CONTRACTING_VERBS = {
+    "sign",
+    "award",
+    "place",
+    "conclude",
+    "ink",
+    "seal",
+    "let",
+    "exercise",
+    "reach",
+    "strike",
+}
 # What a buyer puts to a contract to sign it: "put its signature to a deal for 20 jets".
 SIGNATURES = {"signature", "name", "seal"}
 WINNING_VERBS = {"win", "secure", "land", "clinch", "receive", "get", "obtain"}
@@ -371,6 +382,7 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "gift",
             "grant",
             "contribution",
+            "pledge",
         ],
         E.MILITARY_AID,
     ),
@@ -543,7 +555,7 @@ MOVING_VERBS = {
 # Verbs whose object is the place gone to: "instructors are likely to visit Taiwan".
 VISITING = {"visit", "tour"}
 # Materiel arriving in a state is delivered to it: "the first K2 tanks arrived in Poland".
-ARRIVING_VERBS = {"arrive"}
+ARRIVING_VERBS = {"arrive", "reach"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
 # Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops
@@ -867,6 +879,8 @@ STATUS_CUES: dict[str, Status] = {
 BEGINNING = {"begin", "start", "commence"}
 # Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
 CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push", "offer"}
+# Cue verbs that agree only with a deal as object: "reached a deal", not "reached Ukraine".
+CUES_NEEDING_DEAL = {"reach"}
 # Cue verbs whose noun means something else: "a sign that", "a step toward".
 VERB_ONLY_CUES = {"sign", "step"}
 # Prepositional phrases that carry a status: "under consideration", "under way".

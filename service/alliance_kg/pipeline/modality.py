@@ -13,10 +13,13 @@ from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
+    AGREEMENT_NOUNS,
     ANNOUNCING,
     BEGINNING,
     BLOCKING,
+    CUES_NEEDING_DEAL,
     CUES_NEEDING_INFINITIVE,
+    DEAL_NOUNS,
     DELIBERATION_NOUNS,
     FRAMEWORK_NOUNS,
     HYPOTHETICAL_MARKS,
@@ -156,6 +159,10 @@ def _own_cue(token: Token) -> Cue | None:
         return None
     if lemma == "set" and token.tag_ != "VBN":
         return None
+    deals = AGREEMENT_NOUNS | DEAL_NOUNS
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
+    if lemma in CUES_NEEDING_DEAL and not deals.intersection(objects):
+        return None  # "the first tanks reached Ukraine": an arrival, not an agreement
     return status, token.text
 
 

@@ -74,6 +74,7 @@ from alliance_kg.pipeline.trigger_checks import (
 from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
     describes_contents,
+    funders,
     gapped_givers,
     granted_sum,
     paid_for_states,
@@ -244,6 +245,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 e for _p, o in prep_objects(grant, {"to", "for"}) for e in actors_of_np(o, ctx)[0]
             ]
             c.add(Role.RECIPIENT, aided)
+        elif c.type is E.MILITARY_AID and funders(token):  # "bought tanks with money from"
+            c.add(Role.RECIPIENT, agents)
+            c.add(Role.DONOR, [e for f in funders(token) for e in actors_of_np(f, ctx)[0]])
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))

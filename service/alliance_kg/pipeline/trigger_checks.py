@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
+    INDUSTRIAL_INPUTS,
     INSTITUTIONS,
     JOINT_BODIES,
     JOINT_MARKERS,
@@ -516,8 +517,12 @@ def state_sources(verb: Token, ctx: ArticleContext) -> list[Token]:
 
 
 def arrival_states(verb: Token, ctx: ArticleContext) -> list[Entity]:
-    """'the first K2 tanks arrived in Poland': the states materiel reaches."""
-    places = [ctx.place_of(o) for _p, o in prep_objects(verb, {"in", "to", "at"})]
+    """'the first K2 tanks arrived in Poland', 'a shipment reached Poland': the states materiel
+    reaches."""
+    reached = [c for c in verb.children if c.dep_ == "dobj"]  # "reached Ukraine in March"
+    places = [
+        ctx.place_of(o) for o in reached + [o for _p, o in prep_objects(verb, {"in", "to", "at"})]
+    ]
     states = [ctx.state_of(p) for p in places if p is not None]
     return [s for s in states if s is not None]
 
@@ -535,4 +540,16 @@ def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
         and not purpose
         and EntityType.MATERIEL in entity_types(movers, ctx)
         and bool(arrival_states(verb, ctx))
+    )
+
+
+def supplied_to_a_state(noun: Token, ctx: ArticleContext) -> bool:
+    """'the supply of tanks to Ukraine': a supply of materiel, not of parts, to a state."""
+    near = object_phrase(noun)
+    kinds = entity_types(near, ctx)
+    parts = {lemma_of(t) for t in near} & INDUSTRIAL_INPUTS
+    return (
+        lemma_of(noun) == "supply"
+        and not parts
+        and {EntityType.MATERIEL, EntityType.COUNTRY} <= kinds
     )

@@ -45,7 +45,7 @@ def contract_goods(contract: Token) -> list[Token]:
     if any(lemma_of(p) in transfers for p in purposes):
         return []
     objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
-    return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for"}))]
+    return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for", "on"}))]
 
 
 def _concluding_verb(contract: Token) -> Token | None:
@@ -135,3 +135,17 @@ def granted_sum(verb: Token) -> Token | None:
     objects = [c for c in grant.children if c.dep_ in {"dobj", "dative"}]
     sums = [o for o in objects if o.ent_type_ == "MONEY"]
     return grant if sums and next(prep_objects(grant, {"to", "for"}), None) else None
+
+
+def funders(verb: Token) -> list[Token]:
+    """'bought 100 tanks with money from Germany and Denmark': who paid for a purchase."""
+    funds = [
+        o
+        for _p, o in prep_objects(verb, {"with"})
+        if lemma_of(o) in FUNDS or o.ent_type_ == "MONEY"
+    ]
+    after = {money.right_edge.i + 1 for money in funds}  # "with money from ...", on the verb
+    beside = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i in after]
+    return [giver for money in funds for _p, giver in prep_objects(money, {"from"})] + [
+        o for prep in beside for o in prep.children if o.dep_ == "pobj"
+    ]

@@ -131,12 +131,14 @@ from alliance_kg.pipeline.trigger_checks import (
     sets_up,
     state_sources,
     stationed,
+    supplied_to_a_state,
     works_for_materiel,
 )
 from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
     counts_only,
     describes_contents,
+    funders,
     gapped_givers,
     granted_sum,
     only_permitted,
@@ -288,6 +290,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         bought_for_another(token, obj, ctx)
         or describes_contents(token)
         or granted_sum(token) is not None
+        or bool(funders(token))
     )
     if lemma in BUYING_VERBS and bought_as_aid:
         return Trigger(token, E.MILITARY_AID)
@@ -350,6 +353,19 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     return Trigger(token, event_class, joint=has_joint_marker(token))
 
 
+# Aid nouns that report aid only beside military words, a recipient or their contents.
+AID_NOUNS_NEEDING_CONTEXT = {
+    "support",
+    "financing",
+    "funding",
+    "package",
+    "gift",
+    "grant",
+    "contribution",
+    "pledge",
+}
+
+
 def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = "talks" if token.lower_ == "talks" else lemma_of(token)  # "talk" is a lecture
     modifiers = {lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
@@ -386,6 +402,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if token.dep_ == "dobj" and paid_goods(token.head):
         return None  # "will fund the purchase of jets for Ukraine": the aid is the event
+    if supplied_to_a_state(token, ctx):
+        return Trigger(token, E.ARMS_TRANSFER)  # "the supply of tanks to Ukraine will continue"
     if lemma in CONTRACT_NOUNS:
         goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
         bought = EntityType.MATERIEL in entity_types(goods, ctx)
@@ -419,9 +437,10 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if (
         event_class is E.MILITARY_AID
-        and lemma in {"support", "financing", "funding", "package", "gift", "grant", "contribution"}
+        and lemma in AID_NOUNS_NEEDING_CONTEXT
         and not (modifiers & (MILITARY_WORDS | {"aid"}) or has_recipient(token, ctx))
         and not (describes_contents(token) and contents_named(token, ctx))
+        and not _given_to_a_state(token, ctx)
     ):
         return None
     if (
@@ -511,6 +530,16 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _given_to_a_state(noun: Token, ctx: ArticleContext) -> bool:
+    """'Germany's pledge of four IRIS-T systems to Ukraine': materiel in the noun's phrase
+    goes to a state named there."""
+    near = object_phrase(noun)
+    takers = [t for t in near if t.dep_ == "pobj" and t.head.lower_ in {"to", "for"}]
+    return EntityType.MATERIEL in entity_types(near, ctx) and (
+        EntityType.COUNTRY in entity_types(takers, ctx)
+    )
 
 
 def _buys_materiel(goods: list[Token], ctx: ArticleContext) -> bool:
