@@ -546,3 +546,23 @@ def test_a_purchase_paid_with_anothers_money_is_aid(
     c = only(extractor, text, E.MILITARY_AID)
     assert countries(c, Role.DONOR) == donors
     assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Tokyo dropped its plan to deploy Aegis Ashore in June 2020.", "JPN"),
+        ("Berlin abandoned its ban on arms exports to Riyadh.", "DEU"),
+        ("Madrid will raise Spain's defence spending to 2 percent this year.", "ESP"),
+        (
+            "The prime minister unveiled a plan to lift Spain's defence spending to 2 percent.",
+            "ESP",
+        ),
+    ],
+)
+def test_plans_and_bans_dropped_and_spending_raised_change_policy(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    c = next(c for c in candidates(extractor, text) if c.type is E.POLICY_CHANGE)
+    assert state in countries(c, Role.PARTICIPANT)
+    assert not c.modality.negated

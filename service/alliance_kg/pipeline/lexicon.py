@@ -73,6 +73,10 @@ VERB_TRIGGERS: dict[str, EventClass] = {
             "update",
             "impose",
             "introduce",
+            "drop",
+            "abandon",
+            "shelve",
+            "raise",
         ],
         E.POLICY_CHANGE,
     ),
@@ -640,6 +644,7 @@ POLICY_NOUNS = {
     "embargo",
     "moratorium",
     "prohibition",
+    "spending",
 }
 # Words the NER takes for names that name no one in particular ("the Navy said").
 # Prefixes navies put before their ships' names: "USS Kentucky", "HMS Queen Elizabeth".

@@ -367,6 +367,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.PARTICIPANT, [h for h in hosts if h is not None])
     if c.type is E.POLICY_CHANGE:  # "approved the sale of the fighter": what the rule governs
         c.add(Role.MATERIEL, materiel)
+        owners = [e for e in owners_of(heads, ctx) if e.type is EntityType.COUNTRY]
+        c.add(Role.PARTICIPANT, owners)  # "lift Spain's defence spending": Spain's own policy
         policies = entities_in(
             iter([t for h in heads + of_objects for t in phrase_tokens(h)]),
             ctx,
