@@ -373,3 +373,25 @@ def test_no_supply_chain_work_without_inputs_or_another_s_works(
     extractor: Extractor, text: str
 ) -> None:
     assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Poland bought K2 tanks from South Korea. The remaining tanks will be assembled "
+            "in Poland by Bumar-Labedy.",
+            {"Poland", "South Korea"},
+        ),
+        (
+            "Kongsberg works with Raytheon in the United States, which assembles missiles for "
+            "the American services.",
+            {"United States", "Norway"},
+        ),
+    ],
+)
+def test_assembly_naming_one_side_is_with_another_state_named_or_in_focus(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.PARTICIPANT)} >= parties

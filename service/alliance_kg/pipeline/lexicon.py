@@ -305,6 +305,8 @@ JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "coopera
 # together: "built under licence", "licence production", "assembled locally".
 LICENSING = {"licence", "license", "licensed", "licenced"}
 LOCAL_MARKERS = {"local", "locally", "in-country"}
+# Assembling is putting together what another designed: "will be assembled in Poland".
+ASSEMBLING = {"assemble", "assembly"}
 # Subjects that are two producers as one: "a joint venture between X and Y will make shells".
 JOINT_BODIES = {"venture", "consortium"}
 # A works set up to make materiel: "opened an ammunition factory in Lithuania".

@@ -9,6 +9,7 @@ from alliance_kg.pipeline.agents import noun_anchor, outside_aid, owners_of
 from alliance_kg.pipeline.candidate import DIRECTED, MATERIEL_CLASSES, SHARED, Candidate, E
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    ASSEMBLING,
     BUYING_NOUNS,
     BUYING_VERBS,
     CONTRACT_NOUNS,
@@ -329,8 +330,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
         if c.type is E.JOINT_PRODUCTION:
             c.add(Role.PARTICIPANT, production_partners(token, heads + of_objects, ctx))
-        if c.type is E.JOINT_PRODUCTION and (c.joint or made_under_licence(trigger.token)):
-            _add_partner(c, ctx)  # "the K2 will be assembled locally by Bumar-Labedy"
+        assembled = trigger.token.lemma_.lower() in ASSEMBLING  # kits another state designed
+        if c.type is E.JOINT_PRODUCTION and (
+            c.joint or assembled or made_under_licence(trigger.token)
+        ):
+            _add_partner(c, ctx)  # "the K2PL will be assembled in Poland by Bumar-Labedy"
         together = c.joint or (
             c.type is E.SUPPLY_CHAIN_COOPERATION and token.head.lemma_.lower() in STRENGTHENING
         )
@@ -384,12 +388,15 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
 
 
 def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
-    """A joint, licence or local production naming one side only: the other state the
-    article is about is the partner whose design is made."""
+    """A joint, licence or local production naming one side only: the partner whose design
+    is made is another state the sentence names, else the other state the article is about."""
     own = {ctx.gazetteer.country_of(iri) or iri for iri in c.actor_iris()}
-    if len(own) == 1:
-        c.add(Role.PARTICIPANT, [e for e in ctx.focus(2) if e.iri not in own][:1])
-        c.inferred = True
+    if len(own) != 1:
+        return
+    named = entities_in(iter(c.sentence), ctx, {EntityType.COUNTRY, EntityType.ORGANIZATION})
+    states = [s for e in named if (s := ctx.state_of(e)) is not None]
+    c.add(Role.PARTICIPANT, [e for e in states + ctx.focus(2) if e.iri not in own][:1])
+    c.inferred = True
 
 
 def _taken(noun: Token) -> bool:
