@@ -58,6 +58,7 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("Taipei has requested the [purchase] of more Harpoon missiles.", AT),
         ("Yoon hopes to [visit] Tokyo in the spring.", LM),
         ("Seoul hoped to [sell] tanks to Romania.", AT),
+        ("Britain was prepared to [send] troops to Ukraine.", EventClass.PERSONNEL_DEPLOYMENT),
         ("The two countries aim to expand joint [production] of interceptors.", JP),
         ("Poland will [buy] more tanks from Seoul.", AT),
         ("Officials said Japan would [deliver] the radars.", AT),

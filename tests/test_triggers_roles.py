@@ -1020,3 +1020,31 @@ def test_talks_negotiating_an_agreement_are_cooperation(extractor: Extractor, te
 def test_a_visit_a_leader_weighs_or_plans_is_his(extractor: Extractor, text: str) -> None:
     c = only(extractor, text, E.LEADERS_MEETING)
     assert len(countries(c, Role.PARTICIPANT)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "sender"),
+    [
+        ("A battalion of French troops arrived in Romania on Monday.", "FRA"),
+        ("Two U.S. B-52 bombers landed in South Korea on Tuesday.", "USA"),
+        ("The United States will establish a permanent military presence in Poland.", "USA"),
+        ("Britain was prepared to put boots on the ground in Ukraine.", "GBR"),
+        ("Germany wants a bigger naval presence in the Indo-Pacific.", "DEU"),
+    ],
+)
+def test_forces_landed_arrived_or_present_somewhere(
+    extractor: Extractor, text: str, sender: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert sender in countries(c, Role.PARTICIPANT)
+
+
+def test_a_commissioned_ship_arriving_is_not_delivered(extractor: Extractor) -> None:
+    kinds = {c.type for c in candidates(extractor, "The USS Carl Vinson arrived in Busan.")}
+    assert E.ARMS_TRANSFER not in kinds and E.MILITARY_AID not in kinds
+    assert E.PERSONNEL_DEPLOYMENT in kinds
+
+
+def test_a_market_presence_is_no_deployment(extractor: Extractor) -> None:
+    text = "Hanwha wants a bigger presence in the European market."
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}

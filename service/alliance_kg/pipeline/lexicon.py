@@ -546,6 +546,8 @@ RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 PARTICIPATING = {"participate", "join"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
 MOVING_VERBS = {
+    "land",
+    "call",
     "fly",
     "sail",
     "arrive",
@@ -562,6 +564,10 @@ MOVING_VERBS = {
 VISITING = {"visit", "tour"}
 # Materiel arriving in a state is delivered to it: "the first K2 tanks arrived in Poland".
 ARRIVING_VERBS = {"arrive", "reach"}
+# A state's forces somewhere, as a noun: "a permanent military presence in Poland", "a
+# naval footprint", "boots on the ground".
+PRESENCE_NOUNS = {"presence", "footprint"}
+PRESENCE_MODIFIERS = {"naval", "troop", "force", "rotational", "forward"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
 # Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops
@@ -584,7 +590,7 @@ POSTING_VERBS = {
 PLACING_PREPOSITIONS = {"to", "into", "in", "at", "through", "on"}
 # Craft moving under their own power: "fighters flew to Australia" deploys them, while
 # launchers that "arrive" are delivered.
-CRAFT_MOVING_VERBS = {"fly", "sail", "dock", "deploy", "rotate"}
+CRAFT_MOVING_VERBS = {"fly", "sail", "dock", "deploy", "rotate", "land", "call", "visit"}
 # Objects that make deploy/send a personnel deployment.
 PERSONNEL_NOUNS = {
     "troop",
@@ -787,6 +793,7 @@ STATUS_CUES: dict[str, Status] = {
             "agenda",
             "roadmap",
             "planned",
+            "prepared",
             "arrangement",
             "preparation",
             "bid",

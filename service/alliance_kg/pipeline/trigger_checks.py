@@ -26,6 +26,7 @@ from alliance_kg.pipeline.lexicon import (
     LICENSING,
     LOCAL_MARKERS,
     MEETING_PHRASES,
+    MILITARY_WORDS,
     MINISTERIAL,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
@@ -38,8 +39,11 @@ from alliance_kg.pipeline.lexicon import (
     PLANT_NOUNS,
     POLICY_NOUNS,
     POSTING_VERBS,
+    PRESENCE_MODIFIERS,
+    PRESENCE_NOUNS,
     PRODUCTION_NOUNS,
     RUNNING_OUT,
+    SHIP_PREFIXES,
     SHORT_ADJECTIVES,
     STOCK_NOUNS,
     STRENGTHENING,
@@ -389,10 +393,16 @@ def forces_move(token: Token, ctx: ArticleContext) -> bool:
     ]
     if lemma_of(token) in VISITING:  # "instructors will visit Taiwan"
         places += [o for o in token.children if o.dep_ == "dobj"]
-    craft = lemma_of(token) in CRAFT_MOVING_VERBS and EntityType.MATERIEL in entity_types(
-        [t for mover in movers for t in phrase_tokens(mover)], ctx
-    )
+    moving = [t for mover in movers for t in phrase_tokens(mover)]
+    under_way = lemma_of(token) in CRAFT_MOVING_VERBS or commissioned(moving)
+    craft = under_way and EntityType.MATERIEL in entity_types(moving, ctx)
     return bool(places) and (craft or any(map(is_force, movers)))
+
+
+def commissioned(tokens: list[Token]) -> bool:
+    """'USS Carl Vinson', 'HMS Queen Elizabeth': a ship in a navy's service, whose arrival is a
+    deployment, not a delivery."""
+    return any(t.text in SHIP_PREFIXES for t in tokens)
 
 
 def forces_take_part(verb: Token) -> bool:
@@ -405,6 +415,17 @@ def forces_take_part(verb: Token) -> bool:
     if not (taking_part or lemma in PARTICIPATING):
         return False
     return any(c.dep_ == "nsubj" and is_force(c) for c in verb.children)
+
+
+def forces_present(noun: Token, modifiers: set[str]) -> bool:
+    """'a permanent military presence in Poland', 'boots on the ground': a state's forces
+    placed somewhere."""
+    if lemma_of(noun) == "boot":  # "boots on the ground", "put boots on the ground"
+        holders = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+        return any(lemma_of(o) == "ground" for h in holders for _, o in prep_objects(h, {"on"}))
+    return lemma_of(noun) in PRESENCE_NOUNS and bool(
+        modifiers & (MILITARY_WORDS | PRESENCE_MODIFIERS)
+    )
 
 
 def forces_posted(verb: Token, obj: Token | None) -> bool:
@@ -537,6 +558,7 @@ def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
     return (
         lemma_of(verb) in ARRIVING_VERBS
         and not owned
+        and not commissioned(movers)
         and not purpose
         and EntityType.MATERIEL in entity_types(movers, ctx)
         and bool(arrival_states(verb, ctx))

@@ -97,6 +97,7 @@ from alliance_kg.pipeline.trigger_checks import (
     exports_opened,
     forces_move,
     forces_posted,
+    forces_present,
     forces_take_part,
     foreign_system,
     funded_growth,
@@ -396,6 +397,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not (joint or made_under_licence(token) or materiel_near(token, ctx)):
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if forces_present(token, modifiers):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "a military presence in Poland"
     if lemma in EXERCISE_NOUNS and held_together(token, modifiers):
         return Trigger(token, E.DEFENSE_COOPERATION, joint=True)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
