@@ -566,3 +566,15 @@ def test_plans_and_bans_dropped_and_spending_raised_change_policy(
     c = next(c for c in candidates(extractor, text) if c.type is E.POLICY_CHANGE)
     assert state in countries(c, Role.PARTICIPANT)
     assert not c.modality.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hindustan Aeronautics has been unable to deliver the first Tejas jets to the air force.",
+        "Berlin failed to deliver the Leopard tanks to Kyiv on time.",
+    ],
+)
+def test_what_a_supplier_failed_to_deliver_is_no_transfer(extractor: Extractor, text: str) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}

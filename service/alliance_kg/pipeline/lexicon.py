@@ -150,6 +150,8 @@ PERMITTING = {"allow", "permit"}
 KNOW_HOW = {"technology", "know-how", "design", "expertise", "knowledge", "data"}
 # What a state "can" transfer, or is let or enabled to, is a rule or an ability, not a transfer.
 ABILITY_MODALS = {"can", "ca"}
+# What a state was "unable" or "failed" to hand over was not handed over: no transfer.
+FAILING = {"unable", "fail"}
 ENABLING = {"let", "enable"}
 EXPORT_WORDS = {"export", "sell", "sale", "transfer"}
 # A legislature approving or voting on something changes policy ("the parliament approved it").

@@ -9,6 +9,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTAINING,
     CONTRACTING_VERBS,
     ENABLING,
+    FAILING,
     FUNDING_VERBS,
     FUNDS,
     GIVING_VERBS,
@@ -81,6 +82,11 @@ def only_permitted(token: Token) -> bool:
         if lemma_of(node) in PERMITTING | ENABLING:
             return True
     return False
+
+
+def not_managed(verb: Token) -> bool:
+    """'has been unable to deliver the first jets', 'failed to deliver': no transfer done."""
+    return verb.dep_ == "xcomp" and lemma_of(verb.head) in FAILING
 
 
 def gapped_givers(verb: Token) -> list[Token]:

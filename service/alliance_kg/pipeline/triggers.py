@@ -142,6 +142,7 @@ from alliance_kg.pipeline.trigger_phrases import (
     funders,
     gapped_givers,
     granted_sum,
+    not_managed,
     only_permitted,
     paid_for_states,
     paid_goods,
@@ -523,7 +524,9 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         else:
             trigger = None
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
-        if transfer and (only_permitted(token) or _know_how(token) or policy_topic(token)):
+        if transfer and (
+            only_permitted(token) or not_managed(token) or _know_how(token) or policy_topic(token)
+        ):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
         if cooperation and (_criterion(token) or _priced(token)):
