@@ -578,3 +578,10 @@ def test_plans_and_bans_dropped_and_spending_raised_change_policy(
 def test_what_a_supplier_failed_to_deliver_is_no_transfer(extractor: Extractor, text: str) -> None:
     kinds = {c.type for c in candidates(extractor, text)}
     assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
+def test_arming_a_ship_is_equipping_it_not_aid(extractor: Extractor) -> None:
+    equip = "The missile will also arm two larger Aegis-equipped vessels now being built."
+    assert E.MILITARY_AID not in {c.type for c in candidates(extractor, equip)}
+    aid = "The United States will keep arming Ukraine with HIMARS launchers."
+    assert countries(only(extractor, aid, E.MILITARY_AID), Role.RECIPIENT) == {"UKR"}

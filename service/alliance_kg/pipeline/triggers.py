@@ -307,6 +307,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         )
     ):
         return None  # "pledged to expand production" pledges no aid
+    equipped = obj is not None and EntityType.MATERIEL in entity_types([obj], ctx)
+    if lemma in AIDING_STATES and equipped:
+        return None  # "the missile will arm two Aegis-equipped vessels": equipping, no aid
     if event_class is E.ARMS_TRANSFER and clause & (
         PURCHASE_AID_CONTEXT if lemma in BUYING_VERBS else AID_CONTEXT
     ):
