@@ -585,3 +585,23 @@ def test_arming_a_ship_is_equipping_it_not_aid(extractor: Extractor) -> None:
     assert E.MILITARY_AID not in {c.type for c in candidates(extractor, equip)}
     aid = "The United States will keep arming Ukraine with HIMARS launchers."
     assert countries(only(extractor, aid, E.MILITARY_AID), Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seoul has handed over a decommissioned corvette to Manila free of charge.",
+        "Tokyo will hand the Philippines two patrol vessels for free.",
+        "Canberra sent 49 Abrams tanks to Kyiv at no cost.",
+    ],
+)
+def test_a_handover_free_of_charge_is_aid(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.MILITARY_AID)
+    assert c.roles[Role.RECIPIENT]
+
+
+def test_one_handover_of_aid_in_the_perfect_is_done(extractor: Extractor) -> None:
+    handed = "Seoul has handed over a decommissioned corvette to Manila free of charge."
+    assert only(extractor, handed, E.MILITARY_AID).status is Status.COMPLETED
+    lasting = "Washington has provided $60 billion in military aid to Ukraine since 2022."
+    assert {c.status for c in candidates(extractor, lasting)} == {Status.ONGOING}

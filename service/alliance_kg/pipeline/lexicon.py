@@ -332,6 +332,11 @@ PHRASAL_TRANSFERS = {("turn", "over"): "hand", ("sign", "up"): "buy"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
+# Verbs of one handover: their perfect is done, even for aid ("has handed over a corvette"),
+# where "has provided $60 billion since 2022" still holds.
+HANDOVER_VERBS = {"hand", "deliver", "ship", "transfer", "send", "give", "donate", "gift"}
+# Words that say a handover cost nothing: aid.
+GRATIS = [("free", "of", "charge"), ("free", "of", "cost"), ("at", "no", "cost"), ("for", "free")]
 # A purchase is aid only under an unambiguous aid word: a "package" may be a sale.
 PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 

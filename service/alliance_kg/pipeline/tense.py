@@ -14,6 +14,7 @@ from spacy.tokens import Token
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     FUTURE_MODALS,
+    HANDOVER_VERBS,
     NOUN_TRIGGERS,
     ORDERING_VERBS,
     REPORTING,
@@ -120,11 +121,13 @@ def status_from_tense(
 
 
 def _lasting(verb: Token, event_class: EventClass) -> bool:
-    """A state, or forces stationed: its perfect says it still holds."""
+    """A state, or forces stationed: its perfect says it still holds; one handover of aid
+    ('has handed over a corvette') does not."""
     stationed = event_class is EventClass.PERSONNEL_DEPLOYMENT and (
         verb.lemma_.lower() in STATIONING_VERBS
     )
-    return event_class in STATE_CLASSES or stationed
+    handed = event_class is EventClass.MILITARY_AID and verb.lemma_.lower() in HANDOVER_VERBS
+    return (event_class in STATE_CLASSES and not handed) or stationed
 
 
 def _since(verb: Token) -> bool:

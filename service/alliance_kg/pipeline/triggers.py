@@ -29,6 +29,7 @@ from alliance_kg.pipeline.lexicon import (
     GATHERING_VERBS,
     GIVING_VERBS,
     GRANTING_VERBS,
+    GRATIS,
     GROUP_NOUNS,
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
@@ -252,7 +253,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         military = {lemma_of(t) for t in own} & MILITARY_WORDS
         if EntityType.MATERIEL not in entity_types(given, ctx) and not military:
             return None
-        return Trigger(token, E.MILITARY_AID if clause & AID_CONTEXT else E.ARMS_TRANSFER)
+        gift = clause & AID_CONTEXT or _gratis(token)
+        return Trigger(token, E.MILITARY_AID if gift else E.ARMS_TRANSFER)
     if meets_with(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
     if lemma in WELCOMING_VERBS and EntityType.PERSON in kinds | received_by(token, ctx):
@@ -539,6 +541,14 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _gratis(verb: Token) -> bool:
+    """'handed over a corvette free of charge', 'at no cost': given, not sold."""
+    words = [t.lower_ for t in verb.subtree]
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase for phrase in GRATIS for i in range(len(words))
+    )
 
 
 def _given_to_a_state(noun: Token, ctx: ArticleContext) -> bool:
