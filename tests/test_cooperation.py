@@ -395,3 +395,31 @@ def test_assembly_naming_one_side_is_with_another_state_named_or_in_focus(
 ) -> None:
     (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
     assert {e.label for e in event.fillers(Role.PARTICIPANT)} >= parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Kongsberg shares the work on the NSM in the United States with Raytheon.",
+            {"NOR", "USA"},
+        ),
+        (
+            "Britain, Italy and Japan will split the development of the GCAP fighter.",
+            {"GBR", "ITA", "JPN"},
+        ),
+    ],
+)
+def test_sharing_the_making_of_materiel_is_joint_production(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert isos(event, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The two countries share intelligence on missiles.", "The allies share the cost of the jets."],
+)
+def test_sharing_anything_else_is_no_production(extractor: Extractor, text: str) -> None:
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}

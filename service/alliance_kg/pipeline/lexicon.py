@@ -307,6 +307,9 @@ JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "coopera
 # together: "built under licence", "licence production", "assembled locally".
 LICENSING = {"licence", "license", "licensed", "licenced"}
 LOCAL_MARKERS = {"local", "locally", "in-country"}
+# Sharing the making of materiel is producing it together: "shares the work on the NSM".
+SHARING = {"share", "split", "divide"}
+SHARED_WORK = {"work", "production", "manufacture", "manufacturing", "development", "workload"}
 # Assembling is putting together what another designed: "will be assembled in Poland".
 ASSEMBLING = {"assemble", "assembly"}
 # Subjects that are two producers as one: "a joint venture between X and Y will make shells".

@@ -53,6 +53,8 @@ from alliance_kg.pipeline.lexicon import (
     RECEIVING_VERBS,
     SCARCITY_NOUNS,
     SELECTING,
+    SHARED_WORK,
+    SHARING,
     SHORT_ADJECTIVES,
     SHRINKING,
     SIGNING_VERBS,
@@ -195,6 +197,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not joint and describes_goods(token):
             return None  # "interceptors built under licence by MHI", "weapons are made for"
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    shared = obj is not None and lemma_of(obj) in SHARED_WORK and EntityType.MATERIEL in kinds
+    if lemma in SHARING and shared:  # "shares the work on the NSM with Raytheon"
+        return Trigger(token, E.JOINT_PRODUCTION, joint=True)
     if sets_up(token) and obj is not None and works_for_materiel(obj, ctx):
         return Trigger(token, E.JOINT_PRODUCTION)  # "opened an ammunition factory in Lithuania"
     clause = {lemma_of(t) for t in token.sent}
