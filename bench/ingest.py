@@ -45,6 +45,7 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
+from alliance_kg import EXTRACTOR_VERSION
 from alliance_kg.bulk import BulkIngest
 from alliance_kg.model import Article
 from alliance_kg.pipeline import Extractor
@@ -277,7 +278,7 @@ def benchmarks_section(results: Sequence[Measurement], command: str, words: floa
         "is the peak summed RSS of the process tree and the largest single process",
         "(sampled every 0.2 s). See bench/ingest.py.",
         "",
-        f"Run on {date.today().isoformat()} with `{command}` (extractor `{Extractor.version}`).",
+        f"Run on {date.today().isoformat()} with `{command}` (extractor `{EXTRACTOR_VERSION}`).",
         "",
         "```text",
         *table(results),

@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import spacy
 
+from alliance_kg import EXTRACTOR_VERSION, extractor_version
+from alliance_kg.pipeline import Extractor
 from alliance_kg.settings import Settings, SettingsError
 
 
@@ -75,3 +78,12 @@ def test_overrides_replace_given_fields_only() -> None:
     assert overridden.store_path == Path("other")
     assert overridden.max_rows == 5
     assert overridden.api_token is None
+
+
+def test_the_entity_recogniser_is_part_of_the_extractor_version(extractor: Extractor) -> None:
+    """Switching AKG_NER re-extracts: the model recogniser's extractions carry another version."""
+    with_model_ner = spacy.blank("en")
+    with_model_ner.add_pipe("ner")
+    assert extractor.version == extractor_version("rules") == EXTRACTOR_VERSION
+    assert Extractor(with_model_ner, extractor.gazetteer).version == extractor_version("model")
+    assert extractor_version("model") != EXTRACTOR_VERSION

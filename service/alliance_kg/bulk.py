@@ -1,7 +1,7 @@
 """Bulk ingest for large corpora: parallel extraction into N-Quads shards, resumable.
 
     ingest = BulkIngest(
-        store, load_pipeline_extractor, EXTRACTOR_VERSION, work_dir, workers=2, index=index
+        store, load_pipeline_extractor, extractor_version(), work_dir, workers=2, index=index
     )
     reports = ingest.run(articles, progress=callback)
 

@@ -26,7 +26,7 @@ from pyoxigraph import (
 )
 from tqdm import tqdm
 
-from alliance_kg import EXTRACTOR_VERSION
+from alliance_kg import extractor_version
 from alliance_kg.bulk import BULK_THRESHOLD, BulkIngest, BulkIngestError, load_pipeline_extractor
 from alliance_kg.index import ReadIndex, ReadIndexError
 from alliance_kg.ingest import Ingest, LazyExtractor
@@ -148,7 +148,7 @@ def run_ingest(args: argparse.Namespace, settings: Settings) -> int:
             bulk = BulkIngest(
                 store,
                 load_pipeline_extractor,
-                EXTRACTOR_VERSION,
+                extractor_version(settings.ner),
                 work_dir,
                 workers=args.workers,
                 shard_size=args.shard_size,

@@ -15,7 +15,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from alliance_kg import EXTRACTOR_VERSION, resources
+from alliance_kg import extractor_version, resources
 from alliance_kg.model import Article, Entity, EntityType, Extraction, Role
 from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribution
 from alliance_kg.pipeline.candidate import MATERIEL_CLASSES, Candidate
@@ -67,10 +67,9 @@ def paragraphs(article: Article) -> list[Paragraph]:
 class Extractor:
     """Finds events in articles with spaCy and rules driven by the reference gazetteer."""
 
-    version = EXTRACTOR_VERSION
-
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.nlp = nlp
+        self.version = extractor_version("model" if "ner" in nlp.pipe_names else "rules")
         self.gazetteer = gazetteer
         self._parsing = threading.Lock()  # one spaCy pipeline is not safe to run from two threads
 
