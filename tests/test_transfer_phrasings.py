@@ -605,3 +605,18 @@ def test_one_handover_of_aid_in_the_perfect_is_done(extractor: Extractor) -> Non
     assert only(extractor, handed, E.MILITARY_AID).status is Status.COMPLETED
     lasting = "Washington has provided $60 billion in military aid to Ukraine since 2022."
     assert {c.status for c in candidates(extractor, lasting)} == {Status.ONGOING}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain suspended 30 arms export licences to Israel.",
+        "Ottawa revoked arms export permits for shipments to Israel.",
+    ],
+)
+def test_export_licences_suspended_or_revoked_change_policy(
+    extractor: Extractor, text: str
+) -> None:
+    found = candidates(extractor, text)
+    assert [c.type for c in found] == [E.POLICY_CHANGE]
+    assert not found[0].modality.negated

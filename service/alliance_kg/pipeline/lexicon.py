@@ -157,6 +157,10 @@ EXPORT_WORDS = {"export", "sell", "sale", "transfer"}
 # A legislature approving or voting on something changes policy ("the parliament approved it").
 LEGISLATURES = {"parliament", "congress", "senate", "legislature", "lawmaker", "legislator"}
 LEGISLATIVE_VERBS = {"approve", "pass", "vote", "adopt", "enact", "ratify"}
+# Export licences suspended, revoked or frozen set an export rule: "suspended 30 arms export
+# licences to Israel", "suspended licences for gunpowder shipments".
+LICENCES = {"licence", "license", "permit"}
+LICENCE_RESTRICTING = {"suspend", "revoke", "halt", "freeze", "cancel", "withdraw", "deny"}
 # A bill weighed or debated is a policy change under consideration ("weighing a bill that").
 BILLS = {"bill", "legislation", "amendment"}
 DELIBERATING = {"weigh", "consider", "debate", "discuss", "draft", "mull", "review", "study"}

@@ -23,6 +23,7 @@ from alliance_kg.pipeline.lexicon import (
     LACKING,
     LAWS,
     LEADER_NOUNS,
+    LICENCES,
     LICENSING,
     LOCAL_MARKERS,
     MEETING_PHRASES,
@@ -344,7 +345,7 @@ def policy_topic(word: Token) -> bool:
         ruled = word.head.head  # "relaxed its ban on exporting", with "on" taken as the verb's
         if ruled.pos_ == "VERB":
             ruled = next((c for c in ruled.children if c.dep_ == "dobj"), ruled)
-        return lemma_of(ruled) in POLICY_NOUNS
+        return lemma_of(ruled) in POLICY_NOUNS | LICENCES  # "licences for gunpowder shipments"
     if word.dep_ != "dobj":
         return False
     verb = word.head

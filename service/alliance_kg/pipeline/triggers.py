@@ -37,6 +37,8 @@ from alliance_kg.pipeline.lexicon import (
     KNOW_HOW,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
+    LICENCE_RESTRICTING,
+    LICENCES,
     MILITARY_WORDS,
     MOVING_VERBS,
     NEGOTIATING_VERBS,
@@ -276,6 +278,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.POLICY_CHANGE)
     if exports_opened(token):
         return Trigger(token, E.POLICY_CHANGE)  # "approved the sale of the jet to third countries"
+    if lemma in LICENCE_RESTRICTING and obj is not None and lemma_of(obj) in LICENCES:
+        return Trigger(token, E.POLICY_CHANGE)  # "suspended 30 arms export licences to Israel"
     if lemma in DELIBERATING and obj is not None and lemma_of(obj) in BILLS:
         return Trigger(token, E.POLICY_CHANGE)  # "lawmakers are weighing a bill"
     if lemma in PERMITTING and permits_exports(token, ctx):
