@@ -423,3 +423,30 @@ def test_sharing_the_making_of_materiel_is_joint_production(
 )
 def test_sharing_anything_else_is_no_production(extractor: Extractor, text: str) -> None:
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and Japan agreed to deepen defence ties.",
+        "Manila and Canberra upgraded their security relationship in September.",
+        "Sweden and Finland agreed to share intelligence on Russian forces.",
+        "Australia and Japan will expand intelligence sharing.",
+    ],
+)
+def test_closer_ties_and_shared_intelligence_are_cooperation(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert len(countries(c, Role.PARTICIPANT)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Britain and Japan agreed to deepen trade ties.",
+        "The firms will share production data with their suppliers.",
+    ],
+)
+def test_trade_ties_and_production_data_are_no_cooperation(extractor: Extractor, text: str) -> None:
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}

@@ -53,6 +53,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
         ("Japan plans to [export] the destroyers to Australia.", AT),
         ("Colombia has yet to sign the [contract] for the jets.", AT),
+        ("Australia and Japan will expand intelligence [sharing].", EventClass.DEFENSE_COOPERATION),
+        ("Hanwha will ramp up [production] of the howitzers in Poland.", JP),
         ("Poland still has to [buy] the launchers.", AT),
         ("Manila has requested the [sale] of more jets.", AT),
         ("Taipei has requested the [purchase] of more Harpoon missiles.", AT),

@@ -582,6 +582,11 @@ ARRIVING_VERBS = {"arrive", "reach"}
 # naval footprint", "boots on the ground".
 PRESENCE_NOUNS = {"presence", "footprint"}
 PRESENCE_MODIFIERS = {"naval", "troop", "force", "rotational", "forward"}
+# Ties between states that, made closer, are defence cooperation: "agreed to deepen defence
+# ties", "upgraded their security relationship"; and what states share ("share intelligence").
+TIES = {"tie", "relation", "relationship", "link"}
+DEEPENING = {"deepen", "strengthen", "expand", "boost", "bolster", "upgrade", "elevate", "tighten"}
+SHARED_KNOWLEDGE = {"intelligence", "information"}
 # Leading a force stationed abroad is a deployment: "Germany leads the battlegroup in Lithuania".
 LEADING_VERBS = {"lead", "command"}
 # Verbs that put forces somewhere: "is moving 1,000 troops to Estonia", "keeps 28,500 troops
@@ -903,8 +908,9 @@ STATUS_CUES: dict[str, Status] = {
     ),
     **dict.fromkeys(["complete", "finish", "completed", "wrap", "finalized"], Status.COMPLETED),
 }
-# Cue verbs of a beginning: under a modal the event is not under way yet ("will begin").
-BEGINNING = {"begin", "start", "commence"}
+# Ongoing cues that stay so under a modal ("will continue to supply"); the others start or
+# grow something ("will begin", "will expand"), which is not under way yet.
+CONTINUING = {"continue", "keep"}
 # Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
 CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push", "offer"}
 # Cue verbs that agree only with a deal as object: "reached a deal", not "reached Ukraine".

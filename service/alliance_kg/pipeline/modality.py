@@ -15,8 +15,8 @@ from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ANNOUNCING,
-    BEGINNING,
     BLOCKING,
+    CONTINUING,
     CUES_NEEDING_DEAL,
     CUES_NEEDING_INFINITIVE,
     DEAL_NOUNS,
@@ -367,8 +367,13 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         own = _own_cue(token)
         if own is not None and own[0] is Status.AGREED and _modal_verb(token):
             own = None  # "will approve", "must still sign": the decision is still ahead
-        if own is not None and token.lemma_.lower() in BEGINNING and _modal_verb(token):
-            own = None  # "deliveries will begin in 2026": not under way yet
+        if (
+            own is not None
+            and own[0] is Status.ONGOING
+            and token.lemma_.lower() not in CONTINUING
+            and _modal_verb(token)
+        ):
+            own = None  # "deliveries will begin in 2026", "will expand": not under way yet
         if own is not None and decided is not None and _pressing_another(token):
             own = None  # "pushed Seoul to reconsider sending arms": Seoul's cue tells
         if own is not None and not (position == 0 and decided is not None):

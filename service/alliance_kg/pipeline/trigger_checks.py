@@ -48,6 +48,7 @@ from alliance_kg.pipeline.lexicon import (
     SHORT_ADJECTIVES,
     STOCK_NOUNS,
     STRENGTHENING,
+    TIES,
     TOGETHER_MARKERS,
     UNABLE,
     VISITING,
@@ -236,6 +237,12 @@ def agreement_negotiated(talks: Token, ctx: ArticleContext) -> bool:
         and entity_types(list(phrase_tokens(o)), ctx) == {EntityType.POLICY}
         for o in topics
     )
+
+
+def closer_ties(obj: Token) -> bool:
+    """'defence ties', 'their security relationship': military ties between states."""
+    modifiers = {lemma_of(c) for c in obj.children if c.dep_ in {"compound", "amod"}}
+    return lemma_of(obj) in TIES and bool(modifiers & MILITARY_WORDS)
 
 
 def is_institution(noun: Token) -> bool:

@@ -16,10 +16,12 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     AIDING_STATES,
+    ARRANGING,
     BILLS,
     BUYING_VERBS,
     CHAIN_MODIFIERS,
     CONTRACT_NOUNS,
+    DEEPENING,
     DELIBERATING,
     DISPATCHING,
     DRAWDOWN_VERBS,
@@ -44,6 +46,7 @@ from alliance_kg.pipeline.lexicon import (
     NEGOTIATING_VERBS,
     NOUN_TRIGGERS,
     OWN_POSSESSIVES,
+    PARTICIPATING,
     PERMITTING,
     PERSONNEL_NOUNS,
     POLICY_NOUNS,
@@ -55,6 +58,7 @@ from alliance_kg.pipeline.lexicon import (
     RECEIVING_VERBS,
     SCARCITY_NOUNS,
     SELECTING,
+    SHARED_KNOWLEDGE,
     SHARED_WORK,
     SHARING,
     SHORT_ADJECTIVES,
@@ -96,6 +100,7 @@ from alliance_kg.pipeline.trigger_checks import (
     between_ministers,
     body_meets,
     bought_for_another,
+    closer_ties,
     contents_named,
     describes_goods,
     entity_types,
@@ -272,6 +277,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID)
     if sets_up(token) and obj is not None and is_institution(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)
+    if lemma in DEEPENING and obj is not None and closer_ties(obj):
+        return Trigger(token, E.DEFENSE_COOPERATION)  # "agreed to deepen defence ties"
+    if lemma == "share" and obj_lemmas & SHARED_KNOWLEDGE:
+        return Trigger(token, E.DEFENSE_COOPERATION)  # "to share intelligence"
+    if lemma in PARTICIPATING and obj is not None and lemma_of(obj) in ARRANGING:
+        return Trigger(token, E.DEFENSE_COOPERATION)  # "joined the security partnership"
     if takes_effect(token) and names_agreement(token):
         return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in SIGNING_VERBS | WRITING_VERBS and into_law(token):
@@ -412,6 +423,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not (joint or made_under_licence(token) or materiel_near(token, ctx)):
             return None
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
+    if lemma == "sharing" and modifiers & SHARED_KNOWLEDGE:
+        return Trigger(token, E.DEFENSE_COOPERATION)  # "will expand intelligence sharing"
     if forces_present(token, modifiers):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "a military presence in Poland"
     if lemma in EXERCISE_NOUNS and held_together(token, modifiers):
