@@ -8,7 +8,7 @@ from alliance_kg.iris import entity_iri
 from alliance_kg.model import EntityType, Role
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
-from extraction_support import E, candidates, countries, only
+from extraction_support import PUBLISHED, E, article, candidates, countries, events_of, isos, only
 
 EU = entity_iri(EntityType.ORGANIZATION.value, "European Union")
 
@@ -207,3 +207,50 @@ def test_officials_are_the_states_they_come_from(extractor: Extractor, text: str
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {"KOR"}
     assert countries(c, Role.RECIPIENT) == {"EST"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "The Greek navy has lacked new ships since Germany barred it from the programme "
+            "over its purchase of Russian missiles.",
+            "GRC",
+        ),
+        (
+            "Indian gunners have gone without spares since France dropped them from the tender "
+            "over their purchase of Russian fighters.",
+            "IND",
+        ),
+    ],
+)
+def test_an_object_pronoun_is_not_its_clauses_subject_and_the_possessive_repeats_it(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "purchase"]
+    assert countries(c, Role.RECIPIENT) == {recipient}
+    assert countries(c, Role.SUPPLIER) == {"RUS"}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        (
+            "Turkey sold drones to Qatar. For Egypt, which is rebuilding its army, the "
+            "priority is money. It still awaits the first of 30 Rafale fighters it bought "
+            "from France.",
+            "EGY",
+        ),
+        (
+            "Germany trains Polish crews. In Norway, which has been modernising its fleet, "
+            "the problem is people. It is waiting for the frigates it ordered from Britain.",
+            "NOR",
+        ),
+    ],
+)
+def test_it_is_the_last_clause_subject_naming_a_state_when_the_root_names_none(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    events = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
+    last = [e for e in events if isos(e, Role.SUPPLIER) not in ({"TUR"}, set())]
+    assert [isos(e, Role.RECIPIENT) for e in last] == [{recipient}]

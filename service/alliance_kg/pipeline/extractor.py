@@ -26,7 +26,7 @@ from alliance_kg.pipeline.merge import MATERIEL_IDENTITY, draft_to_event, merge_
 from alliance_kg.pipeline.modality import Modality, resolve_modality
 from alliance_kg.pipeline.nlp import build_nlp
 from alliance_kg.pipeline.quantities import money_in
-from alliance_kg.pipeline.roles import actors_of_np
+from alliance_kg.pipeline.roles import actors_of_np, subject_actors
 from alliance_kg.pipeline.triggers import find_triggers
 from alliance_kg.settings import NerKind, Settings
 
@@ -146,12 +146,19 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:
-    """Keep the root subject's actors, for 'they' in the next sentence."""
-    for token in sentence:
-        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
-            actors, _ = actors_of_np(token, ctx)
-            if actors:
-                ctx.last_subject = actors
+    """Keep the root subject's actors, for 'they' in the next sentence; when it names none
+    ('For Indonesia, which is ..., the attraction lies'), the last clause subject naming one."""
+    subjects = [t for t in sentence if t.dep_ in {"nsubj", "nsubjpass"}]
+    root = next((t for t in subjects if t.head.dep_ == "ROOT"), None)
+    if root is not None:
+        actors, _ = actors_of_np(root, ctx)
+        if actors:
+            ctx.last_subject = actors
+            return
+    for token in reversed(subjects):
+        actors, inferred = subject_actors(token.head, ctx)
+        if actors and not inferred:
+            ctx.last_subject = actors
             return
 
 

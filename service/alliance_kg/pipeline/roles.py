@@ -341,26 +341,57 @@ def _roll_up(actors: list[Entity], ctx: ArticleContext) -> list[Entity]:
 
 def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
     """'their', 'its', 'they': the subject of a governing clause, else the last sentence's."""
+    bound = _own_subject(pronoun)
     node = pronoun.head
     while node.head.i != node.i:
+        same = _object_pronoun(node, pronoun)
+        if same is not None:  # "expelled it over its purchase": the possessor is the object
+            return resolve_pronoun(same, ctx)
         for child in _clause_subjects(node):
             if child.i < pronoun.i and child.lower_ not in PRONOUNS | RELATIVES:
+                if child.i in bound:
+                    continue
                 actors, _ = actors_of_np(child, ctx, resolve=False)
                 if actors or _agrees(pronoun, child):
                     return actors  # "the F-16s ... on their own": a thing, no actor
         node = node.head
     for child in node.children:
         if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
+            if child.i in bound:
+                continue
             actors, _ = actors_of_np(child, ctx, resolve=False)
             if actors:
                 return actors
     if pronoun.lower_ in {"its", "it"}:
-        before = [t for t in pronoun.sent if t.i < pronoun.i]
+        before = [t for t in pronoun.sent if t.i < pronoun.i and t.i not in bound]
         for token in reversed(before):
             entity = ctx.entity_of(token)
             if entity is not None and entity.type in ACTOR_TYPES:
                 return _roll_up([entity], ctx)
     return list(ctx.last_subject)
+
+
+_OBJECT_FORM = {"its": "it", "their": "them"}
+
+
+def _own_subject(pronoun: Token) -> set[int]:
+    """An object pronoun is never its own clause's subject ('X expelled it'; else 'itself')."""
+    if pronoun.dep_ not in {"dobj", "iobj", "dative"}:
+        return set()
+    return {t.i for c in pronoun.head.children if c.dep_ in SUBJECTS for t in c.subtree}
+
+
+def _object_pronoun(clause: Token, possessive: Token) -> Token | None:
+    """The clause's object pronoun a possessive repeats: 'punished them for their deal'."""
+    form = _OBJECT_FORM.get(possessive.lower_) if possessive.dep_ == "poss" else None
+    return next(
+        (
+            c
+            for c in clause.children
+            if c.dep_ == "dobj" and c.lower_ == form and c.i < possessive.i
+        ),
+        None,
+    )
 
 
 def _agrees(pronoun: Token, noun: Token) -> bool:
