@@ -204,6 +204,14 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("Ukrainian units have been depleting their interceptors.", "UKR"),
         ("Ukraine's stocks of interceptors are nearly exhausted.", "UKR"),
         ("Israel's interceptor stocks are dwindling.", "ISR"),
+        ("Ukraine has only enough artillery shells for ten days of fighting.", "UKR"),
+        ("Latvia has only enough Stinger missiles to last a week.", "LVA"),
+        ("The Taiwanese navy urgently needs more anti-ship missiles.", "TWN"),
+        ("Japan needs additional destroyers to patrol the East China Sea.", "JPN"),
+        ("German production of Patriot interceptors lags behind demand.", "DEU"),
+        ("South Korean output of K9 howitzers lags behind the army's needs.", "KOR"),
+        ("Lockheed Martin is struggling to build F-35 jets fast enough.", "USA"),
+        ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
     ],
 )
 def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> None:
@@ -241,6 +249,9 @@ def test_the_navy_s_shortage_is_the_home_state_s(extractor: Extractor) -> None:
         "Poland has enough tanks for now.",
         "The factory in Ohio cannot make the deadline.",
         "Russia fires drones to exhaust the interceptors protecting Kyiv.",
+        "Poland needs the Patriot missiles to defend Rzeszow.",
+        "Japan needs more time to decide on the frigates.",
+        "Production at the Ohio plant lags behind schedule.",
     ],
 )
 def test_no_shortfall_without_a_stock_found_short(extractor: Extractor, text: str) -> None:

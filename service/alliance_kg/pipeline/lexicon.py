@@ -553,6 +553,11 @@ SHORT_ADJECTIVES = {
 TOO_LITTLE = {"little", "few"}
 # "well short of the two a year the Navy needs": what a shortfall falls short of.
 NEEDING_VERBS = {"need", "require", "want"}
+# "urgently needs more missiles": a stock wanted beyond what is held.
+MORE_WORDS = {"more", "additional", "extra"}
+# "production lags behind demand": output falling behind what is wanted.
+LAGGING_VERBS = {"lag", "trail"}
+DEMAND_NOUNS = {"demand", "need", "requirement", "consumption"}
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}

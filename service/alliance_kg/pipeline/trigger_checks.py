@@ -12,6 +12,7 @@ from alliance_kg.pipeline.lexicon import (
     CLEARING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
+    DEMAND_NOUNS,
     ESTABLISHING,
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
@@ -21,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     JOINT_BODIES,
     JOINT_MARKERS,
     LACKING,
+    LAGGING_VERBS,
     LAWS,
     LEADER_NOUNS,
     LICENCES,
@@ -29,6 +31,7 @@ from alliance_kg.pipeline.lexicon import (
     MEETING_PHRASES,
     MILITARY_WORDS,
     MINISTERIAL,
+    MORE_WORDS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
     PARTICIPATING,
@@ -321,15 +324,39 @@ def runs_out(verb: Token, ctx: ArticleContext) -> bool:
 
 def has_too_little(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
     """'lacks modern air defence systems', 'cannot make enough shells', 'are unable to
-    produce enough rounds', 'struggle to build enough submarines'."""
-    if obj is None or not is_stock(obj, ctx):
+    produce enough rounds', 'struggle to build enough submarines', 'struggle to build jets
+    fast enough', 'has only enough shells for ten days', 'urgently needs more missiles'."""
+    if obj is None or not (
+        is_stock(obj, ctx) or EntityType.MATERIEL in entity_types(list(phrase_tokens(obj)), ctx)
+    ):
         return False
     if lemma_of(verb) in LACKING:
         return True
-    if not any(c.lower_ == "enough" for c in obj.children):
-        return False
+    if lemma_of(verb) in NEEDING_VERBS and any(c.lower_ in MORE_WORDS for c in obj.children):
+        return True
+    enough = [c for c in obj.children if c.lower_ == "enough"]
+    if any(c.lower_ == "only" for word in enough for c in word.children):
+        return True
     unable = verb.dep_ == "xcomp" and lemma_of(verb.head) in UNABLE
+    if unable and _too_slow(verb.head):
+        return True
+    if not enough:
+        return False
     return unable or any(c.dep_ == "neg" for c in verb.children)
+
+
+def _too_slow(verb: Token) -> bool:
+    """'struggling to build jets fast enough': a pace said to be short."""
+    return any(t.lower_ == "enough" and t.dep_ == "advmod" for t in verb.subtree)
+
+
+def lags_demand(verb: Token) -> bool:
+    """'production lags behind demand', 'output trails what the army needs'."""
+    if lemma_of(verb) not in LAGGING_VERBS:
+        return False
+    behind = [o for _p, o in prep_objects(verb, {"behind"})]
+    behind += [c for c in verb.children if c.dep_ == "dobj"]  # "output trails demand"
+    return any(lemma_of(o) in DEMAND_NOUNS or needed(o) for o in behind)
 
 
 def is_used_up(adjective: Token, ctx: ArticleContext) -> bool:

@@ -120,6 +120,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_institution,
     is_stock,
     is_used_up,
+    lags_demand,
     leaders_meet,
     lemma_of,
     made_together,
@@ -195,6 +196,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         c.dep_ == "nsubj" and is_stock(c, ctx) for c in token.children
     )  # "interceptor stocks are dwindling"
     if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking:
+        return Trigger(token, E.CAPACITY_SHORTFALL)
+    if lags_demand(token):  # "production lags behind demand"
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in PRODUCTION_VERBS:
         joint = made_together(token)
