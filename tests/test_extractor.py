@@ -399,3 +399,54 @@ def test_a_deadline_does_not_date_an_agreement_the_report_dates(extractor: Extra
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     (event,) = events_of(extraction, E.JOINT_PRODUCTION)
     assert event.date == EventDate(2024, 3, 8)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway signed a contract on Monday to buy 40 more K9 howitzers from South Korea. "
+        "South Korea sold Norway its first 24 K9 howitzers in 2017.",
+        "Chile ordered Hurjet trainers from Turkey in 2021. "
+        "In 2024 Chile agreed to buy Hurjet jets from Turkey for its air force academy.",
+    ],
+)
+def test_deals_the_text_dates_in_different_years_are_two_transfers(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    transfers = events_of(extraction, E.ARMS_TRANSFER)
+    assert len(transfers) == 2
+    assert len({e.date.year for e in transfers if e.date is not None}) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany has been delivering IRIS-T systems to Ukraine since 2022. "
+        "Germany delivered IRIS-T launchers to Ukraine in May.",
+        "Since 2021 Norway has been sending NASAMS units to Ukraine. "
+        "In March Norway shipped NASAMS launchers to Ukraine.",
+    ],
+)
+def test_a_flow_going_on_since_an_earlier_year_is_not_split(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert len(events_of(extraction, E.MILITARY_AID) + events_of(extraction, E.ARMS_TRANSFER)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington sold Harpoon launchers to Taiwan in 2020. "
+        "The handover of the missiles is expected in 2026.",
+        "France sold Rafale jets to Greece in 2021. "
+        "The first Rafale jets are due to be delivered in 2025.",
+    ],
+)
+def test_the_later_delivery_of_a_sale_is_another_transfer_and_no_gift(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    assert len(events_of(extraction, E.ARMS_TRANSFER)) == 2

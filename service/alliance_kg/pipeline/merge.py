@@ -98,6 +98,8 @@ def _complete(c: Candidate, ctx: ArticleContext) -> bool:
 def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: bool = False) -> bool:
     if not _same_kind(draft, c) or draft.negated != c.modality.negated:
         return False
+    if not pending and _other_years(draft.members, c):
+        return False
     mine, theirs = draft.actors(), c.actor_iris()
     if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
         mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
@@ -234,6 +236,26 @@ def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
     return min(len(s) for s in states) < 2 or states[0] == states[1]
 
 
+def _other_years(members: list[Candidate], candidate: Candidate) -> bool:
+    """'sold in 2020' and 'set to arrive next year', 'a first contract in 2022' beside this
+    year's: transfers the text dates in other years are other transfers."""
+    if candidate.type not in MATERIEL_IDENTITY:
+        return False  # an agreement signed one year takes effect in another
+    theirs = _years([candidate])
+    mine = _years(members)
+    return bool(mine and theirs) and not mine & theirs
+
+
+def _years(members: list[Candidate]) -> set[int]:
+    """The years the mentions date the event itself in: a report's date says nothing, nor
+    does the start of a flow still going on ('has been delivering since October 2022')."""
+    return {
+        c.date.year
+        for c in members
+        if c.date is not None and not c.date_reported and c.status is not Status.ONGOING
+    }
+
+
 def _sums(candidate: Candidate) -> set[tuple[float, str]]:
     """The amounts of money the candidate's sentence gives it."""
     return {(q.amount, q.unit) for q in candidate.quantities if q.unit != "unit"}
@@ -300,7 +322,11 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 key=lambda d: min(abs(m.offset + m.sentence.start_char - where) for m in d.members),
             )
             key = _sentence_key(candidate)
-            apart = key in distinct or _sum_apart(nearest, candidate, ctx)
+            apart = (
+                key in distinct
+                or _sum_apart(nearest, candidate, ctx)
+                or _other_years(nearest.members, candidate)
+            )
             if apart and key not in nearest.sentences():
                 nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
                 drafts.append(nearest)
@@ -401,12 +427,12 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
         for iri in d.roles.get(Role.RECIPIENT, {})
         for donor in d.roles.get(Role.DONOR, {})
     }
-    buyers = {  # a state the article says buys or orders: its plain deliveries are purchases
+    buyers = {  # a state the article says buys or is sold to: its plain deliveries are purchases
         iri
         for d in drafts
         if d.type is E.ARMS_TRANSFER
         for m in d.members
-        if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS
+        if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS | SALE_WORDS
         for iri in m.roles.get(Role.RECIPIENT, {})
     }
     for draft in drafts:
