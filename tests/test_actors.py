@@ -254,3 +254,34 @@ def test_it_is_the_last_clause_subject_naming_a_state_when_the_root_names_none(
     events = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
     last = [e for e in events if isos(e, Role.SUPPLIER) not in ({"TUR"}, set())]
     assert [isos(e, Role.RECIPIENT) for e in last] == [{recipient}]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "meant"),
+    [
+        (
+            "Greece ordered three FDI frigates in 2022. Naval Group will maintain the ships.",
+            "ships",
+            "FDI frigate",
+        ),
+        (
+            "Poland signed for 180 K2 tanks. Polish workshops will repair these tanks.",
+            "tanks",
+            "K2",
+        ),
+        (
+            "Norway bought Leopard 2 tanks, then F-35 jets. The tanks arrive next year.",
+            "tanks",
+            "Leopard 2",
+        ),
+        ("Greece ordered three FDI frigates. Italy will build two ships.", "ships", "naval vessel"),
+        ("Greece ordered FDI frigates. The fighter jets come later.", "jets", "fighter aircraft"),
+    ],
+)
+def test_a_definite_class_word_is_the_system_of_that_class_named_last(
+    extractor: Extractor, text: str, word: str, meant: str
+) -> None:
+    doc = extractor.nlp(text)
+    ctx = ArticleContext([doc], extractor.gazetteer)
+    entity = ctx.entity_of([t for t in doc if t.text == word][-1])
+    assert entity is not None and entity.label == meant

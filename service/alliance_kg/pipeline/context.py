@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Span, Token
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.gazetteer import Gazetteer
-from alliance_kg.pipeline.lexicon import GENERIC_NAMES, GROUP_NOUNS, NUMBER_WORDS, SHIP_PREFIXES
+from alliance_kg.pipeline.lexicon import (
+    ANAPHORIC_DETERMINERS,
+    GENERIC_NAMES,
+    GROUP_NOUNS,
+    NUMBER_WORDS,
+    SHIP_PREFIXES,
+)
 
 _NER_TYPES = {
     "ORG": EntityType.ORGANIZATION,
@@ -45,6 +51,7 @@ class ArticleContext:
         self._groups: list[tuple[Position, list[Entity]]] = []  # states acting together
         self._people: list[tuple[Position, Entity]] = []  # named in full, for a later surname
         self._named: list[tuple[Position, Entity, bool]] = []  # states, blocs; as subject?
+        self._materiel: list[tuple[Position, Entity]] = []  # for a later 'the frigates'
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
@@ -56,6 +63,8 @@ class ArticleContext:
                 entity = self.entity(ent)
                 if entity is not None and entity.type is EntityType.PERSON and len(ent) > 1:
                     self._people.append(((n, ent.start), entity))
+                if entity is not None and entity.type is EntityType.MATERIEL:
+                    self._materiel.append(((n, ent.start), entity))
                 if entity is not None and ent.root.pos_ == "PROPN" and self._nameable(entity):
                     self._named.append(((n, ent.start), entity, ent.root.dep_ in _SUBJECTS))
                 if entity is not None and entity.type is EntityType.COUNTRY:
@@ -179,7 +188,24 @@ class ArticleContext:
 
     def entity_of(self, token: Token) -> Entity | None:
         span = self.span_of(token)
-        return self.entity(span) if span is not None else None
+        entity = self.entity(span) if span is not None else None
+        if span is not None and entity is not None and entity.type is EntityType.MATERIEL:
+            return self._system_meant(span, entity)
+        return entity
+
+    def _system_meant(self, span: Span, entity: Entity) -> Entity:
+        """'the ships' after 'three FDI frigates': a definite class word stands for the
+        system of that class the article named last before it."""
+        definite = any(
+            c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in span.root.children
+        )
+        if not definite or entity.iri not in self.gazetteer.has_narrower:
+            return entity
+        here = self.position(span[0])
+        for where, earlier in reversed(self._materiel):
+            if where < here and entity.iri in self.gazetteer.ancestors(earlier.iri):
+                return earlier
+        return entity
 
     def place_of(self, token: Token) -> Entity | None:
         """Where a word names a location: a capital's name is the city, not its government."""

@@ -551,6 +551,8 @@ SHORT_ADJECTIVES = {
 }
 # "too little ammunition", "too few launchers": a stock quantified as short.
 TOO_LITTLE = {"little", "few"}
+# "the ships", "these frigates": a class word taking up a system named before.
+ANAPHORIC_DETERMINERS = {"the", "these", "those", "both"}
 # "well short of the two a year the Navy needs": what a shortfall falls short of.
 NEEDING_VERBS = {"need", "require", "want"}
 # "urgently needs more missiles": a stock wanted beyond what is held.
