@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from alliance_kg.iris import entity_iri
 from alliance_kg.model import EntityType, Role
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.extractor import Extractor
+from alliance_kg.pipeline.roles import subject_actors
 from extraction_support import PUBLISHED, E, article, candidates, countries, events_of, isos, only
 
 EU = entity_iri(EntityType.ORGANIZATION.value, "European Union")
@@ -285,3 +287,50 @@ def test_a_definite_class_word_is_the_system_of_that_class_named_last(
     ctx = ArticleContext([doc], extractor.gazetteer)
     entity = ctx.entity_of([t for t in doc if t.text == word][-1])
     assert entity is not None and entity.label == meant
+
+
+def _parsed(extractor: Extractor, rows: str, ents: list[tuple[int, int, str]]) -> Doc:
+    """A hand-made parse ('word/dep/head/pos/lemma' each), as the parser sometimes gives it."""
+    cells = [row.split("/") for row in rows.split()]
+    doc = Doc(
+        extractor.nlp.vocab,
+        words=[c[0] for c in cells],
+        heads=[int(c[2]) for c in cells],
+        deps=[c[1] for c in cells],
+        pos=[c[3] for c in cells],
+        lemmas=[c[4] for c in cells],
+    )
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in ents]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("rows", "ents"),
+    [
+        (
+            "Mark/compound/1/PROPN/mark Rutte/nsubj/2/PROPN/rutte said/ROOT/2/VERB/say "
+            "that/mark/6/SCONJ/that Russia/nsubj/6/PROPN/russia was/aux/6/AUX/be "
+            "rearming/ccomp/2/VERB/rearm and/cc/2/CCONJ/and that/mark/10/SCONJ/that "
+            "stocks/nsubj/10/NOUN/stock drained/advcl/16/VERB/drain by/prep/10/ADP/by "
+            "deliveries/pobj/11/NOUN/delivery to/prep/12/ADP/to Ukraine/pobj/13/PROPN/ukraine "
+            "were/auxpass/16/AUX/be refilled/conj/2/VERB/refill",
+            [(0, 2, "PERSON"), (4, 5, "GPE"), (14, 15, "GPE")],
+        ),
+        (
+            "Jens/compound/1/PROPN/jens Stoltenberg/nsubj/2/PROPN/stoltenberg "
+            "told/ROOT/2/VERB/tell allies/dobj/2/NOUN/ally that/mark/6/SCONJ/that "
+            "China/nsubj/6/PROPN/china rearmed/ccomp/2/VERB/rearm and/cc/2/CCONJ/and "
+            "that/mark/10/SCONJ/that depots/nsubj/10/NOUN/depot emptied/advcl/14/VERB/empty "
+            "by/prep/10/ADP/by shipments/pobj/11/NOUN/shipment were/auxpass/14/AUX/be "
+            "refilled/conj/2/VERB/refill",
+            [(0, 2, "PERSON"), (5, 6, "GPE")],
+        ),
+    ],
+)
+def test_who_reports_a_second_that_clause_is_not_its_actor(
+    extractor: Extractor, rows: str, ents: list[tuple[int, int, str]]
+) -> None:
+    doc = _parsed(extractor, rows, ents)
+    ctx = ArticleContext([doc], extractor.gazetteer)
+    (trigger,) = [t for t in doc if t.lemma_ in {"delivery", "shipment"}]
+    assert subject_actors(trigger, ctx) == ([], False)

@@ -417,11 +417,19 @@ def _clause_subjects(node: Token) -> list[Token]:
     return small + [c for c in node.children if c.dep_ in SUBJECTS]
 
 
+def _reported(came_by: str, clause: Token) -> bool:
+    """A clause a reporting verb governs: its complement, or a second 'and that ...' one."""
+    if came_by in {"ccomp", "parataxis"}:
+        return True
+    opener = clause.left_edge
+    return came_by == "conj" and opener.dep_ == "mark" and opener.lower_ == "that"
+
+
 def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     """The actors doing what `verb` says: its subject, a passive's agent, or a controller's."""
-    node, came_by = verb, ""
+    node, came_by, below = verb, "", verb
     for _ in range(12):
-        if came_by in {"ccomp", "parataxis"} and node.lemma_.lower() in REPORTING:
+        if _reported(came_by, below) and node.lemma_.lower() in REPORTING:
             break  # "X said that Y will deliver": the reporter is not the actor
         agent = _agent(node, controller=node.i != verb.i)
         if came_by == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
@@ -437,7 +445,7 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
                 return actors, inferred
         if node.dep_ not in INHERITING or node.head.i == node.i:
             break
-        came_by, node = node.dep_, node.head
+        came_by, below, node = node.dep_, node, node.head
     return [], False
 
 
