@@ -97,6 +97,8 @@ LEADER_NOUNS = {"leader", "president", "premier", "chancellor", "head"}
 # Verbs that bring an agreement about besides signing it: "are negotiating an access
 # agreement", "struck a security pact", "renewed the defence accord".
 NEGOTIATING_VERBS = {"negotiate", "finalize", "finalise", "strike", "forge", "reach", "renew"}
+# Verbs that put an occasion on the calendar: "will hold their annual exercise".
+HOLDING_VERBS = {"hold", "stage", "conduct", "host"}
 # Exercises held together are defence cooperation: "annual trilateral military exercises".
 EXERCISE_NOUNS = {
     "exercise",
@@ -849,6 +851,7 @@ STATUS_CUES: dict[str, Status] = {
             "probable",
             "unlikely",
             "projected",
+            "near",
         ],
         Status.EXPECTED,
     ),
@@ -920,8 +923,9 @@ STATUS_CUES: dict[str, Status] = {
 CONTINUING = {"continue", "keep"}
 # Cue words that only count in one reading: "work to/toward" plans, "set to" expects.
 CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push", "offer"}
-# Cue verbs that agree only with a deal as object: "reached a deal", not "reached Ukraine".
-CUES_NEEDING_DEAL = {"reach"}
+# Cue verbs that agree only with a deal as object: "reached a deal", not "reached Ukraine";
+# "nearing a deal" expects one.
+CUES_NEEDING_DEAL = {"reach", "near"}
 # Cue verbs whose noun means something else: "a sign that", "a step toward".
 VERB_ONLY_CUES = {"sign", "step"}
 # Prepositional phrases that carry a status: "under consideration", "under way".
@@ -941,7 +945,10 @@ PP_STATUS = {
 PHRASAL_CUES = {
     ("look", "at"): Status.CONSIDERED,
     ("look", "into"): Status.CONSIDERED,
+    ("close", "to"): Status.EXPECTED,  # "is close to a deal", "close to finalising"
 }
+# What a signed letter of intent or of interest binds no one to: a plan, not a deal.
+INTENT_NOUNS = {"intent", "intention", "interest"}
 MODAL_STATUS = {"could": Status.CONSIDERED, "may": Status.CONSIDERED, "might": Status.CONSIDERED}
 # "would" is the future of a past report ("said it would deliver") or of a condition.
 FUTURE_MODALS = {"will", "shall", "'ll", "would", "'d"}

@@ -23,6 +23,7 @@ from alliance_kg.pipeline.lexicon import (
     DELIBERATION_NOUNS,
     FRAMEWORK_NOUNS,
     HYPOTHETICAL_MARKS,
+    INTENT_NOUNS,
     MODAL_STATUS,
     MODIFIER_CUES,
     MOTION_VERBS,
@@ -146,10 +147,9 @@ def _own_cue(token: Token) -> Cue | None:
     lemma = token.lemma_.lower()
     if lemma in REPORTING or token.pos_ == "ADP":
         return None
-    for particle in token.children:  # "is looking at how", "looking into"
-        phrasal = PHRASAL_CUES.get((lemma, particle.lower_))
-        if phrasal is not None and particle.dep_ in {"prep", "prt"}:
-            return phrasal, token.text
+    phrasal = _phrasal_cue(token)
+    if phrasal is not None:
+        return phrasal
     status = STATUS_CUES.get(lemma)
     if status is None:
         return None
@@ -163,7 +163,26 @@ def _own_cue(token: Token) -> Cue | None:
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     if lemma in CUES_NEEDING_DEAL and not deals.intersection(objects):
         return None  # "the first tanks reached Ukraine": an arrival, not an agreement
+    if status is Status.AGREED and any(_of_intent(c) for c in token.children if c.dep_ == "dobj"):
+        return Status.PLANNED, token.text  # "signed a letter of intent to buy": no deal yet
     return status, token.text
+
+
+def _of_intent(noun: Token) -> bool:
+    """'a letter of intent', 'a letter of interest'."""
+    return any(
+        p.lower_ == "of" and any(o.lemma_.lower() in INTENT_NOUNS for o in p.children)
+        for p in noun.children
+    )
+
+
+def _phrasal_cue(token: Token) -> Cue | None:
+    """'is looking at how', 'looking into', 'is close to a deal'."""
+    for particle in token.children:
+        phrasal = PHRASAL_CUES.get((token.lemma_.lower(), particle.lower_))
+        if phrasal is not None and particle.dep_ in {"prep", "prt"}:
+            return phrasal, f"{token.text} {particle.text}"
+    return None
 
 
 def _pressing_another(verb: Token) -> bool:
@@ -194,6 +213,8 @@ def _attached_cues(token: Token) -> list[Cue]:
                 key = (child.lower_, obj.lemma_.lower())
                 if obj.dep_ == "pobj" and key in PP_STATUS:
                     found.append((PP_STATUS[key], f"{child.text} {obj.text}"))
+        elif child.dep_ == "acomp" and (phrasal := _phrasal_cue(child)) is not None:
+            found.append(phrasal)  # "is close to a deal to buy": the purchase is near
         elif (beside := _cue_beside(child, token)) is not None:
             found.append((beside, child.text))
         elif child.dep_ == "nsubj" and child.lemma_.lower() in TOPIC_NOUNS:

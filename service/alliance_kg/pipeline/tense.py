@@ -13,8 +13,10 @@ from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
+    EXERCISE_NOUNS,
     FUTURE_MODALS,
     HANDOVER_VERBS,
+    HOLDING_VERBS,
     NOUN_TRIGGERS,
     ORDERING_VERBS,
     REPORTING,
@@ -142,6 +144,16 @@ def _scheduled(verb: Token, event_class: EventClass) -> bool:
         or is_infinitive(verb)
         or (event_class is EventClass.POLICY_CHANGE and acted_by_legislature(verb))
         or _event_as_subject(verb)
+        or _event_held(verb)
+    )
+
+
+def _event_held(verb: Token) -> bool:
+    """'will hold their annual exercise', 'will stage joint drills': an occasion on the
+    calendar, not an intent."""
+    return verb.lemma_.lower() in HOLDING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in EXERCISE_NOUNS | NOUN_TRIGGERS.keys()
+        for c in verb.children
     )
 
 
