@@ -620,3 +620,19 @@ def test_export_licences_suspended_or_revoked_change_policy(
     found = candidates(extractor, text)
     assert [c.type for c in found] == [E.POLICY_CHANGE]
     assert not found[0].modality.negated
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "taker"),
+    [
+        ("Ukraine was given 31 Abrams tanks by the United States.", "USA", "UKR"),
+        ("The Philippines was handed two patrol ships by Japan in 2023.", "JPN", "PHL"),
+        ("Estonia was sold howitzers by South Korea last year.", "KOR", "EST"),
+    ],
+)
+def test_the_subject_of_a_passive_keeping_its_object_receives(
+    extractor: Extractor, text: str, giver: str, taker: str
+) -> None:
+    (c,) = [c for c in candidates(extractor, text) if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}]
+    assert countries(c, Role.RECIPIENT) == {taker}
+    assert countries(c, Role.SUPPLIER) | countries(c, Role.DONOR) == {giver}

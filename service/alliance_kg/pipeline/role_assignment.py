@@ -50,6 +50,7 @@ from alliance_kg.pipeline.roles import (
     actors_of_np,
     antecedent_object,
     conjunct_object,
+    dative_passive,
     direct_object,
     entities_in,
     materiel_in,
@@ -179,7 +180,14 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
 
     if c.type in DIRECTED:
         giver_role, taker_role = DIRECTED[c.type]
-        if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in SELECTING and obj is not None:
+        receiver = dative_passive(token) if token.pos_ == "VERB" else None
+        if receiver is not None:  # "Ukraine was given tanks by the U.S.", 'by' on the tanks
+            c.add(taker_role, actors_of_np(receiver, ctx)[0])
+            retained = [o for o in token.children if o.dep_ == "dobj"]
+            misplaced = [b for o in retained for _p, b in prep_objects(o, {"by"})]
+            givers = agents or [e for b in misplaced for e in actors_of_np(b, ctx)[0]]
+            c.add(giver_role, [e for e in givers if e.iri not in c.roles.get(taker_role, {})])
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in SELECTING and obj is not None:
             chosen = variant_of(obj)  # "weighs a version of Japan's frigate": Japan's
             owners = [e for e in owners_of([chosen], ctx) if e.type is EntityType.COUNTRY]
             c.add(Role.RECIPIENT, [e for e in agents if e.iri not in {o.iri for o in owners}])

@@ -564,6 +564,15 @@ def more_objects(verb: Token) -> list[Token]:
     ]
 
 
+def dative_passive(verb: Token) -> Token | None:
+    """'Ukraine was given tanks', 'Estonia was sold howitzers': a passive that keeps its
+    object; its subject is the one receiving."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    return subject
+
+
 def second_object_dative(verb: Token) -> Token | None:
     """'has sent Ukraine dozens of guns' parsed with two (or more) objects: the first, a name,
     receives."""
