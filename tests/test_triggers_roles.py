@@ -1059,3 +1059,30 @@ def test_a_commissioned_ship_arriving_is_not_delivered(extractor: Extractor) -> 
 def test_a_market_presence_is_no_deployment(extractor: Extractor) -> None:
     text = "Hanwha wants a bigger presence in the European market."
     assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "kind"),
+    [
+        (
+            "The U.S. Navy awarded Hanwha Ocean a contract to maintain the oiler USNS Yukon.",
+            {Role.PROVIDER: {"KOR"}, Role.CLIENT: {"USA"}},
+            E.MAINTENANCE_COOPERATION,
+        ),
+        (
+            "The Greek navy gave Naval Group a contract to overhaul its frigates.",
+            {Role.PROVIDER: {"FRA"}, Role.CLIENT: {"GRC"}},
+            E.MAINTENANCE_COOPERATION,
+        ),
+        (
+            "Poland awarded Hanwha Aerospace a contract to supply 96 K9 howitzers.",
+            {Role.SUPPLIER: {"KOR"}, Role.RECIPIENT: {"POL"}},
+            E.ARMS_TRANSFER,
+        ),
+    ],
+)
+def test_who_is_awarded_a_contract_to_do_the_work_does_it_for_who_awarded_it(
+    extractor: Extractor, text: str, parties: dict[Role, set[str]], kind: E
+) -> None:
+    c = only(extractor, text, kind)
+    assert {role: countries(c, role) for role in parties} == parties

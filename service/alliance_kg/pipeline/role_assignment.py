@@ -49,6 +49,7 @@ from alliance_kg.pipeline.quantities import count_of
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     antecedent_object,
+    awarder,
     conjunct_object,
     dative_passive,
     direct_object,
@@ -272,6 +273,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 for e in clients
                 if e.iri not in {a.iri for a in providers} and e.type is not EntityType.PERSON
             ]
+            if not clients and awarder(token) is not None:  # "awarded Hanwha a contract to"
+                clients = actors_of_np(awarder(token), ctx)[0]
             if providers and not clients:  # "Safran will open an engine repair hub in India"
                 clients = host_countries(token, heads + of_objects, providers, ctx)
             if not providers:  # "repair work for U.S. warships in Japan": done by Japan's yards
@@ -296,6 +299,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             dative = second_object_dative(token) if token.pos_ == "VERB" else None
             if not takers and dative is not None:  # "has sent Ukraine dozens of guns"
                 takers = actors_of_np(dative, ctx)[0]
+            if not takers and awarder(token) is not None:  # "awarded Hanwha a contract to"
+                takers = actors_of_np(awarder(token), ctx)[0]
             givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
             c.add(taker_role, [e for e in takers if e.iri not in givers])
             sources = [

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext, counted_group
 from alliance_kg.pipeline.lexicon import (
+    DEAL_NOUNS,
     GOVERNMENT_WORDS,
     GROUP_NOUNS,
     LEGISLATURES,
@@ -434,6 +435,8 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
         agent = _agent(node, controller=node.i != verb.i)
         if came_by == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
             agent = next((c for c in node.children if c.dep_ == "dobj"), agent)  # urged Tokyo to
+        if came_by == "dobj" and awarder(verb) is not None:  # "awarded Hanwha a contract to"
+            agent = next((_awardee(c) for c in node.children if c.dep_ == "dative"), agent)
         if agent is not None:
             if agent.lower_ in RELATIVES and node.dep_ == "relcl":
                 return actors_of_np(_antecedent(node), ctx)
@@ -447,6 +450,22 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             break
         came_by, below, node = node.dep_, node, node.head
     return [], False
+
+
+def awarder(verb: Token) -> Token | None:
+    """Who awarded the work a verb says: the U.S. Navy of 'the U.S. Navy awarded Hanwha a
+    contract to maintain' or of 'awarded a contract to Hanwha to maintain'."""
+    governor = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+    deps = {c.dep_ for c in governor.children}
+    awarded = any(c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS for c in governor.children)
+    if verb.dep_ not in {"acl", "advcl"} or "dative" not in deps or not awarded:
+        return None
+    return next((c for c in governor.children if c.dep_ == "nsubj"), None)
+
+
+def _awardee(dative: Token) -> Token:
+    """The one given something: 'Hanwha' of 'awarded Hanwha' or of 'awarded ... to Hanwha'."""
+    return next((c for c in dative.children if c.dep_ == "pobj"), dative)
 
 
 def _antecedent(clause: Token) -> Token:
