@@ -450,3 +450,22 @@ def test_closer_ties_and_shared_intelligence_are_cooperation(
 )
 def test_trade_ties_and_production_data_are_no_cooperation(extractor: Extractor, text: str) -> None:
     assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Philippines granted U.S. forces access to four more bases.",
+        "Manila agreed to give American troops access to nine military sites.",
+    ],
+)
+def test_granting_forces_access_to_military_sites_is_cooperation(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"PHL", "USA"}
+
+
+def test_access_to_markets_is_no_cooperation(extractor: Extractor) -> None:
+    text = "Vietnam gave Japanese investors access to its markets."
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}

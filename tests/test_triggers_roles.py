@@ -1086,3 +1086,29 @@ def test_who_is_awarded_a_contract_to_do_the_work_does_it_for_who_awarded_it(
 ) -> None:
     c = only(extractor, text, kind)
     assert {role: countries(c, role) for role in parties} == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("A British destroyer made a port call in Manila last week.", "GBR"),
+        ("The Canadian frigate Ottawa will make a port call at Yokosuka in May.", "CAN"),
+        ("Germany will lead the air policing mission over the Baltic states.", "DEU"),
+    ],
+)
+def test_port_calls_and_air_policing_are_deployments(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert state in countries(c, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden and Kishida spoke by phone on Tuesday.",
+        "President Yoon held a phone call with Prime Minister Kishida on Monday.",
+    ],
+)
+def test_a_phone_call_is_no_summit(extractor: Extractor, text: str) -> None:
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}

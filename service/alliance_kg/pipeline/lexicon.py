@@ -614,6 +614,26 @@ POSTING_VERBS = {
     "commit",
     "host",
 }
+# Missions named by a noun and its modifier that send forces abroad: "made a port call in
+# Manila", "took over NATO air policing in Poland".
+DEPLOYMENT_COMPOUNDS = {"call": "port", "policing": "air"}
+# Granting another's forces access to military sites is cooperation: "granted U.S. forces
+# access to four bases", "will give Australian ships access to its ports".
+ACCESS_GRANTING = {"grant", "give", "allow", "offer", "provide", "extend", "expand", "open"}
+MILITARY_SITES = {  # 'bases' too: the lemmatiser reads it as 'basis'
+    "base",
+    "bases",
+    "port",
+    "site",
+    "facility",
+    "airfield",
+    "airbase",
+    "installation",
+    "harbour",
+    "harbor",
+    "territory",
+    "airspace",
+}
 # Places a force is put: "to Estonia", "in Korea", "through Darwin".
 PLACING_PREPOSITIONS = {"to", "into", "in", "at", "through", "on"}
 # Craft moving under their own power: "fighters flew to Australia" deploys them, while

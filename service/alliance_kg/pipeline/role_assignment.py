@@ -338,6 +338,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.PARTICIPANT, trainees(obj, ctx))
             kinds = [m for m in obj.children if m.dep_ == "compound"]
             c.add(Role.MATERIEL, materiel_in(kinds, ctx))
+        if c.type is E.DEFENSE_COOPERATION and token.dep_ == "dobj":  # "gave U.S. troops access"
+            granted = [d for d in token.head.children if d.dep_ == "dative"]
+            c.add(Role.PARTICIPANT, [e for d in granted for e in actors_of_np(d, ctx)[0]])
         if c.type is E.DEFENSE_COOPERATION and subject is not None:  # "a pact between X and Y"
             found = [o for _p, o in prep_objects(subject, {"between", "among"})]
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])

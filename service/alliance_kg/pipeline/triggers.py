@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import EntityType, EventClass
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    ACCESS_GRANTING,
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     AIDING_STATES,
@@ -23,6 +24,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTRACT_NOUNS,
     DEEPENING,
     DELIBERATING,
+    DEPLOYMENT_COMPOUNDS,
     DISPATCHING,
     DRAWDOWN_VERBS,
     EVENT_HEADS,
@@ -41,6 +43,7 @@ from alliance_kg.pipeline.lexicon import (
     LEGISLATIVE_VERBS,
     LICENCE_RESTRICTING,
     LICENCES,
+    MILITARY_SITES,
     MILITARY_WORDS,
     MOVING_VERBS,
     NEGOTIATING_VERBS,
@@ -428,6 +431,10 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     if lemma == "sharing" and modifiers & SHARED_KNOWLEDGE:
         return Trigger(token, E.DEFENSE_COOPERATION)  # "will expand intelligence sharing"
+    if DEPLOYMENT_COMPOUNDS.get(lemma) in modifiers:  # "a port call", "air policing"
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)
+    if lemma == "access" and _access_to_sites(token):
+        return Trigger(token, E.DEFENSE_COOPERATION)
     if forces_present(token, modifiers):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "a military presence in Poland"
     if lemma in EXERCISE_NOUNS and held_together(token, modifiers):
@@ -566,6 +573,15 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _access_to_sites(noun: Token) -> bool:
+    """'granted U.S. forces access to four bases', 'gave the navy access to its ports'."""
+    return (
+        noun.dep_ == "dobj"
+        and lemma_of(noun.head) in ACCESS_GRANTING
+        and any({lemma_of(o), o.lower_} & MILITARY_SITES for _, o in prep_objects(noun, {"to"}))
+    )
 
 
 def _gratis(verb: Token) -> bool:
