@@ -636,3 +636,19 @@ def test_the_subject_of_a_passive_keeping_its_object_receives(
     (c,) = [c for c in candidates(extractor, text) if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}]
     assert countries(c, Role.RECIPIENT) == {taker}
     assert countries(c, Role.SUPPLIER) | countries(c, Role.DONOR) == {giver}
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "recipient"),
+    [
+        ("The Pentagon unveiled $2.5 billion in weapons for Ukraine on Friday.", "USA", "UKR"),
+        ("Berlin unveiled 400 million euros in military equipment for Kyiv.", "DEU", "UKR"),
+    ],
+)
+def test_a_sum_unveiled_for_a_state_is_aid_agreed(
+    extractor: Extractor, text: str, donor: str, recipient: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2025, 3, 1))), E.MILITARY_AID)
+    assert isos(event, Role.DONOR) == {donor}
+    assert isos(event, Role.RECIPIENT) == {recipient}
+    assert event.status is Status.AGREED

@@ -283,6 +283,7 @@ GRANTING_VERBS = {
     "promise",
     "offer",
     "give",
+    "unveil",
 }
 # Verbs that put money into something: "awarded €500 million to projects to expand".
 FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
@@ -885,6 +886,7 @@ STATUS_CUES: dict[str, Status] = {
             "adopt",
             "commit",
             "pledge",
+            "unveil",
             "promise",
             "confirm",
             "reaffirm",
