@@ -469,3 +469,30 @@ def test_granting_forces_access_to_military_sites_is_cooperation(
 def test_access_to_markets_is_no_cooperation(extractor: Extractor) -> None:
     text = "Vietnam gave Japanese investors access to its markets."
     assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Japan and Australia agreed to secure supplies of critical minerals.", {"JPN", "AUS"}),
+        ("Tokyo and Canberra signed an agreement on semiconductors.", {"JPN", "AUS"}),
+        ("Britain and Japan will diversify supplies of semiconductors together.", {"GBR", "JPN"}),
+        ("Hanwha will source components from Australian firms for the Redback.", {"KOR"}),
+    ],
+)
+def test_inputs_secured_agreed_on_or_sourced_are_supply_chain_cooperation(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) >= parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and Australia agreed to secure supplies of fuel.",
+        "The two leaders signed a framework on maritime security.",
+    ],
+)
+def test_no_supply_chain_without_industrial_inputs(extractor: Extractor, text: str) -> None:
+    assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}

@@ -502,7 +502,12 @@ INDUSTRIAL_INPUTS = {
     "semiconductor",
     "chip",
 }
-SUPPLYING_VERBS = {"supply", "provide", "feed"}  # not "send components back to the licensor"
+# not "send components back to the licensor"; "source parts from Australian firms"
+SUPPLYING_VERBS = {"supply", "provide", "feed", "source"}
+# "agreed to secure supplies of critical minerals": making inputs' supply safe.
+SECURING_VERBS = {"secure", "guarantee", "ensure", "safeguard", "diversify"}
+# "a framework on critical minerals": an accord about industrial inputs.
+INPUT_ACCORDS = AGREEMENT_NOUNS | {"framework", "partnership", "deal"}
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
 # Works another state pays to grow: "US$3 billion toward expanding American shipyards".

@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     INDUSTRIAL_INPUTS,
+    INPUT_ACCORDS,
     INSTITUTIONS,
     JOINT_BODIES,
     JOINT_MARKERS,
@@ -47,6 +48,7 @@ from alliance_kg.pipeline.lexicon import (
     PRESENCE_NOUNS,
     PRODUCTION_NOUNS,
     RUNNING_OUT,
+    SECURING_VERBS,
     SHIP_PREFIXES,
     SHORT_ADJECTIVES,
     STOCK_NOUNS,
@@ -610,3 +612,17 @@ def supplied_to_a_state(noun: Token, ctx: ArticleContext) -> bool:
         and not parts
         and {EntityType.MATERIEL, EntityType.COUNTRY} <= kinds
     )
+
+
+def inputs_secured(noun: Token) -> bool:
+    """'secure supplies of critical minerals', 'a framework on critical minerals': the
+    supply of industrial inputs made safe or agreed on."""
+    lemma = lemma_of(noun)
+    if lemma == "supply":
+        secured = noun.dep_ == "dobj" and lemma_of(noun.head) in SECURING_VERBS
+        inputs = [o for _p, o in prep_objects(noun, {"of"})]
+    elif lemma in INPUT_ACCORDS:
+        secured, inputs = True, [o for _p, o in prep_objects(noun, {"on", "over", "for"})]
+    else:
+        return False
+    return secured and any(lemma_of(o) in INDUSTRIAL_INPUTS for o in inputs)

@@ -118,6 +118,7 @@ from alliance_kg.pipeline.trigger_checks import (
     has_recipient,
     has_too_little,
     held_together,
+    inputs_secured,
     into_law,
     is_force,
     is_institution,
@@ -405,6 +406,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in SUPPLY_CHAIN_HEADS and (modifiers & CHAIN_MODIFIERS or "-" in token.text):
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if lemma in AGREEMENT_NOUNS and modifiers & SUPPLY_CHAIN_MODIFIERS:  # security of supply
+        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
+    if inputs_secured(token):  # "secure supplies of minerals", "a framework on minerals"
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if (
         lemma in INDUSTRIAL_BASES
