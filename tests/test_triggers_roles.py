@@ -1112,3 +1112,20 @@ def test_port_calls_and_air_policing_are_deployments(
 )
 def test_a_phone_call_is_no_summit(extractor: Extractor, text: str) -> None:
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("American air defence units are stretched thin across the Middle East.", "USA"),
+        ("Britain's armed forces have been stretched thin by years of cuts.", "GBR"),
+    ],
+)
+def test_forces_stretched_thin_are_short(extractor: Extractor, text: str, short: str) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {short}
+
+
+def test_forces_stretched_over_missions_are_not_said_to_be_short(extractor: Extractor) -> None:
+    text = "German troops are stretched across three missions."
+    assert E.CAPACITY_SHORTFALL not in {c.type for c in candidates(extractor, text)}

@@ -59,6 +59,7 @@ from alliance_kg.pipeline.lexicon import (
     PURCHASE_AID_CONTEXT,
     QUANTIFIERS,
     RECEIVING_VERBS,
+    RUNNING_OUT,
     SCARCITY_NOUNS,
     SELECTING,
     SHARED_KNOWLEDGE,
@@ -364,7 +365,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and not kinds & {EntityType.ORGANIZATION, EntityType.MATERIEL}
     ):
         return None
-    if event_class is E.CAPACITY_SHORTFALL and not (obj_lemmas & STOCK_NOUNS):
+    thin = any(c.lower_ in RUNNING_OUT for c in token.children)  # "units are stretched thin"
+    forces_short = thin and obj is not None and lemma_of(obj) in PERSONNEL_NOUNS
+    if event_class is E.CAPACITY_SHORTFALL and not (obj_lemmas & STOCK_NOUNS or forces_short):
         return None
     if (
         event_class is E.ARMS_TRANSFER
