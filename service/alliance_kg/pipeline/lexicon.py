@@ -374,6 +374,18 @@ MAINTENANCE_NOUNS = [
 ]
 # Where repairs are done, once set up: "opened a repair hub in Romania".
 WORKSHOP_NOUNS = {"hub", "centre", "center", "depot", "workshop", "yard", "shop", "site"}
+# Aid nouns that report aid only beside military words, a recipient or their contents.
+AID_NOUNS_NEEDING_CONTEXT = {
+    "support",
+    "financing",
+    "funding",
+    "package",
+    "gift",
+    "grant",
+    "contribution",
+    "pledge",
+}
+
 NOUN_TRIGGERS: dict[str, EventClass] = {
     **dict.fromkeys(
         [
@@ -392,23 +404,8 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
         ],
         E.ARMS_TRANSFER,
     ),
-    **dict.fromkeys(
-        [
-            "aid",
-            "assistance",
-            "support",
-            "donation",
-            "drawdown",
-            "financing",
-            "funding",
-            "package",
-            "gift",
-            "grant",
-            "contribution",
-            "pledge",
-        ],
-        E.MILITARY_AID,
-    ),
+    **dict.fromkeys(["aid", "assistance", "donation", "drawdown"], E.MILITARY_AID),
+    **dict.fromkeys(sorted(AID_NOUNS_NEEDING_CONTEXT), E.MILITARY_AID),
     **dict.fromkeys(
         ["co-production", "coproduction", "co-development", "codevelopment"], E.JOINT_PRODUCTION
     ),

@@ -16,6 +16,7 @@ from alliance_kg.pipeline.lexicon import (
     ACCESS_GRANTING,
     AGREEMENT_NOUNS,
     AID_CONTEXT,
+    AID_NOUNS_NEEDING_CONTEXT,
     AIDING_STATES,
     ARRANGING,
     BILLS,
@@ -388,19 +389,6 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         if not plural_pronoun and not leaders_meet(token, ctx):
             return None
     return Trigger(token, event_class, joint=has_joint_marker(token))
-
-
-# Aid nouns that report aid only beside military words, a recipient or their contents.
-AID_NOUNS_NEEDING_CONTEXT = {
-    "support",
-    "financing",
-    "funding",
-    "package",
-    "gift",
-    "grant",
-    "contribution",
-    "pledge",
-}
 
 
 def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
