@@ -14,13 +14,45 @@ from extraction_support import E, article, candidates, countries, events_of, iso
 @pytest.mark.parametrize(
     ("text", "supplier", "recipient"),
     [
-        ("Spain will lease two C-130 transport aircraft to Morocco.", "ESP", "MAR"),
-        ("Norway agreed to loan Leopard 2 tanks to Slovakia.", "NOR", "SVK"),
+        pytest.param(
+            "Spain will lease two C-130 transport aircraft to Morocco.",
+            "ESP",
+            "MAR",
+            id="lease or loan",
+        ),
+        pytest.param(
+            "Norway agreed to loan Leopard 2 tanks to Slovakia.", "NOR", "SVK", id="lease or loan"
+        ),
+        pytest.param(
+            "Poland signed a $2.6 billion deal for 152 K9 howitzers with South Korea.",
+            "KOR",
+            "POL",
+            id="deal for materiel",
+        ),
+        pytest.param(
+            "Manila sealed a deal with Seoul for 12 FA-50 jets.",
+            "KOR",
+            "PHL",
+            id="deal for materiel",
+        ),
+        pytest.param(
+            "Poland spent $2 billion on K2 tanks from South Korea.",
+            "KOR",
+            "POL",
+            id="sum spent on materiel",
+        ),
+        pytest.param(
+            "Berlin will spend 10 billion euros on F-35 jets from the United States.",
+            "USA",
+            "DEU",
+            id="sum spent on materiel",
+        ),
     ],
 )
-def test_a_lease_or_loan_of_materiel_is_a_transfer(
+def test_who_supplies_and_who_receives(
     extractor: Extractor, text: str, supplier: str, recipient: str
 ) -> None:
+    """Leases and loans, deals for materiel and sums spent on it: a sale, from and to whom."""
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {supplier}
     assert countries(c, Role.RECIPIENT) == {recipient}
@@ -94,21 +126,6 @@ def test_transfers_a_rule_governs_are_no_transfers(extractor: Extractor, text: s
 def test_scrapping_a_sale_still_denies_it(extractor: Extractor) -> None:
     c = only(extractor, "Berlin scrapped the sale of Leopard tanks to Riyadh.", E.ARMS_TRANSFER)
     assert c.modality.negated
-
-
-@pytest.mark.parametrize(
-    ("text", "supplier", "recipient"),
-    [
-        ("Poland signed a $2.6 billion deal for 152 K9 howitzers with South Korea.", "KOR", "POL"),
-        ("Manila sealed a deal with Seoul for 12 FA-50 jets.", "KOR", "PHL"),
-    ],
-)
-def test_a_deal_for_materiel_is_a_purchase(
-    extractor: Extractor, text: str, supplier: str, recipient: str
-) -> None:
-    c = only(extractor, text, E.ARMS_TRANSFER)
-    assert countries(c, Role.SUPPLIER) == {supplier}
-    assert countries(c, Role.RECIPIENT) == {recipient}
 
 
 @pytest.mark.parametrize(
@@ -396,21 +413,6 @@ def test_a_state_named_before_the_goods_receives_them(extractor: Extractor, text
     (c,) = candidates(extractor, text)
     assert countries(c, Role.RECIPIENT) == {"UKR"}
     assert c.roles[Role.MATERIEL]
-
-
-@pytest.mark.parametrize(
-    ("text", "supplier", "recipient"),
-    [
-        ("Poland spent $2 billion on K2 tanks from South Korea.", "KOR", "POL"),
-        ("Berlin will spend 10 billion euros on F-35 jets from the United States.", "USA", "DEU"),
-    ],
-)
-def test_a_sum_spent_on_materiel_buys_it(
-    extractor: Extractor, text: str, supplier: str, recipient: str
-) -> None:
-    c = only(extractor, text, E.ARMS_TRANSFER)
-    assert countries(c, Role.SUPPLIER) == {supplier}
-    assert countries(c, Role.RECIPIENT) == {recipient}
 
 
 def test_a_sum_spent_on_an_industry_buys_nothing(extractor: Extractor) -> None:
