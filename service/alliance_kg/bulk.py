@@ -188,7 +188,7 @@ class BulkIngest:
         )
         self.store.update(graphs)
         self.store.load(manifest.shard_path(written.name).read_bytes(), RdfFormat.N_QUADS)
-        self.store.flush()  # an embedded store's write buffers would grow to ~700 MB
+        self.store.flush()  # else an embedded store's write buffers grow with every shard
         if self.index is not None and rows is not None:
             self.index.put_articles(rows)
         elif self.index is not None:
@@ -260,7 +260,7 @@ def _default_shard_size(count: int, workers: int) -> int:
 
 def load_pipeline_extractor() -> ArticleExtractor:
     """The pipeline's extractor. spaCy is imported here, where a worker loads it: the
-    parent of `workers` > 1 processes never imports it (seconds and ~100 MB saved)."""
+    parent of `workers` > 1 processes never imports it (its start-up time and memory)."""
     from alliance_kg.pipeline import Extractor
 
     return Extractor.load()

@@ -197,7 +197,7 @@ class EntityRules:
             if taken.isdisjoint(range(start, end)):
                 spans.append(Span(doc, start, end, label=label))
                 taken.update(range(start, end))
-        spans += [span for span in _names(doc, taken)]
+        spans += _names(doc, taken)
         doc.set_ents(filter_spans(spans))
         return doc
 

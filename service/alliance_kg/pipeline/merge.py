@@ -83,7 +83,7 @@ def _complete(c: Candidate, ctx: ArticleContext) -> bool:
     actors = c.actor_iris()
     if not actors or c.elaboration:
         return False
-    parties = {ctx.gazetteer.country_of(iri) or iri for iri in actors}  # a firm and its state: one
+    parties = _states(actors, ctx)  # a firm and its state: one
     if c.type is E.JOINT_PRODUCTION:
         return c.joint or len(parties) >= 2
     if c.type in (E.LEADERS_MEETING, E.DEFENSE_COOPERATION):

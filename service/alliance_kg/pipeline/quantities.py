@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Span, Token
 
 from alliance_kg.model import Quantity
+from alliance_kg.pipeline.entity_words import WEIGHTS
 
 _SCALE = {
     "thousand": 1e3,
@@ -57,7 +58,6 @@ _WORDS = {
     "dozen": 12,
 }
 _AMOUNT_LABELS = {"MONEY", "QUANTITY", "CARDINAL"}
-_WEIGHTS = {"pound", "pounds"}
 
 
 def _amount(text: str) -> float | None:
@@ -88,7 +88,7 @@ def money_in(sentence: Span) -> list[Quantity]:
         if ent.label_ not in _AMOUNT_LABELS:
             continue
         span = _with_currency(ent)
-        if ent.label_ != "MONEY" and any(t.lower_ in _WEIGHTS for t in span):
+        if ent.label_ != "MONEY" and any(t.lower_ in WEIGHTS for t in span):
             continue  # "500 pounds of explosives" is a weight
         currency = next((code for pattern, code in _CURRENCY if pattern.search(span.text)), None)
         amount = _amount(span.text)

@@ -131,7 +131,7 @@ class EmbeddedStore:
         return self._store.dump(format=fmt, from_graph=source) or b""
 
     def flush(self) -> None:
-        """Write RocksDB's in-memory tables to disk (they grow to hundreds of MB otherwise)."""
+        """Write RocksDB's in-memory tables to disk (else they grow with every write)."""
         self._store.flush()
 
     def close(self) -> None:
