@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import os
 import pstats
 import statistics
@@ -221,7 +222,7 @@ def bench(
 ) -> list[Measurement]:
     count = len(read_file(corpus))
     results: list[Measurement] = []
-    for case, ner in ((case, ner) for case in cases for ner in recognisers):
+    for case, ner in itertools.product(cases, recognisers):
         for workers in worker_counts:
             if case == "extract-pool" and workers == 1:
                 continue
