@@ -654,3 +654,35 @@ def test_a_sum_unveiled_for_a_state_is_aid_agreed(
     assert isos(event, Role.DONOR) == {donor}
     assert isos(event, Role.RECIPIENT) == {recipient}
     assert event.status is Status.AGREED
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Hanwha will deliver 24 K9 howitzers to Vietnam.", "KOR", "VNM"),
+        ("Kongsberg shipped NSM launchers to Spain last year.", "NOR", "ESP"),
+        ("India will get 31 MQ-9B drones from the United States.", "USA", "IND"),
+        ("Japan has been taking delivery of SM-3 interceptors from Washington.", "USA", "JPN"),
+        ("France offered Indonesia 24 more Rafale jets.", "FRA", "IDN"),
+        ("26 Rafale jets were offered to India by France.", "FRA", "IND"),
+    ],
+)
+def test_a_firm_supplying_or_a_state_taking_or_offered_goods_trades(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    """A firm sells; a state taking goods from another, or courted with them, buys them."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    [sale] = events_of(extraction, E.ARMS_TRANSFER)
+    assert isos(sale, Role.SUPPLIER) >= {supplier}
+    assert isos(sale, Role.RECIPIENT) == {recipient}
+
+
+def test_a_state_taking_goods_where_it_is_aided_takes_aid(extractor: Extractor) -> None:
+    text = (
+        "Germany announced a new military aid package for Ukraine. "
+        "Ukraine will receive 20 Marder vehicles from Germany."
+    )
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert not events_of(extraction, E.ARMS_TRANSFER)
+    assert [isos(e, Role.RECIPIENT) for e in events_of(extraction, E.MILITARY_AID)] == [{"UKR"}]

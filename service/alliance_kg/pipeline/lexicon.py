@@ -263,6 +263,7 @@ GOVERNMENT_WORDS = {
     "guard",
     "parliament",
     "congress",
+    "house",
 }
 # Nouns of a deal whose own "separate", "second"... marks a new event ("under a separate
 # contract").
@@ -296,6 +297,8 @@ SPENDING_VERBS = {"spend"}
 RECEIVING_VERBS = {"receive"}
 # Verbs whose subject takes what their object noun hands over: "Romania took delivery of".
 TAKING_VERBS = {"take", "accept", "receive", "await", "get", "welcome"}
+# Verbs of courting a buyer: "France offered India 26 jets" is a sale on offer.
+OFFERING_VERBS = {"offer"}
 # Verbs by which a package or funding lists its contents: "the package includes 150 barrels".
 CONTAINING = {"include", "comprise", "contain", "cover"}
 # Subjects of a purchase that are money already given: "the money would buy munitions".

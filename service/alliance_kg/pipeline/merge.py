@@ -31,9 +31,11 @@ from alliance_kg.pipeline.lexicon import (
     COMMERCE,
     DEAL_NOUNS,
     DISTINCT_MARKERS,
+    OFFERING_VERBS,
     SALE_WORDS,
     SELECTING,
     STATE_CLASSES,
+    TAKING_VERBS,
 )
 from alliance_kg.pipeline.participants import is_firm
 from alliance_kg.pipeline.roles import phrase_tokens
@@ -331,7 +333,7 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
                 drafts.append(nearest)
             nearest.absorb(candidate)
-    _aid_deliveries(drafts)
+    _aid_deliveries(drafts, ctx)
     _complete_pairs(drafts, ctx)
     for draft in drafts:
         _settle_directions(draft)
@@ -417,9 +419,11 @@ def _commercial(candidate: Candidate) -> bool:
     )
 
 
-def _aid_deliveries(drafts: list[Draft]) -> None:
+def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
     """A delivery given rather than sold (to a state the article never says buys), or
-    not said to be a sale and from a state the article reports as aiding its recipient, is aid."""
+    not said to be a sale and from a state the article reports as aiding its recipient, is aid.
+    A firm that supplies sells, and a state that takes or is offered goods from another buys
+    them, unless the article reports aid to it."""
     aided = {
         (donor, iri)
         for d in drafts
@@ -435,9 +439,18 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
         if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS | SALE_WORDS
         for iri in m.roles.get(Role.RECIPIENT, {})
     }
+    aid_recipients = {taker for _, taker in aided}
     for draft in drafts:
         recipients = set(draft.roles.get(Role.RECIPIENT, {}))
-        given = not any(_commercial(m) for m in draft.members) and not recipients <= buyers
+        suppliers = draft.roles.get(Role.SUPPLIER, {}).values()
+        traded = any(is_firm(s, ctx) for s in suppliers) or (
+            any(_taken_or_offered(m) for m in draft.members) and not recipients & aid_recipients
+        )
+        given = (
+            not any(_commercial(m) for m in draft.members)
+            and not recipients <= buyers
+            and not traded
+        )
         aiding = {(s, r) for s in draft.roles.get(Role.SUPPLIER, {}) for r in recipients}
         sold = any(m.trigger.lemma_.lower() in SALE_WORDS for m in draft.members)
         if (
@@ -448,6 +461,14 @@ def _aid_deliveries(drafts: list[Draft]) -> None:
             draft.type = E.MILITARY_AID
         if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
             draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
+
+
+def _taken_or_offered(candidate: Candidate) -> bool:
+    """'Japan took delivery of', 'India will get 31 drones', 'was offered 26 jets': the
+    receiving side acts or is courted, as buyers are."""
+    trigger = candidate.trigger
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" else trigger
+    return verb.lemma_.lower() in TAKING_VERBS | OFFERING_VERBS
 
 
 def _link_causes(drafts: list[Draft]) -> None:
