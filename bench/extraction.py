@@ -1,14 +1,14 @@
 """Scores the extractor against gold, on the RDF the product stores.
 
-    .venv/bin/python bench/extraction.py [--corpus data|dev|holdout|holdout2|all]
+    .venv/bin/python bench/extraction.py [--corpus data|dev|holdout|holdout2|holdout3|all]
                                          [--details] [--write-benchmarks]
 
 For each article: read it, extract, map to quads, load them into an in-memory store that
 holds the ontology and reference graphs, read back the events whose `ak:reportedIn` is the
 article, and score them by the matching rule of ../shared/dev-articles/README.md (see
 `scoring.py`). `data` is data/articles with data/gold, `dev` is ../shared/dev-articles,
-`holdout` and `holdout2` are data/holdout and data/holdout2 (articles written after the rules
-and never used to tune them); `all` runs the four and reports them separately. `--details`
+`holdout`, `holdout2` and `holdout3` are data/holdout* (articles written after the rules and
+never used to tune them); `all` runs them all and reports them separately. `--details`
 lists, per article, the gold events missed (FN, with the nearest prediction and why it fails),
 the predictions left unmatched (FP), and the status (ST) and date (DT) misses of matched pairs;
 `--write-benchmarks` rewrites the "## Extraction" section of BENCHMARKS.md. An article
@@ -68,18 +68,14 @@ class Corpus:
         return [(f.stem, f, self.gold / f"{f.stem}{GOLD_SUFFIX}") for f in files]
 
 
+HELD_OUT = ("holdout", "holdout2", "holdout3")  # data/<name>: never used to tune the rules
 CORPORA: dict[str, Corpus] = {
     "data": Corpus("data", ROOT / "data" / "articles", ".md", ROOT / "data" / "gold"),
     "dev": Corpus("dev", DEV_ARTICLES, ".txt", DEV_ARTICLES),
-    "holdout": Corpus(
-        "holdout", ROOT / "data" / "holdout" / "articles", ".md", ROOT / "data" / "holdout" / "gold"
-    ),
-    "holdout2": Corpus(
-        "holdout2",
-        ROOT / "data" / "holdout2" / "articles",
-        ".md",
-        ROOT / "data" / "holdout2" / "gold",
-    ),
+    **{
+        name: Corpus(name, ROOT / "data" / name / "articles", ".md", ROOT / "data" / name / "gold")
+        for name in HELD_OUT
+    },
 }
 
 
@@ -165,7 +161,7 @@ def benchmarks_body(reports: Sequence[list[str]], command: str, version: str) ->
     lines = [
         "Events scored against gold by the matching rule of ../shared/dev-articles/README.md,",
         "on the RDF the store holds for each article (see bench/README.md). The rules were",
-        "developed on `data` and `dev`; `holdout` and `holdout2` were written afterwards and never",
+        "developed on `data` and `dev`; the `holdout` corpora were written afterwards and never",
         "used to tune them, so their figures are the ones that speak for unseen text.",
         "",
         f"Run on {date.today().isoformat()} with `{command}` (extractor `{version}`).",

@@ -36,14 +36,6 @@ from alliance_kg.store.oxigraph import EmbeddedStore
 ROOT = Path(__file__).parents[1]
 ARTICLES = ROOT / "data" / "articles"
 GOLD = ROOT / "data" / "gold"
-HOLDOUT = ROOT / "data" / "holdout"
-HOLDOUT2 = ROOT / "data" / "holdout2"
-# (articles, gold) of our own corpora: the development corpus and the two held-out ones
-OWN_CORPORA = {
-    "data": (ARTICLES, GOLD),
-    "holdout": (HOLDOUT / "articles", HOLDOUT / "gold"),
-    "holdout2": (HOLDOUT2 / "articles", HOLDOUT2 / "gold"),
-}
 DEV_ARTICLES = ROOT.parent / "shared" / "dev-articles"
 
 
@@ -61,6 +53,12 @@ report = _bench_module("report")
 section = _bench_module("section")
 scoring = _bench_module("scoring")
 stored = _bench_module("stored")
+# (articles, gold) of our own corpora: the development corpus and the held-out ones
+OWN_CORPORA = {
+    name: (corpus.articles, corpus.gold)
+    for name, corpus in extraction.CORPORA.items()
+    if name == "data" or name in extraction.HELD_OUT
+}
 
 ARTICLE_FILES = sorted(ARTICLES.glob("*.md"))
 OWN_ARTICLE_FILES = sorted(f for articles, _ in OWN_CORPORA.values() for f in articles.glob("*.md"))
