@@ -81,8 +81,8 @@ def test_one_event_for_one_transfer_told_in_two_sentences(transfer: Extraction) 
     assert isos(event, Role.RECIPIENT) == {"POL"}
     # the dateline ("SEOUL (Daily Wire) --") is not part of the first sentence
     assert [m.text.split()[0] for m in event.mentions] == ["South", "Deliveries"]
-    assert event.status is Status.PLANNED
-    assert [m.status for m in event.mentions] == [Status.PLANNED, Status.EXPECTED]
+    assert event.status is Status.AGREED  # "will export": a named party's announced decision
+    assert [m.status for m in event.mentions] == [Status.AGREED, Status.EXPECTED]
 
 
 def test_the_count_and_the_money_of_a_transfer(transfer: Extraction) -> None:

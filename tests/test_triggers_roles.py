@@ -1129,3 +1129,56 @@ def test_forces_stretched_thin_are_short(extractor: Extractor, text: str, short:
 def test_forces_stretched_over_missions_are_not_said_to_be_short(extractor: Extractor) -> None:
     text = "German troops are stretched across three missions."
     assert E.CAPACITY_SHORTFALL not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Hungary will buy four more Gripen jets from Sweden, the two leaders said.",
+            E.ARMS_TRANSFER,
+        ),
+        ("Norway said it would donate two NASAMS systems to Ukraine.", E.MILITARY_AID),
+        ("The K2PL tanks will be assembled in Poland by Bumar-Labedy.", E.JOINT_PRODUCTION),
+        (
+            "Denmark and the Netherlands will jointly fund howitzer production in Ukraine.",
+            E.JOINT_PRODUCTION,
+        ),
+    ],
+)
+def test_a_named_partys_plain_future_is_its_decision(
+    extractor: Extractor, text: str, kind: E
+) -> None:
+    assert only(extractor, text, kind).status is Status.AGREED
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        (
+            "The plant will produce shells for Rheinmetall and Lithuania.",
+            E.JOINT_PRODUCTION,
+            Status.PLANNED,
+        ),
+        (
+            "Under the draft, Japan would sell six frigates to Australia.",
+            E.ARMS_TRANSFER,
+            Status.PLANNED,
+        ),
+        (
+            "Deliveries of the K9 howitzers to Poland will begin in 2026.",
+            E.ARMS_TRANSFER,
+            Status.EXPECTED,
+        ),
+        (
+            "Analysts expect that Poland will buy more tanks from Korea.",
+            E.ARMS_TRANSFER,
+            Status.EXPECTED,
+        ),
+        ("Seoul will hold a summit with Washington in April.", E.LEADERS_MEETING, Status.EXPECTED),
+    ],
+)
+def test_a_future_that_is_no_partys_decision(
+    extractor: Extractor, text: str, kind: E, status: Status
+) -> None:
+    assert only(extractor, text, kind).status is status

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from alliance_kg.model import Status
 from alliance_kg.pipeline.agents import agent
@@ -12,9 +13,11 @@ from alliance_kg.pipeline.candidate import Candidate
 from alliance_kg.pipeline.candidate_dates import after, date_direction, date_for
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.dates import Direction
-from alliance_kg.pipeline.modality import resolve_modality
+from alliance_kg.pipeline.lexicon import FUTURE_MODALS
+from alliance_kg.pipeline.modality import Modality, resolve_modality
 from alliance_kg.pipeline.role_assignment import assign_roles
-from alliance_kg.pipeline.roles import actors_of_np
+from alliance_kg.pipeline.roles import actors_of_np, subject_of
+from alliance_kg.pipeline.tense import Tense, plain_future, tensed_verb
 from alliance_kg.pipeline.trigger_phrases import describes_contents
 from alliance_kg.pipeline.triggers import Trigger
 
@@ -29,6 +32,8 @@ def build_candidate(
     event_date, reported, due = date_for(trigger.token, published, direction)
     future = event_date is not None and published is not None and after(event_date, published)
     modality = resolve_modality(trigger.token, trigger.type, future_date=future)
+    if _announced_commitment(trigger.token, modality, ctx):
+        modality = replace(modality, status=Status.AGREED)
     if direction is Direction.NEAREST and (
         modality.status in _FORWARD or modality.status is Status.COMPLETED
     ):
@@ -60,3 +65,18 @@ def build_candidate(
     candidate.elaboration = describes_contents(trigger.token)
     assign_roles(candidate, trigger, agents, ctx)
     return candidate
+
+
+def _announced_commitment(trigger: Token, modality: Modality, ctx: ArticleContext) -> bool:
+    """'Hungary will buy Gripens', 'Norway said it would donate two systems': a plain future
+    of a named party's own act is its decision, announced (data/gold/README.md)."""
+    if modality.status is not Status.PLANNED or (modality.cue or "").lower() not in FUTURE_MODALS:
+        return False
+    found = tensed_verb(trigger)
+    if found is None or found[1] is not Tense.FUTURE or not plain_future(found[0]):
+        return False
+    doer = subject_of(found[0])
+    if doer is None:
+        return False
+    actors, inferred = actors_of_np(doer, ctx)
+    return bool(actors) and (not inferred or found[0].dep_ == "ccomp")

@@ -979,6 +979,8 @@ INTENT_NOUNS = {"intent", "intention", "interest"}
 MODAL_STATUS = {"could": Status.CONSIDERED, "may": Status.CONSIDERED, "might": Status.CONSIDERED}
 # "would" is the future of a past report ("said it would deliver") or of a condition.
 FUTURE_MODALS = {"will", "shall", "'ll", "would", "'d"}
+# The futures of a past report or of a condition, not of a plain statement.
+REPORTED_FUTURES = {"would", "'d"}
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 # Governors that negate what they govern.
 BLOCKING = {

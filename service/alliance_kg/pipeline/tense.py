@@ -19,6 +19,7 @@ from alliance_kg.pipeline.lexicon import (
     HOLDING_VERBS,
     NOUN_TRIGGERS,
     ORDERING_VERBS,
+    REPORTED_FUTURES,
     REPORTING,
     STATE_CLASSES,
     STATIONING_VERBS,
@@ -66,6 +67,20 @@ def _tense_of(verb: Token) -> Tense | None:
     if verb.tag_ in _PRESENT_FORMS or any(a.tag_ in _PRESENT_FORMS for a in auxiliaries):
         return Tense.PRESENT
     return None
+
+
+def plain_future(verb: Token) -> bool:
+    """'will buy', or 'would' in what a report says ('said it would send'), not in a
+    condition ('a bill that would let')."""
+    modals = {a.lower_ for a in _auxiliaries(verb) if a.tag_ == "MD"}
+    if modals and modals <= FUTURE_MODALS - REPORTED_FUTURES:
+        return True
+    return bool(
+        modals
+        and modals <= REPORTED_FUTURES
+        and verb.dep_ == "ccomp"
+        and verb.head.lemma_.lower() in REPORTING
+    )
 
 
 def _temporal_clause(verb: Token) -> bool:
