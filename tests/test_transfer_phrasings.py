@@ -686,3 +686,46 @@ def test_a_state_taking_goods_where_it_is_aided_takes_aid(extractor: Extractor) 
     extraction = extractor.extract(article(text, date(2025, 7, 1)))
     assert not events_of(extraction, E.ARMS_TRANSFER)
     assert [isos(e, Role.RECIPIENT) for e in events_of(extraction, E.MILITARY_AID)] == [{"UKR"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Allies pay for drones bought for Ukraine under the scheme. "
+            "Portugal earmarked 80 million euros.",
+            "PRT",
+        ),
+        (
+            "Several governments fund the purchase of shells for Kyiv. "
+            "Canada put in 40 million Canadian dollars.",
+            "CAN",
+        ),
+        (
+            "Britain buys air-defence missiles for Ukraine with money from partners. "
+            "Norway and Iceland have said they will put money in as well.",
+            "NOR",
+        ),
+    ],
+)
+def test_a_sum_put_in_where_aid_goes_to_one_state_is_aid_to_it(
+    extractor: Extractor, text: str, donor: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    given = [e for e in events_of(extraction, E.MILITARY_AID) if donor in isos(e, Role.DONOR)]
+    assert given
+    assert all(isos(e, Role.RECIPIENT) == {"UKR"} for e in given)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal earmarked 80 million euros.",
+        "Germany earmarked 100 billion euros for its armed forces.",
+        "Canada put in 40 million dollars to expand its shipyards.",
+    ],
+)
+def test_a_sum_put_in_with_no_aided_state_or_for_a_purpose_is_no_aid(
+    extractor: Extractor, text: str
+) -> None:
+    assert not events_of(extractor.extract(article(text, date(2025, 7, 1))), E.MILITARY_AID)

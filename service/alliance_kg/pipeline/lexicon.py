@@ -286,6 +286,9 @@ GRANTING_VERBS = {
     "give",
     "unveil",
 }
+# Verbs by which a state puts a sum into a common effort: "the Netherlands earmarked 250
+# million euros" in an article about aid to one state is aid to it.
+CONTRIBUTING_VERBS = GRANTING_VERBS | {"contribute"}
 # Verbs that put money into something: "awarded €500 million to projects to expand".
 FUNDING_VERBS = GRANTING_VERBS | {"award", "fund", "pay", "invest", "spend"}
 # Verbs that pay for goods: "will fund the purchase of interceptors for Ukraine", "is paying
@@ -340,8 +343,14 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
 TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
-# Phrasal verbs that mean a transfer verb: "was turned over to the navy", "signed up for 48 jets".
-PHRASAL_TRANSFERS = {("turn", "over"): "hand", ("sign", "up"): "buy"}
+# Phrasal verbs that mean a transfer verb: "was turned over to the navy", "signed up for 48 jets",
+# "Canada put in 40 million dollars".
+PHRASAL_TRANSFERS = {
+    ("turn", "over"): "hand",
+    ("sign", "up"): "buy",
+    ("put", "in"): "contribute",
+    ("put", "up"): "contribute",
+}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}

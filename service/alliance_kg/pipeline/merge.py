@@ -39,6 +39,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.participants import is_firm
 from alliance_kg.pipeline.roles import phrase_tokens
+from alliance_kg.pipeline.trigger_checks import sum_put_in
 from alliance_kg.pipeline.trigger_phrases import counts_only
 
 E = EventClass
@@ -334,7 +335,10 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 drafts.append(nearest)
             nearest.absorb(candidate)
     _aid_deliveries(drafts, ctx)
+    sums = [d for d in drafts if _unaimed_sum(d, ctx)]
+    drafts = [d for d in drafts if d not in sums]
     _complete_pairs(drafts, ctx)
+    drafts += _sums_to_the_aided(sums, drafts)
     for draft in drafts:
         _settle_directions(draft)
     drafts.sort(key=Draft.position)
@@ -461,6 +465,33 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
             draft.type = E.MILITARY_AID
         if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
             draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
+
+
+def _unaimed_sum(draft: Draft, ctx: ArticleContext) -> bool:
+    """Aid told only as sums states put in, to no one named."""
+    return (
+        draft.type is E.MILITARY_AID
+        and Role.RECIPIENT not in draft.roles
+        and all(sum_put_in(m.trigger, ctx) for m in draft.members)
+    )
+
+
+def _sums_to_the_aided(sums: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    """Sums states put in, where the article's aid all goes to one state, are aid to that
+    state ('allies pay for shells for Ukraine ... the Netherlands earmarked 250 million
+    euros'); sums with no such taker are not told as aid."""
+    aided = {
+        iri: entity
+        for d in drafts
+        if d.type is E.MILITARY_AID and not d.negated
+        for iri, entity in d.roles.get(Role.RECIPIENT, {}).items()
+    }
+    if len(aided) != 1:
+        return []
+    kept = [d for d in sums if not set(aided) <= set(d.roles.get(Role.DONOR, {}))]
+    for draft in kept:
+        draft.roles[Role.RECIPIENT] = dict(aided)
+    return kept
 
 
 def _taken_or_offered(candidate: Candidate) -> bool:

@@ -38,7 +38,7 @@ _CURRENCY = [
 CURRENCIES = {code for _, code in _CURRENCY}  # ISO 4217 codes, also written as such
 CURRENCY_SYMBOLS = {"$", "US$", "A$", "C$", "€", "£", "¥", "₩"}
 CURRENCY_WORDS = {"dollar", "dollars", "euro", "euros", "pound", "pounds", "yen", "won"}
-CURRENCY_WORDS |= {"zloty", "zlotys", "sterling"}
+CURRENCY_WORDS |= {"zloty", "zlotys", "sterling", "krone", "kroner", "krona", "kronor"}
 _NUMBER = re.compile(
     r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m|k)?\b", re.I
 )

@@ -10,6 +10,7 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ARRIVING_VERBS,
     CLEARING_VERBS,
+    CONTRIBUTING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
     DEMAND_NOUNS,
@@ -17,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     EXPORT_WORDS,
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
+    FUNDS,
     INDUSTRIAL_INPUTS,
     INPUT_ACCORDS,
     INSTITUTIONS,
@@ -58,6 +60,7 @@ from alliance_kg.pipeline.lexicon import (
     UNABLE,
     VISITING,
 )
+from alliance_kg.pipeline.quantities import CURRENCY_WORDS
 from alliance_kg.pipeline.roles import (
     np_tokens,
     phrase_tokens,
@@ -553,6 +556,33 @@ def into_law(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "into" and any(lemma_of(g) in LAWS for g in c.children)
         for c in token.children
     )
+
+
+def sum_put_in(verb: Token, ctx: ArticleContext) -> bool:
+    """'The Netherlands earmarked 250 million euros', 'Canada put in 40 million dollars': a
+    state's sum for an effort the text has named before, given no purpose or taker here."""
+    if phrasal_lemma(verb) not in CONTRIBUTING_VERBS:
+        return False
+    sums = [c for c in verb.children if c.dep_ == "dobj" and _a_sum(c)]
+    subject = subject_of(verb)
+    if not sums or subject is None:
+        return False
+    state = EntityType.COUNTRY in entity_types(list(phrase_tokens(subject)), ctx)
+    if not state and subject.pos_ != "PRON":  # "they will put money in": who, the agent says
+        return False
+    return not any(_aim(c) for head in (verb, *sums) for c in head.children)
+
+
+def _aim(child: Token) -> bool:
+    """Where a sum goes: 'for its navy', 'to the fund', 'toward shipyards', 'to buy shells'."""
+    if child.dep_ in {"prep", "dative"}:
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+    return child.dep_ in {"xcomp", "advcl", "acl", "relcl"} and infinitive
+
+
+def _a_sum(noun: Token) -> bool:
+    return noun.ent_type_ == "MONEY" or noun.lower_ in CURRENCY_WORDS or lemma_of(noun) in FUNDS
 
 
 def has_recipient(token: Token, ctx: ArticleContext) -> bool:

@@ -149,6 +149,7 @@ from alliance_kg.pipeline.trigger_checks import (
     sets_up,
     state_sources,
     stationed,
+    sum_put_in,
     supplied_to_a_state,
     works_for_materiel,
 )
@@ -225,6 +226,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
     if lemma in GRANTING_VERBS and money_for_a_state(token, obj, ctx):
         return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
+    if sum_put_in(token, ctx):
+        return Trigger(token, E.MILITARY_AID)  # "Canada put in 40 million dollars"
     aided = EntityType.COUNTRY in entity_types(paid_for_states(token), ctx)
     if aided and _buys_materiel(paid_goods(token), ctx):
         return Trigger(token, E.MILITARY_AID)  # "will fund the purchase of jets for Ukraine"
