@@ -243,6 +243,21 @@ def test_the_navy_s_shortage_is_the_home_state_s(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Officials in Madrid said Europe as a whole cannot make enough shells for Kyiv.",
+        "European plants remain unable to produce enough air defence interceptors.",
+        "Analysts say European stockpiles of artillery shells are nearly exhausted.",
+    ],
+)
+def test_a_region_short_of_arms_is_the_bloc_that_acts_for_it(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert set(c.roles[Role.PARTICIPANT]) == {entity_iri("organization", "European Union")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Britain is short of patience with Paris.",
         "The two ministers lacked the time to meet.",
         "There is a lack of political will in Berlin.",

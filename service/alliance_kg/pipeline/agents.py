@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Span, Token
 
 from alliance_kg.model import Entity, EntityType
@@ -48,7 +50,17 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
         actors, _ = actors_of_np(noun_anchor(head), ctx)
         if actors:
             return actors
-    return entities_in(iter(outside_aid(trigger.sent)), ctx, {EntityType.COUNTRY})[:1]
+        blocs = _blocs_named(np_tokens(noun_anchor(head)), ctx)
+        if blocs:  # "European factories are unable to make enough shells"
+            return blocs
+    words = outside_aid(trigger.sent)
+    return entities_in(iter(words), ctx, {EntityType.COUNTRY})[:1] or _blocs_named(words, ctx)
+
+
+def _blocs_named(tokens: Iterable[Token], ctx: ArticleContext) -> list[Entity]:
+    """The bloc the first region named stands for: 'European' -> the European Union."""
+    places = entities_in(iter(tokens), ctx, {EntityType.PLACE})
+    return next(([bloc] for p in places if (bloc := ctx.bloc_of(p)) is not None), [])
 
 
 def _sides_above(word: Token) -> list[Token]:
@@ -56,8 +68,10 @@ def _sides_above(word: Token) -> list[Token]:
     word describes, then the object and subject of each clause above it, up to a report."""
     heads: list[Token] = []
     for node in word.ancestors:
-        if node.lemma_.lower() in REPORTING:
-            break  # "officials in Helsinki said Europe cannot make enough": not Finland
+        if node.lemma_.lower() in REPORTING:  # "officials in Helsinki said ...": not Finland
+            # "said Europe cannot make enough", parsed with Europe as what is said
+            heads += [c for c in node.children if c.dep_ == "dobj" and c.i < word.i]
+            break
         if node.pos_ in {"NOUN", "PROPN"}:
             heads.append(node)
         elif node.pos_ in {"VERB", "AUX"}:

@@ -255,6 +255,17 @@ class ArticleContext:
         ref = self.gazetteer.get(country) if country else None
         return ref.entity() if ref is not None else None
 
+    def bloc_of(self, place: Entity) -> Entity | None:
+        """The bloc a region stands for ("Europe cannot make enough shells": the EU)."""
+        ref = self.gazetteer.get(place.iri) if place.type is EntityType.PLACE else None
+        blocs = [
+            target
+            for iri in (ref.affiliations if ref is not None else [])
+            if (target := self.gazetteer.get(iri)) is not None
+            and target.type is EntityType.ORGANIZATION
+        ]
+        return blocs[0].entity() if len(blocs) == 1 else None
+
     def is_specific_materiel(self, entity: Entity) -> bool:
         """A materiel class below the top of the hierarchy, or a named system."""
         if entity.minted:
