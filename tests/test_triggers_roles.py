@@ -212,6 +212,9 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("South Korean output of K9 howitzers lags behind the army's needs.", "KOR"),
         ("Lockheed Martin is struggling to build F-35 jets fast enough.", "USA"),
         ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
+        ("Britain has too few sailors to crew its new frigates.", "GBR"),
+        ("Portugal's navy has too few patrol aircraft to watch its waters.", "PRT"),
+        ("The Romanian army lacks long-range fires along its eastern border.", "ROU"),
     ],
 )
 def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> None:
@@ -238,6 +241,27 @@ def test_the_navy_s_shortage_is_the_home_state_s(extractor: Extractor) -> None:
     )
     c = only(extractor, text, E.CAPACITY_SHORTFALL)
     assert countries(c, Role.PARTICIPANT) == {"CAN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "Indonesia is buying Rafale fighters from France. "
+            "The air force has been flying too few modern combat jets.",
+            "IDN",
+        ),
+        (
+            "Japan will lend coastal radars to Vietnam. "
+            "Defence officials in Hanoi said the navy lacks enough sensors to watch the coast.",
+            "VNM",
+        ),
+    ],
+)
+def test_a_force_found_short_is_its_state_s(extractor: Extractor, text: str, short: str) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {short}
+    assert c.roles[Role.MATERIEL]
 
 
 @pytest.mark.parametrize(

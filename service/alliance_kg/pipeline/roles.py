@@ -131,11 +131,9 @@ def actors_of_np(
     taken_up = _taken_up(head, ctx)
     if taken_up:
         return taken_up, True
-    home = (head.lemma_ in HOME_NOUNS | LAW_NOUNS and head.tag_ == "NN") or (
-        head.lemma_ in LEGISLATURES
-    )
+    home = _home_body(head) or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
-        return ctx.home_country(), True
+        return _speakers_state(head, ctx) or ctx.home_country(), True
     if home:  # "lawmakers in Seoul", "the government in Tokyo": the state of the place
         places = [ctx.place_of(o) for _p, o in prep_objects(head, {"in"})]
         states = [ctx.state_of(p) for p in places if p is not None]
@@ -143,7 +141,7 @@ def actors_of_np(
     return [], False
 
 
-HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military"}
+HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military", "service"}
 # "the supplemental funds aid to Israel": a law acts for the state that passed it.
 LAW_NOUNS = {"law", "bill", "supplemental", "act", "legislation"}
 # Nouns naming others than their possessor: "Ukraine's allies", "its partners".
@@ -272,9 +270,37 @@ def _led_by(head: Token, ctx: ArticleContext) -> list[Entity]:
     return actors_of_np(obj, ctx)[0] if obj is not None else []
 
 
+def _speakers_state(word: Token, ctx: ArticleContext) -> list[Entity]:
+    """'officials in Manila said the navy lacks sensors': the state whose capital those who
+    say so speak from (not 'a Korean official', who may speak of a client's navy)."""
+    report = next((a for a in word.ancestors if a.lemma_.lower() in REPORTING), None)
+    speakers = [
+        c
+        for c in (report.children if report is not None else [])
+        if c.dep_ == "nsubj" and c.lemma_ in PEOPLE_NOUNS | {"officer"}
+    ]
+    seats = [o for s in speakers for _p, o in prep_objects(s, {"in"})]
+    return entities_in(iter(seats), ctx, {EntityType.COUNTRY})[:1]
+
+
+def _home_body(head: Token) -> bool:
+    """'the government', 'the navy', 'the air force', 'the law': a body every state has."""
+    if head.tag_ != "NN":
+        return False
+    if head.lemma_ == "force":
+        return any(c.dep_ == "compound" and c.lower_ == "air" for c in head.children)
+    return head.lemma_ in HOME_NOUNS | LAW_NOUNS
+
+
 def _only_determiner(head: Token) -> bool:
-    """'the government' ('the navy's') with nothing else: the state the article is about."""
-    return all((c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "case" for c in head.children)
+    """'the government' ('the navy's', 'the air force') with nothing else: the state the
+    article is about."""
+    return all(
+        (c.dep_ == "det" and c.lower_ == "the")
+        or c.dep_ == "case"
+        or (c.dep_ == "compound" and c.lower_ == "air")
+        for c in head.children
+    )
 
 
 _OWNER_NOUNS = {

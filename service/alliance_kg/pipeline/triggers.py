@@ -532,7 +532,13 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
     if is_used_up(token, ctx):
         return Trigger(token, E.CAPACITY_SHORTFALL)
     too = any(c.lower_ == "too" for c in token.children)
-    if token.lower_ in TOO_LITTLE and too and token.dep_ == "amod" and is_stock(token.head, ctx):
+    held = token.head  # "too few combat jets", "too few sailors to crew the frigates"
+    if (
+        token.lower_ in TOO_LITTLE
+        and too
+        and token.dep_ == "amod"
+        and (is_stock(held, ctx) or lemma_of(held) in PERSONNEL_NOUNS)
+    ):
         return Trigger(token, E.CAPACITY_SHORTFALL)
     return None
 
