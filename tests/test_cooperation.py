@@ -35,11 +35,25 @@ def test_parts_supplied_to_anothers_factories(extractor: Extractor) -> None:
     assert c.status is Status.CONSIDERED
 
 
-def test_a_conjoined_participle_shares_the_passive_subject(extractor: Extractor) -> None:
-    text = "The Gripen E will be designed by Sweden with American engines and built in Brazil."
-    c = only(extractor, text, E.JOINT_PRODUCTION)
-    assert {e.label for e in c.roles[Role.MATERIEL].values()} == {"Gripen"}
-    assert countries(c, Role.PARTICIPANT) == {"SWE", "BRA"}
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "The Gripen E will be designed by Sweden with American engines and built in Brazil.",
+            {"SWE", "BRA"},
+        ),
+        (
+            "The frigate will be designed by Japan with British technology and built in Australia.",
+            {"JPN", "AUS"},
+        ),
+    ],
+)
+def test_designed_and_built_is_one_production_and_its_parts_or_know_how_no_partner(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert isos(event, Role.PARTICIPANT) == parties
+    assert "engine" not in {e.label for e in event.fillers(Role.MATERIEL)}
 
 
 def test_components_sent_back_to_a_licensor_are_no_supply_chain(extractor: Extractor) -> None:
@@ -204,6 +218,61 @@ def test_a_joint_venture_makes_materiel_together(
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
+        ("Thales and Leonardo launched their radar joint venture on Monday.", {"FRA", "ITA"}),
+        (
+            "Hyundai Rotem and Bumar-Labedy established a tank joint venture in March.",
+            {"KOR", "POL"},
+        ),
+        (
+            "Rolls-Royce and IHI formed a joint venture that will design the engine for the new "
+            "fighter.",
+            {"GBR", "JPN"},
+        ),
+    ],
+)
+def test_a_joint_venture_founded_for_materiel_or_to_design_it(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert c.joint
+    assert countries(c, Role.PARTICIPANT) == parties
+    assert c.roles[Role.MATERIEL]
+
+
+def test_a_joint_venture_for_nothing_named_is_no_production(extractor: Extractor) -> None:
+    text = "The two firms set up a joint venture in 2020."
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Kongsberg will turn out Naval Strike Missiles at a new plant in Australia.",
+            {"NOR", "AUS"},
+        ),
+        ("Hanwha will churn out K9 howitzers at its factory in Poland.", {"KOR", "POL"}),
+    ],
+)
+def test_phrasal_verbs_of_making_at_a_works_abroad(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
+def test_a_firm_of_several_states_putting_jets_together_in_one(extractor: Extractor) -> None:
+    text = (
+        "Spain ordered 24 Hurjet trainers from Turkey. "
+        "Airbus will put the aircraft together in Spain."
+    )
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert isos(event, Role.PARTICIPANT) == {"ESP", "TUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
         ("India will build F414 engines under licence from GE Aerospace.", {"IND", "USA"}),
         (
             "PGZ will manufacture the missiles under a licence agreement with Lockheed Martin.",
@@ -320,6 +389,13 @@ def test_a_task_force_set_up_is_cooperation(extractor: Extractor, text: str) -> 
             "GRC",
         ),
         ("Rheinmetall opened a repair hub in Romania for Ukrainian tanks.", "DEU", "UKR"),
+        ("Mitsubishi Heavy Industries will rebuild the U.S. Navy's destroyers.", "JPN", "USA"),
+        (
+            "Lockheed Martin will keep Poland's F-16 jets operational under a new contract.",
+            "USA",
+            "POL",
+        ),
+        ("BAE Systems will help keep the Turkish Typhoon fleet flying.", "GBR", "TUR"),
     ],
 )
 def test_equipment_mended_or_kept_up_by_another_state_s_industry(
@@ -331,12 +407,38 @@ def test_equipment_mended_or_kept_up_by_another_state_s_industry(
 
 
 @pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        (
+            "Australia bought 129 Redback vehicles from Hanwha. Hanwha will also sustain the "
+            "fleet at Geelong.",
+            "Redback",
+        ),
+        (
+            "Poland ordered K2 tanks from South Korea in 2022. Hyundai Rotem will maintain the "
+            "Polish fleet.",
+            "K2",
+        ),
+    ],
+)
+def test_a_fleet_maintained_is_of_the_system_the_article_names(
+    extractor: Extractor, text: str, system: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.MAINTENANCE_COOPERATION)
+    assert {e.label for e in event.fillers(Role.MATERIEL)} == {system}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The two leaders agreed to upgrade relations.",
         "The army sustained heavy losses near Bakhmut.",
         "Poland and Ukraine want to restore trust.",
         "Rheinmetall runs a repair hub in Romania.",
+        "Germany must rebuild its stocks of artillery shells.",
+        "Kyiv wants to keep the tanks coming.",
+        "The ministry wants to keep the programme running.",
     ],
 )
 def test_no_maintenance_without_equipment_mended(extractor: Extractor, text: str) -> None:

@@ -207,6 +207,15 @@ class ArticleContext:
                 return earlier
         return entity
 
+    def system_before(self, token: Token) -> Entity | None:
+        """The system (a materiel nothing is narrower than) the article named most often before
+        a word, the first named of equals: what 'the fleet' stands for."""
+        here = self.position(token)
+        kinds = self.gazetteer.has_narrower
+        named = [e for where, e in self._materiel if where < here and e.iri not in kinds]
+        counts = Counter(e.iri for e in named)
+        return max(named, key=lambda e: counts[e.iri], default=None)
+
     def place_of(self, token: Token) -> Entity | None:
         """Where a word names a location: a capital's name is the city, not its government."""
         span = self.span_of(token)

@@ -46,6 +46,7 @@ VERB_TRIGGERS: dict[str, EventClass] = {
             "recondition",
             "upgrade",
             "sustain",
+            "rebuild",
         ],
         E.MAINTENANCE_COOPERATION,
     ),
@@ -113,7 +114,18 @@ EXERCISE_NOUNS = {
 }
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
 # Setting up a joint body is defence cooperation ("set up a working group on ship repair").
-ESTABLISHING = {"establish", "set", "launch", "create", "form", "open", "upgrade", "build"}
+ESTABLISHING = {
+    "establish",
+    "set",
+    "launch",
+    "create",
+    "form",
+    "found",
+    "open",
+    "unveil",
+    "upgrade",
+    "build",
+}
 INSTITUTIONS = {
     "group",
     "forum",
@@ -314,7 +326,7 @@ ORDERING_VERBS = {"order"}
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
 BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
-PRODUCTION_VERBS = {"produce", "manufacture", "develop", "build", "assemble", "make"}
+PRODUCTION_VERBS = {"produce", "manufacture", "develop", "design", "build", "assemble", "make"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
 # Making another's design with its consent, or a foreign system at home, is production done
 # together: "built under licence", "licence production", "assembled locally".
@@ -343,13 +355,16 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
 TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
-# Phrasal verbs that mean a transfer verb: "was turned over to the navy", "signed up for 48 jets",
-# "Canada put in 40 million dollars".
-PHRASAL_TRANSFERS = {
+# Phrasal verbs that mean a trigger verb: "was turned over to the navy", "signed up for 48 jets",
+# "Canada put in 40 million dollars", "will turn out missiles", "put the jets together in Spain".
+PHRASAL_VERBS = {
     ("turn", "over"): "hand",
     ("sign", "up"): "buy",
     ("put", "in"): "contribute",
     ("put", "up"): "contribute",
+    ("turn", "out"): "produce",
+    ("churn", "out"): "produce",
+    ("put", "together"): "assemble",
 }
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
@@ -384,6 +399,13 @@ MAINTENANCE_NOUNS = [
     "upkeep",
     "refurbishment",
 ]
+# What maintenance works on when no system is named: "service the ships", "sustain the fleet".
+MAINTAINED_NOUNS = {"equipment", "ship", "vessel", "aircraft", "platform", "fleet"}
+# Nouns for the systems a force operates, standing for the one the article is about.
+FLEET_NOUNS = {"fleet"}
+# Keeping equipment in service is maintaining it: "keep the fleet flying", "jets operational".
+KEEPING = {"keep"}
+IN_SERVICE = {"flying", "operational", "running", "serviceable", "airworthy", "sailing"}
 # Where repairs are done, once set up: "opened a repair hub in Romania".
 WORKSHOP_NOUNS = {"hub", "centre", "center", "depot", "workshop", "yard", "shop", "site"}
 # Aid nouns that report aid only beside military words, a recipient or their contents.

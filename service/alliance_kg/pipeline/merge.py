@@ -23,7 +23,7 @@ from alliance_kg.model import (
     Role,
     Status,
 )
-from alliance_kg.pipeline.candidate import DIRECTED, Candidate, actor_iris
+from alliance_kg.pipeline.candidate import DIRECTED, SHARED, Candidate, actor_iris
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     ARRANGING,
@@ -103,6 +103,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         return False
     if not pending and _other_years(draft.members, c):
         return False
+    if c.type in SHARED and _conjoined(draft, c):
+        return True  # "will be designed by Britain ... and built in Britain and Australia"
     mine, theirs = draft.actors(), c.actor_iris()
     if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
         mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
@@ -153,6 +155,16 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _conjoined(draft: Draft, candidate: Candidate) -> bool:
+    """A verb coordinated with one of the draft's in the same sentence: one event told in two
+    clauses, whatever actors each names."""
+    conjuncts = {t.i for t in candidate.trigger.conjuncts}
+    return any(
+        _sentence_key(m) == _sentence_key(candidate) and m.trigger.i in conjuncts
+        for m in draft.members
+    )
 
 
 def _fill_ellipses(candidates: list[Candidate]) -> None:

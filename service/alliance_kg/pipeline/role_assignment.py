@@ -13,8 +13,10 @@ from alliance_kg.pipeline.lexicon import (
     BUYING_NOUNS,
     BUYING_VERBS,
     CONTRACT_NOUNS,
+    FLEET_NOUNS,
     INDUSTRIAL_INPUTS,
     INSTITUTIONS,
+    KNOW_HOW,
     RECEIVING_VERBS,
     SELECTING,
     SPENDING_VERBS,
@@ -106,7 +108,14 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     heads = [h for h in (obj, passive_subject(token)) if h is not None]
     if token.pos_ == "VERB":  # "sent Ukraine guns, as well as 18 howitzers"
         heads += [h for h in more_objects(token) if h not in heads]
-    of_objects = [o for p, o in prep_objects(token, {"of", "for", "with", "on"})]
+    parts = {  # "designed with American technology", "built with American engines": no partner
+        o.i
+        for _p, o in prep_objects(token, {"with"})
+        if o.lemma_.lower() in KNOW_HOW or (c.type is E.JOINT_PRODUCTION and _is_materiel(o, ctx))
+    }
+    of_objects = [
+        o for p, o in prep_objects(token, {"of", "for", "with", "on"}) if o.i not in parts
+    ]
     if token.pos_ == "VERB":  # "spent $2 billion on F-35 jets from the United States"
         of_objects += [g for g in paid_goods(token) if g not in of_objects]
     if token.pos_ in {"NOUN", "PROPN"}:
@@ -120,8 +129,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         heads += contract_goods(token)
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(goods_for(token), ctx)
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
-        made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"})]
+        made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"}) if o.i not in parts]
         materiel = product(made, ctx) or materiel
+    fleets = [h for h in heads + of_objects if h.lemma_.lower() in FLEET_NOUNS]
+    if c.type is E.MAINTENANCE_COOPERATION and fleets and not materiel:  # "sustain the fleet"
+        materiel = [s for s in [ctx.system_before(fleets[0])] if s is not None]
     if c.type in MATERIEL_CLASSES:  # "weapons, starting with howitzers and expanding to drones"
         materiel += entities_in(first_items(token), ctx, {EntityType.MATERIEL})
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
@@ -170,6 +182,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
     for prep in ("to", "from"):  # "bought shells from allies, including from South Korea"
         targets[prep] += named_among(token, prep)
+    targets["with"] = [o for o in targets["with"] if o.i not in parts]
     gapped = {e.iri for g in gapped_givers(token) for e in actors_of_np(g, ctx)[0]}
 
     def actors_at(*preps: str) -> list[Entity]:
@@ -346,7 +359,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.PARTICIPANT, [e for o in found for e in actors_of_np(o, ctx)[0]])
         if c.type is E.JOINT_PRODUCTION:
             c.add(Role.PARTICIPANT, production_partners(token, heads + of_objects, ctx))
-        assembled = trigger.token.lemma_.lower() in ASSEMBLING  # kits another state designed
+        assembled = phrasal_lemma(trigger.token) in ASSEMBLING  # kits another state designed
         if c.type is E.JOINT_PRODUCTION and (
             c.joint or assembled or made_under_licence(trigger.token)
         ):
@@ -406,13 +419,22 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
 def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
     """A joint, licence or local production naming one side only: the partner whose design
     is made is another state the sentence names, else the other state the article is about."""
-    own = {ctx.gazetteer.country_of(iri) or iri for iri in c.actor_iris()}
+    actors = c.actor_iris()
+    states = {s for iri in actors if (s := ctx.gazetteer.country_of(iri)) is not None}
+    own = states or actors  # "Airbus ... in Spain": a firm of several states is the state named
     if len(own) != 1:
         return
     named = entities_in(iter(c.sentence), ctx, {EntityType.COUNTRY, EntityType.ORGANIZATION})
     states = [s for e in named if (s := ctx.state_of(e)) is not None]
     c.add(Role.PARTICIPANT, [e for e in states + ctx.focus(2) if e.iri not in own][:1])
     c.inferred = True
+
+
+def _is_materiel(head: Token, ctx: ArticleContext) -> bool:
+    """The word itself names materiel ('American engines'), not a word of its phrase ('an arms
+    group')."""
+    entity = ctx.entity_of(head)
+    return entity is not None and entity.type is EntityType.MATERIEL
 
 
 def _taken(noun: Token) -> bool:

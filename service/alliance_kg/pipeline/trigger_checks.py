@@ -19,11 +19,13 @@ from alliance_kg.pipeline.lexicon import (
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     FUNDS,
+    IN_SERVICE,
     INDUSTRIAL_INPUTS,
     INPUT_ACCORDS,
     INSTITUTIONS,
     JOINT_BODIES,
     JOINT_MARKERS,
+    KEEPING,
     LACKING,
     LAGGING_VERBS,
     LAWS,
@@ -31,6 +33,7 @@ from alliance_kg.pipeline.lexicon import (
     LICENCES,
     LICENSING,
     LOCAL_MARKERS,
+    MAINTAINED_NOUNS,
     MEETING_PHRASES,
     MILITARY_WORDS,
     MINISTERIAL,
@@ -41,7 +44,7 @@ from alliance_kg.pipeline.lexicon import (
     PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
-    PHRASAL_TRANSFERS,
+    PHRASAL_VERBS,
     PLACING_PREPOSITIONS,
     PLANT_NOUNS,
     POLICY_NOUNS,
@@ -75,13 +78,12 @@ def lemma_of(token: Token) -> str:
 
 
 def phrasal_lemma(verb: Token) -> str:
-    """The transfer verb a phrasal verb means ('turned over' -> hand, 'signed up for' -> buy),
-    else the verb's lemma."""
+    """The trigger verb a phrasal verb means ('turned over' -> hand, 'signed up for' -> buy,
+    'put together' -> assemble), else the verb's lemma."""
     lemma = lemma_of(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    return next(
-        (PHRASAL_TRANSFERS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_TRANSFERS), lemma
-    )
+    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
+    meant = (PHRASAL_VERBS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_VERBS)
+    return next(meant, lemma)
 
 
 def has_joint_marker(token: Token) -> bool:
@@ -99,10 +101,10 @@ def has_joint_marker(token: Token) -> bool:
     if token.i >= 2 and token.nbor(-1).text == "-" and token.nbor(-2).lower_ == "co":
         return True  # "co-produce" tokenised as co / - / produce
     return any(
-        lemma_of(c) in JOINT_MARKERS
+        lemma_of(c) in JOINT_MARKERS and (lemma_of(token), c.lower_) not in PHRASAL_VERBS
         for c in token.children
         if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
-    )
+    )  # "put the jets together" assembles them, with no partner
 
 
 def made_together(token: Token) -> bool:
@@ -179,6 +181,34 @@ def works_for_materiel(noun: Token, ctx: ArticleContext) -> bool:
         t for _p, o in prep_objects(noun, {"for"}) for t in phrase_tokens(o)
     ]
     return bool(modifiers & PRODUCTION_NOUNS) or EntityType.MATERIEL in entity_types(made, ctx)
+
+
+def founds_venture(verb: Token, ctx: ArticleContext) -> bool:
+    """'launched their radar joint venture', 'set up a joint venture for armoured vehicles':
+    a joint venture founded for named materiel (the parser may split 'armoured vehicles joint
+    venture' into two objects)."""
+    if not sets_up(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    bodies = [o for o in objects if lemma_of(o) in JOINT_BODIES and has_joint_marker(o)]
+    made = [t for o in objects for t in np_tokens(o, with_of=True)]
+    made += [t for b in bodies for _p, o in prep_objects(b, {"for"}) for t in phrase_tokens(o)]
+    return bool(bodies) and EntityType.MATERIEL in entity_types(made, ctx)
+
+
+def kept_in_service(verb: Token, ctx: ArticleContext) -> bool:
+    """'keep the Turkish fleet flying', 'keep its F-16 jets operational': maintenance."""
+    if lemma_of(verb) not in KEEPING:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        states = [*verb.children, *obj.children]
+        in_service = any(s.lower_ in IN_SERVICE for s in states if s.i > obj.i)
+        kept = lemma_of(obj) in MAINTAINED_NOUNS or EntityType.MATERIEL in entity_types(
+            list(np_tokens(obj)), ctx
+        )
+        if in_service and kept:
+            return True
+    return False
 
 
 def entity_types(tokens: list[Token], ctx: ArticleContext) -> set[EntityType]:

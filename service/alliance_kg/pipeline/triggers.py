@@ -44,6 +44,7 @@ from alliance_kg.pipeline.lexicon import (
     LEGISLATIVE_VERBS,
     LICENCE_RESTRICTING,
     LICENCES,
+    MAINTAINED_NOUNS,
     MILITARY_SITES,
     MILITARY_WORDS,
     MOVING_VERBS,
@@ -115,6 +116,7 @@ from alliance_kg.pipeline.trigger_checks import (
     forces_present,
     forces_take_part,
     foreign_system,
+    founds_venture,
     funded_growth,
     has_joint_marker,
     has_recipient,
@@ -126,6 +128,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_institution,
     is_stock,
     is_used_up,
+    kept_in_service,
     lags_demand,
     leaders_meet,
     lemma_of,
@@ -219,6 +222,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)
     if sets_up(token) and obj is not None and works_for_materiel(obj, ctx):
         return Trigger(token, E.JOINT_PRODUCTION)  # "opened an ammunition factory in Lithuania"
+    if founds_venture(token, ctx):
+        return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "set up a radar joint venture"
+    if kept_in_service(token, ctx):
+        return Trigger(token, E.MAINTENANCE_COOPERATION)  # "keep the Turkish fleet flying"
     clause = {lemma_of(t) for t in token.sent}
     if lemma in SUPPLYING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
@@ -354,9 +361,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if (
         event_class is E.MAINTENANCE_COOPERATION
         and EntityType.MATERIEL not in kinds
-        and not obj_lemmas & {"equipment", "ship", "vessel", "aircraft", "platform", "fleet"}
+        and not obj_lemmas & MAINTAINED_NOUNS
     ):
         return None
+    refilled = obj is not None and lemma_of(obj) in STOCK_NOUNS
+    if event_class is E.MAINTENANCE_COOPERATION and refilled:
+        return None  # "rebuild its stocks of shells" refills them
     if (
         event_class is E.POLICY_CHANGE
         and EntityType.POLICY not in kinds
