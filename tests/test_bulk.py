@@ -7,11 +7,15 @@ import signal
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import pytest
 from pyoxigraph import RdfFormat
+from threadpoolctl import threadpool_info
 
+from alliance_kg import bulk as bulk_module
 from alliance_kg import iris, resources
 from alliance_kg.bulk import BulkIngest
 from alliance_kg.bulk_manifest import MANIFEST
@@ -260,3 +264,17 @@ def test_a_killed_command_resumes_to_the_same_store(
         assert article_quads(resumed) == expected
     finally:
         resumed.close()
+
+
+def _blas_threads() -> int:
+    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_a_worker_process_runs_one_blas_thread(tmp_path: Path) -> None:
+    with ProcessPoolExecutor(
+        1,
+        mp_context=get_context("spawn"),
+        initializer=bulk_module._start_worker,
+        initargs=(bulk_module.load_pipeline_extractor, tmp_path),
+    ) as pool:
+        assert pool.submit(_blas_threads).result() == 1

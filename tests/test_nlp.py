@@ -78,3 +78,29 @@ def test_each_pipeline_runs_its_own_components(extractor: Extractor) -> None:
         assert mine[name] is not theirs[name], name
     doc = other.nlp("Seoul hopes to sell tanks to Poland.")
     assert [t.lemma_ for t in doc][:4] == ["Seoul", "hope", "to", "sell"]
+
+
+def test_the_model_multiplies_with_numpy_and_parses_as_spacy_s_default(
+    extractor: Extractor,
+) -> None:
+    default = spacy.load(MODEL, exclude=["ner"])
+    texts = [
+        text
+        for path in iter_article_files([SAMPLES])
+        for a in read_file(path)
+        for text, _ in paragraphs(a)
+    ]
+    parsers = extractor.nlp.select_pipes(enable=["tok2vec", "tagger", "parser"])
+    with parsers, default.select_pipes(enable=["tok2vec", "tagger", "parser"]):
+        ours, theirs = list(extractor.nlp.pipe(texts)), list(default.pipe(texts))
+    for mine, spacy_s in zip(ours, theirs, strict=True):
+        assert [(t.tag_, t.dep_, t.head.i) for t in mine] == [
+            (t.tag_, t.dep_, t.head.i) for t in spacy_s
+        ]
+    layers = [
+        node
+        for _, pipe in extractor.nlp.pipeline
+        if hasattr(pipe, "model")
+        for node in pipe.model.walk()
+    ]
+    assert layers and not any(getattr(node.ops, "use_blis", False) for node in layers)

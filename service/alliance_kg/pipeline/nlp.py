@@ -4,6 +4,9 @@ Gazetteer matches become `doc.ents` labelled with the entity class (`Country`, `
 and carrying the reference IRI as `ent_id_`; the entity recogniser then fills in around them:
 the rule-based one of `entity_rules` (`ner="rules"`, the default) or the model's statistical
 NER (`ner="model"`, several times slower), which is not even loaded when unused.
+
+The model's layers multiply their matrices with numpy's BLAS (OpenBLAS), not thinc's default
+blis: the same parses, in much less CPU time on CPUs with wide vector units.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+from thinc.api import Model, NumpyOps
 
 from alliance_kg.model import EntityType
 from alliance_kg.pipeline.entity_rules import EntityRules
@@ -201,9 +205,20 @@ def _matches(token: Token, spec: dict[str, Any]) -> bool:
     return True
 
 
+def _multiply_with_numpy(nlp: Language) -> None:
+    """Every layer of the model's components uses numpy's matrix product, not blis."""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for layer in model.walk():
+                layer.ops = ops
+
+
 def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     """Load the model, index its attribute ruler, then the gazetteer and the entity recogniser."""
     nlp = spacy.load(MODEL, exclude=["ner"] if ner == "rules" else [])
+    _multiply_with_numpy(nlp)
     matcher = GazetteerMatcher(nlp, gazetteer)
     model_ruler = nlp.get_pipe("attribute_ruler")
     for lemma, forms in _MISREAD_FORMS.items():
