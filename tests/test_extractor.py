@@ -422,6 +422,24 @@ def test_deals_the_text_dates_in_different_years_are_two_transfers(
 @pytest.mark.parametrize(
     "text",
     [
+        "Britain deployed its carrier strike group to Japan in 2021. "
+        "Britain will deploy the carrier strike group to Japan again in 2025.",
+        "France sent 200 troops to Romania in 2022. "
+        "France will send 300 troops to Romania in 2026.",
+    ],
+)
+def test_deployments_the_text_dates_in_different_years_are_two(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    deployments = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
+    assert len(deployments) == 2
+    assert len({e.date.year for e in deployments if e.date is not None}) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Germany has been delivering IRIS-T systems to Ukraine since 2022. "
         "Germany delivered IRIS-T launchers to Ukraine in May.",
         "Since 2021 Norway has been sending NASAMS units to Ukraine. "

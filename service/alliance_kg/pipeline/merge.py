@@ -253,8 +253,9 @@ def _same_states(mine: set[str], theirs: set[str], ctx: ArticleContext) -> bool:
 
 def _other_years(members: list[Candidate], candidate: Candidate) -> bool:
     """'sold in 2020' and 'set to arrive next year', 'a first contract in 2022' beside this
-    year's: transfers the text dates in other years are other transfers."""
-    if candidate.type not in MATERIEL_IDENTITY:
+    year's, 'the last deployment, in 2021' beside one planned for 2025: transfers and
+    deployments the text dates in other years are other ones."""
+    if candidate.type not in MATERIEL_IDENTITY | {E.PERSONNEL_DEPLOYMENT}:
         return False  # an agreement signed one year takes effect in another
     theirs = _years([candidate])
     mine = _years(members)
