@@ -125,6 +125,36 @@ def test_revising_a_policy(extractor: Extractor) -> None:
     assert c.date == EventDate(2023, 12)  # a past clause: the December before publication
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The government of Chancellor Olaf Scholz eased the export rules in 2023.", "DEU"),
+        ("The regional government of Flanders in Belgium suspended export licences.", "BEL"),
+        ("The administration of President Biden lifted its ban on arms sales to Vietnam.", "USA"),
+    ],
+)
+def test_a_government_of_a_leader_or_region_acts_for_that_state(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {state}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The German government lifted its hold on Eurofighter sales to Turkey in July.",
+        "Seoul has relaxed its curbs on weapons sales to Poland.",
+        "Washington eased curbs on arms exports to Vietnam in 2016.",
+    ],
+)
+def test_a_hold_or_curbs_on_sales_lifted_change_policy_not_transfer(
+    extractor: Extractor, text: str
+) -> None:
+    kinds = [c.type for c in candidates(extractor, text)]
+    assert kinds == [E.POLICY_CHANGE]
+
+
 def test_a_meeting_in_washington_is_located_in_the_city(extractor: Extractor) -> None:
     text = "Prime Minister Kishida met President Biden in Washington on Wednesday."
     c = only(extractor, text, E.LEADERS_MEETING)

@@ -735,6 +735,8 @@ POLICY_NOUNS = {
     "limit",
     "cap",
     "embargo",
+    "hold",
+    "curb",
     "moratorium",
     "prohibition",
     "spending",

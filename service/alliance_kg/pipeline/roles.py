@@ -134,11 +134,21 @@ def actors_of_np(
     home = _home_body(head) or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
         return _speakers_state(head, ctx) or ctx.home_country(), True
-    if home:  # "lawmakers in Seoul", "the government in Tokyo": the state of the place
-        places = [ctx.place_of(o) for _p, o in prep_objects(head, {"in"})]
-        states = [ctx.state_of(p) for p in places if p is not None]
-        return [s for s in states if s is not None][:1], True
+    if home:  # "lawmakers in Seoul", "the cabinet of Prime Minister Kishida"
+        return _state_named_in(head, ctx), True
     return [], False
+
+
+def _state_named_in(head: Token, ctx: ArticleContext) -> list[Entity]:
+    """The state of the first place, leader or body a home body's 'in' or 'of' phrase names:
+    'the government in Tokyo', 'the regional government of Wallonia in Belgium'."""
+    for _p, obj in prep_objects(head, {"in", "of"}):
+        for token in phrase_tokens(obj):
+            entity = ctx.entity_of(token)
+            state = ctx.state_of(entity) if entity is not None else None
+            if state is not None:
+                return [state]
+    return []
 
 
 HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military", "service"}
