@@ -1251,3 +1251,35 @@ def test_a_future_that_is_no_partys_decision(
     extractor: Extractor, text: str, kind: E, status: Status
 ) -> None:
     assert only(extractor, text, kind).status is status
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "when"),
+    [
+        (
+            "Under a contract signed in December 2021, Hanwha is supplying howitzers to Australia.",
+            E.ARMS_TRANSFER,
+            EventDate(2021, 12),
+        ),
+        (
+            "Poland receives K2 tanks from Korea under a deal it concluded in July 2022.",
+            E.ARMS_TRANSFER,
+            EventDate(2022, 7),
+        ),
+        (
+            "The memorandum approved in 2016 gives Israel $3.8 billion a year in military aid.",
+            E.MILITARY_AID,
+            EventDate(2016),
+        ),
+    ],
+)
+def test_the_deal_an_event_runs_under_dates_it(
+    extractor: Extractor, text: str, kind: E, when: EventDate
+) -> None:
+    assert only(extractor, text, kind).date == when
+
+
+def test_a_clause_about_the_goods_does_not_date_the_event(extractor: Extractor) -> None:
+    text = "Germany is sending Ukraine the Leopard tanks that it ordered in 2020."
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "sending"]
+    assert c.date is None

@@ -6,9 +6,16 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.model import EventDate
+from alliance_kg.model import EventDate, Status
 from alliance_kg.pipeline.dates import Direction, resolve_date
-from alliance_kg.pipeline.lexicon import REPORTING
+from alliance_kg.pipeline.lexicon import (
+    AGREEMENT_NOUNS,
+    ANNOUNCING,
+    DEAL_NOUNS,
+    ORDERING_VERBS,
+    REPORTING,
+    STATUS_CUES,
+)
 from alliance_kg.pipeline.modality import chain, purpose_of_trip
 from alliance_kg.pipeline.roles import phrase_tokens
 from alliance_kg.pipeline.tense import Tense, tensed_verb
@@ -65,6 +72,7 @@ def date_for(
         ([ent for ent in dates if _attached(ent, scope)], False, direction),
         ([ent for ent in dates if _within_clause(ent, scope)], False, direction),
         (_simultaneous_dates(trigger, dates), False, direction),
+        (_decision_dates(trigger, dates, scope), False, Direction.PAST),
         ([ent for ent in dates if _attached(ent, reports)], True, told),
     ]
     for found, reported, pointing in tiers:
@@ -108,6 +116,40 @@ def _simultaneous_dates(trigger: Token, dates: list[Span]) -> list[Span]:
     governing = [ent for ent in dates if _within_clause(ent, {trigger.head.i})]
     root = trigger.sent.root.i
     return governing + [ent for ent in dates if _within_clause(ent, {root})]
+
+
+def _decision_dates(trigger: Token, dates: list[Span], anchors: set[int]) -> list[Span]:
+    """'under a contract signed in December 2021', 'the memorandum signed in 2016 gives': a
+    deal on (or hanging on) the trigger's phrase or chain, dated by the clause that made it.
+    A deal that is the trigger itself is left to its own clauses."""
+    found = []
+    for ent in dates:
+        clause = _clause_of(ent.root)
+        deal = clause.head
+        if (
+            clause.dep_ in {"acl", "relcl"}
+            and _deciding(clause)
+            and deal.i != trigger.i
+            and {deal.i, deal.head.i, deal.head.head.i} & anchors
+            and deal.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
+        ):
+            found.append(ent)
+    return found
+
+
+def _clause_of(token: Token) -> Token:
+    """The head of the clause a word stands in."""
+    while token.dep_ not in CLAUSES and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _deciding(verb: Token) -> bool:
+    """'signed', 'approved', 'announced', 'ordered': a verb that makes or makes known a deal."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (
+        STATUS_CUES.get(lemma) is Status.AGREED or lemma in ANNOUNCING | ORDERING_VERBS
+    )
 
 
 def _compared_since(date_word: Token) -> bool:
