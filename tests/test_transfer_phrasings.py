@@ -729,3 +729,25 @@ def test_a_sum_put_in_with_no_aided_state_or_for_a_purpose_is_no_aid(
     extractor: Extractor, text: str
 ) -> None:
     assert not events_of(extractor.extract(article(text, date(2025, 7, 1))), E.MILITARY_AID)
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Naval Group will build four submarines for the Netherlands.", "FRA", "NLD"),
+        ("Hanwha makes K9 howitzers for Poland at its Changwon plant.", "KOR", "POL"),
+        ("Rheinmetall is building the Lynx vehicle for Hungary.", "DEU", "HUN"),
+    ],
+)
+def test_a_firm_building_materiel_for_another_state_sells_it(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert countries(c, Role.RECIPIENT) == {recipient}
+    assert not [k for k in candidates(extractor, text) if k.type is E.JOINT_PRODUCTION]
+
+
+def test_a_firm_building_for_its_own_state_sells_nothing_abroad(extractor: Extractor) -> None:
+    text = "Lockheed Martin builds F-35 jets for the United States."
+    assert not [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]

@@ -65,6 +65,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.quantities import CURRENCY_WORDS
 from alliance_kg.pipeline.roles import (
+    government_named,
     np_tokens,
     phrase_tokens,
     prep_objects,
@@ -139,6 +140,20 @@ def made_under_licence(token: Token) -> bool:
         for c in token.children
         if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
     )
+
+
+def built_for_a_buyer(verb: Token, ctx: ArticleContext) -> bool:
+    """'Naval Group will build four submarines for the Netherlands', 'is building the Lynx for
+    Hungary': a firm making materiel for another state sells it to that state."""
+    subject = subject_of(verb)
+    maker = ctx.entity_of(subject) if subject is not None else None
+    if maker is None or maker.type is not EntityType.ORGANIZATION or government_named(maker):
+        return False
+    home = ctx.gazetteer.country_of(maker.iri)
+    goods = [c for c in verb.children if c.dep_ == "dobj"]
+    buyers = [ctx.entity_of(o) for head in (verb, *goods) for _p, o in prep_objects(head, {"for"})]
+    states = {ctx.gazetteer.country_of(b.iri) for b in buyers if b is not None}
+    return home is not None and bool(states - {None, home})
 
 
 def describes_goods(verb: Token) -> bool:

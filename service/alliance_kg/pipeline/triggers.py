@@ -106,6 +106,7 @@ from alliance_kg.pipeline.trigger_checks import (
     between_ministers,
     body_meets,
     bought_for_another,
+    built_for_a_buyer,
     closer_ties,
     contents_named,
     describes_goods,
@@ -216,6 +217,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
             return None
         if not joint and describes_goods(token):
             return None  # "interceptors built under licence by MHI", "weapons are made for"
+        if not named and built_for_a_buyer(token, ctx):
+            return Trigger(token, E.ARMS_TRANSFER)  # "Naval Group will build four submarines
+            # for the Netherlands"
         return Trigger(token, E.JOINT_PRODUCTION, joint=joint)
     shared = obj is not None and lemma_of(obj) in SHARED_WORK and EntityType.MATERIEL in kinds
     if lemma in SHARING and shared:  # "shares the work on the NSM with Raytheon"
