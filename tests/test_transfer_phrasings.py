@@ -751,3 +751,51 @@ def test_a_firm_building_materiel_for_another_state_sells_it(
 def test_a_firm_building_for_its_own_state_sells_nothing_abroad(extractor: Extractor) -> None:
     text = "Lockheed Martin builds F-35 jets for the United States."
     assert not [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The first K9 howitzers are expected in Romania in 2027.", "ROU"),
+        ("Two more Aegis destroyers are awaited in Japan by 2028.", "JPN"),
+    ],
+)
+def test_materiel_awaited_in_a_state_is_delivered_to_it(
+    extractor: Extractor, text: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {recipient}
+    assert c.roles[Role.MATERIEL]
+
+
+def test_a_decision_expected_somewhere_is_no_delivery(extractor: Extractor) -> None:
+    assert not candidates(extractor, "A decision is expected in Poland next month.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Athens approved the purchase of 36 PULS launchers from Israel on Thursday. "
+        "The first launchers are set to arrive in Greece in 2027.",
+        "Madrid signed off on buying 45 Hurjet trainers from Turkey. "
+        "The first aircraft are expected in Spain in 2028.",
+    ],
+)
+def test_a_delivery_due_in_a_later_year_is_apart_from_the_deal(
+    extractor: Extractor, text: str
+) -> None:
+    """The deal is agreed now; the first deliveries, years ahead, are another event."""
+    extraction = extractor.extract(article(text, date(2025, 10, 8)))
+    sales = events_of(extraction, E.ARMS_TRANSFER)
+    assert [e.status for e in sales] == [Status.AGREED, Status.EXPECTED]
+    assert sales[1].date is not None and sales[1].date.year in {2027, 2028}
+
+
+def test_deliveries_to_a_state_whose_purchase_is_told_are_sales(extractor: Extractor) -> None:
+    text = (
+        "Seoul confirmed the purchase of 40 more F-35 jets from the United States. "
+        "The jets will be shipped to South Korea from 2028."
+    )
+    extraction = extractor.extract(article(text, date(2025, 10, 8)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    assert events_of(extraction, E.ARMS_TRANSFER)

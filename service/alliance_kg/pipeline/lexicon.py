@@ -624,6 +624,8 @@ MOVING_VERBS = {
 VISITING = {"visit", "tour"}
 # Materiel arriving in a state is delivered to it: "the first K2 tanks arrived in Poland".
 ARRIVING_VERBS = {"arrive", "reach"}
+# Materiel awaited at a place is due to arrive there: "the first jets are expected in Poland".
+AWAITING_VERBS = {"expect", "await"}
 # A state's forces somewhere, as a noun: "a permanent military presence in Poland", "a
 # naval footprint", "boots on the ground".
 PRESENCE_NOUNS = {"presence", "footprint"}

@@ -27,10 +27,12 @@ from alliance_kg.pipeline.candidate import DIRECTED, SHARED, Candidate, actor_ir
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     ARRANGING,
+    BUYING_NOUNS,
     BUYING_VERBS,
     COMMERCE,
     DEAL_NOUNS,
     DISTINCT_MARKERS,
+    FUTURE_MODALS,
     OFFERING_VERBS,
     SALE_WORDS,
     SELECTING,
@@ -259,16 +261,31 @@ def _other_years(members: list[Candidate], candidate: Candidate) -> bool:
         return False  # an agreement signed one year takes effect in another
     theirs = _years([candidate])
     mine = _years(members)
+    if not mine and theirs and candidate.status in _AHEAD:  # "signed off on buying 45 jets
+        return all(_made(m) for m in members)  # ... the first are due in 2028"
     return bool(mine and theirs) and not mine & theirs
 
 
+# Statuses whose report date dates the event: a deal made, a handover done.
+_DONE = {Status.AGREED, Status.COMPLETED}
+_AHEAD = {Status.PLANNED, Status.EXPECTED}
+
+
+def _made(candidate: Candidate) -> bool:
+    """A deal made or a handover done, not one announced for the future ('will export')."""
+    return candidate.status in _DONE and candidate.modality.cue not in FUTURE_MODALS
+
+
 def _years(members: list[Candidate]) -> set[int]:
-    """The years the mentions date the event itself in: a report's date says nothing, nor
+    """The years the mentions date the event itself in: a report's date says nothing, unless
+    it reports a deal made or a handover done ('approved the purchase on Thursday'), nor
     does the start of a flow still going on ('has been delivering since October 2022')."""
     return {
         c.date.year
         for c in members
-        if c.date is not None and not c.date_reported and c.status is not Status.ONGOING
+        if c.date is not None
+        and (not c.date_reported or c.status in _DONE)
+        and c.status is not Status.ONGOING
     }
 
 
@@ -453,7 +470,7 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
         for d in drafts
         if d.type is E.ARMS_TRANSFER
         for m in d.members
-        if m.trigger.pos_ == "VERB" and m.trigger.lemma_.lower() in BUYING_VERBS | SALE_WORDS
+        if m.trigger.lemma_.lower() in BUYING_VERBS | BUYING_NOUNS | SALE_WORDS
         for iri in m.roles.get(Role.RECIPIENT, {})
     }
     aid_recipients = {taker for _, taker in aided}

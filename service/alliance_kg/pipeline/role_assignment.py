@@ -70,6 +70,7 @@ from alliance_kg.pipeline.roles import (
 )
 from alliance_kg.pipeline.trigger_checks import (
     arrival_states,
+    arrivals,
     is_force,
     made_under_licence,
     materiel_arrives,
@@ -225,7 +226,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             sources = state_sources(token, ctx)
             c.add(giver_role, [e for t in sources for e in actors_of_np(t, ctx)[0]])
             c.add(taker_role, arrival_states(token, ctx))
-            c.add(Role.MATERIEL, materiel_in([t for t in token.children if t.dep_ == "nsubj"], ctx))
+            c.add(Role.MATERIEL, materiel_in(arrivals(token), ctx))
         elif token.pos_ == "VERB" and token.lemma_.lower() in TAKING_VERBS:
             c.add(taker_role, agents)
             c.add(

@@ -9,6 +9,7 @@ from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ARRIVING_VERBS,
+    AWAITING_VERBS,
     CLEARING_VERBS,
     CONTRIBUTING_VERBS,
     CRAFT_MOVING_VERBS,
@@ -660,15 +661,32 @@ def arrival_states(verb: Token, ctx: ArticleContext) -> list[Entity]:
     return [s for s in states if s is not None]
 
 
+def arrivals(verb: Token) -> list[Token]:
+    """What arrives: the verb's subject, or that of the verb it is the infinitive of ('the
+    first launchers are set to arrive')."""
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects or verb.dep_ != "xcomp":
+        return subjects
+    subject = subject_of(verb)
+    return [subject] if subject is not None else []
+
+
+def _awaited_somewhere(verb: Token) -> bool:
+    """'the first aircraft are expected at Talavera', 'the jets are awaited in Romania': goods
+    awaited at a place (not 'are expected to arrive', whose own verb says it)."""
+    deps = {c.dep_ for c in verb.children}
+    return lemma_of(verb) in AWAITING_VERBS and "auxpass" in deps and "xcomp" not in deps
+
+
 def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
     """Materiel reaching a state: a delivery; a force's own kit ('the Army's Typhon launcher',
     'its fighters') or kit come for something ('for the drills') is deployed, not delivered."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    subjects = arrivals(verb)
     movers = [t for c in subjects for t in phrase_tokens(c)]
     owned = any(c.dep_ == "poss" for s in subjects for c in s.children)
     purpose = next(prep_objects(verb, {"for"}), None) is not None
     return (
-        lemma_of(verb) in ARRIVING_VERBS
+        (lemma_of(verb) in ARRIVING_VERBS or _awaited_somewhere(verb))
         and not owned
         and not commissioned(movers)
         and not purpose
