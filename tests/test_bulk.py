@@ -65,18 +65,24 @@ class CountingExtractor:
 
 
 class FailingLoadStore(EmbeddedStore):
-    """An in-memory store whose `fail_at`-th load fails, as a crash between shards would."""
+    """An in-memory store whose `fail_at`-th load stops half-way, as a crash in the middle of
+    a load that is not atomic would: the first half of the shard's lines are in."""
 
     def __init__(self, fail_at: int) -> None:
         super().__init__(None)
         self.loads = 0
         self.fail_at = fail_at
 
-    def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
+    def load(
+        self, data: bytes, fmt: RdfFormat, *, graph: str | None = None, atomic: bool = True
+    ) -> None:
+        assert not atomic  # the bulk ingest allows a partial load: it loads again
         self.loads += 1
         if self.loads == self.fail_at:
+            lines = data.splitlines(keepends=True)
+            super().load(b"".join(lines[: len(lines) // 2]), fmt, graph=graph, atomic=False)
             raise Interrupted
-        super().load(data, fmt, graph=graph)
+        super().load(data, fmt, graph=graph, atomic=atomic)
 
 
 class FlushCountingStore(EmbeddedStore):
@@ -107,6 +113,11 @@ def expected(extractor: Extractor, articles: list[Article]) -> set[str]:
 def article_quads(store: EmbeddedStore) -> set[str]:
     dump = store.dump(RdfFormat.N_QUADS).decode()
     return {line for line in dump.splitlines() if f"<{iris.ARTICLE_GRAPH_PREFIX}" in line}
+
+
+def of_articles(quads: set[str], article_ids: list[str]) -> set[str]:
+    graphs = [f"<{iris.article_graph(i)}>" for i in article_ids]
+    return {quad for quad in quads if any(graph in quad for graph in graphs)}
 
 
 def bulk(
@@ -204,6 +215,8 @@ def test_a_written_shard_is_loaded_on_resume_without_extracting_it_again(
     with pytest.raises(Interrupted):
         bulk(store, first, tmp_path / "work").run(articles)
     written_not_loaded = first.extracted[2:4]
+    half_loaded = of_articles(article_quads(store), written_not_loaded)
+    assert half_loaded and half_loaded < of_articles(expected, written_not_loaded)
     store.fail_at = 0
     counting = CountingExtractor(extractor)
     reports = bulk(store, counting, tmp_path / "work").run(articles)

@@ -91,8 +91,14 @@ class Store(Protocol):
         """Whether the named graph holds at least one quad."""
         ...
 
-    def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
-        """Bulk-add RDF (quads formats keep their graphs; triples go to `graph`)."""
+    def load(
+        self, data: bytes, fmt: RdfFormat, *, graph: str | None = None, atomic: bool = True
+    ) -> None:
+        """Bulk-add RDF (quads formats keep their graphs; triples go to `graph`).
+
+        `atomic=False` allows a faster load that a crash can leave partial (the embedded
+        store's bulk loader): for a caller that loads the same data again after a crash.
+        """
         ...
 
     def dump(self, fmt: RdfFormat, *, graph: str | None = None) -> bytes:

@@ -116,9 +116,12 @@ class EmbeddedStore:
         quads = self._store.quads_for_pattern(None, None, None, NamedNode(graph))
         return next(iter(quads), None) is not None
 
-    def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
+    def load(
+        self, data: bytes, fmt: RdfFormat, *, graph: str | None = None, atomic: bool = True
+    ) -> None:
         target = None if fmt.supports_datasets else NamedNode(graph) if graph else DefaultGraph()
-        loader = self._store.bulk_load if len(data) > BULK_LOAD_BYTES else self._store.load
+        bulk = not atomic or len(data) > BULK_LOAD_BYTES
+        loader = self._store.bulk_load if bulk else self._store.load
         try:
             loader(data, fmt, to_graph=target)
         except (SyntaxError, ValueError) as error:

@@ -180,7 +180,10 @@ class RemoteStore:
         answer = self.query(f"ASK {{ GRAPH {NamedNode(graph)} {{ ?s ?p ?o }} }}")
         return bool(answer)
 
-    def load(self, data: bytes, fmt: RdfFormat, *, graph: str | None = None) -> None:
+    def load(
+        self, data: bytes, fmt: RdfFormat, *, graph: str | None = None, atomic: bool = True
+    ) -> None:
+        # `atomic` changes nothing here: one Graph Store request, or INSERT DATA batches
         self._require_update_url()
         if graph is None and not fmt.supports_datasets:
             graph = self.dialect().default_graph  # None where the default graph is writable
