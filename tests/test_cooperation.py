@@ -239,6 +239,40 @@ def test_a_joint_venture_founded_for_materiel_or_to_design_it(
     assert c.roles[Role.MATERIEL]
 
 
+@pytest.mark.parametrize(
+    ("text", "parties", "made"),
+    [
+        (
+            "The missile will be co-produced by Japan and the United States.",
+            {"JPN", "USA"},
+            "missile",
+        ),
+        ("The drone is being co-developed by Turkey and Indonesia.", {"TUR", "IDN"}, "drone"),
+    ],
+)
+def test_a_passive_co_verb_keeps_what_is_made(
+    extractor: Extractor, text: str, parties: set[str], made: str
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert c.joint
+    assert countries(c, Role.PARTICIPANT) == parties
+    assert {e.label for e in c.roles[Role.MATERIEL].values()} == {made}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Roketsan is in talks to produce missiles with Indonesian partners.", {"TUR", "IDN"}),
+        ("Hanwha will build the howitzers with Romanian firms at a new plant.", {"KOR", "ROU"}),
+    ],
+)
+def test_materiel_made_with_another_state_s_firms(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
 def test_a_joint_venture_for_nothing_named_is_no_production(extractor: Extractor) -> None:
     text = "The two firms set up a joint venture in 2020."
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}

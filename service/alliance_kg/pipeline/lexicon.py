@@ -343,6 +343,8 @@ JOINT_BODIES = {"venture", "consortium"}
 PLANT_NOUNS = {"plant", "factory", "facility", "line", "works"}
 # Verbs whose "with" partner joins what they lead to: "negotiating with Lockheed to build".
 PARTNERING = {"negotiate", "partner", "team", "work", "cooperate", "collaborate", "agree"}
+# Words for the firms one makes materiel with: "produce missiles with Indonesian partners".
+PARTNER_NOUNS = {"partner", "firm", "company", "manufacturer", "maker"}
 # Participles that give a phrase its name: "a version known as Homar-A".
 NAMING = {"know", "call", "dub", "name"}
 # "weapons, starting with howitzers and expanding to drones": the first items of a series.

@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from thinc.api import Model, NumpyOps
@@ -43,6 +44,14 @@ _PLURAL_TYPES = {EntityType.MATERIEL, EntityType.ORGANIZATION, EntityType.POLICY
 _MISREAD_FORMS = {
     "hope": ["hopes", "hoped", "hoping"],
     "slate": ["slates", "slated", "slating"],
+}
+# "co-" words kept whole: split at the hyphen, the parser takes "co" for the verb and loses
+# the subject of "the missile will be co-produced by".
+_JOINT_FORMS = {
+    "co-produce": ["co-produce", "co-produces", "co-produced", "co-producing"],
+    "co-develop": ["co-develop", "co-develops", "co-developed", "co-developing"],
+    "co-production": ["co-production"],
+    "co-development": ["co-development"],
 }
 
 
@@ -221,8 +230,11 @@ def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
     _multiply_with_numpy(nlp)
     matcher = GazetteerMatcher(nlp, gazetteer)
     model_ruler = nlp.get_pipe("attribute_ruler")
-    for lemma, forms in _MISREAD_FORMS.items():
+    for lemma, forms in (_MISREAD_FORMS | _JOINT_FORMS).items():
         model_ruler.add([[{"LOWER": {"IN": forms}}]], {"LEMMA": lemma})  # type: ignore[attr-defined]
+    for form in itertools.chain.from_iterable(_JOINT_FORMS.values()):
+        for spelling in (form, form.capitalize()):
+            nlp.tokenizer.add_special_case(spelling, [{ORTH: spelling}])
     attribute_ruler = IndexedAttributeRuler(model_ruler)  # type: ignore[arg-type]
     lemmatizer = CachedLemmatizer(nlp.get_pipe("lemmatizer"))  # type: ignore[arg-type]
     entity_rules = EntityRules(nlp)

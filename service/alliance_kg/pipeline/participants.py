@@ -14,6 +14,7 @@ from alliance_kg.pipeline.lexicon import (
     EXAMPLE_MARKERS,
     JOINT_MARKERS,
     ORIGIN_PARTICIPLES,
+    PARTNER_NOUNS,
     PARTNERING,
     PLANT_NOUNS,
     SIGNING_VERBS,
@@ -39,7 +40,8 @@ def production_partners(token: Token, made: list[Token], ctx: ArticleContext) ->
     'U.S.-designed rockets', 'drones at a plant in Ukraine', 'shells together with Ukraine's
     arms group', 'negotiating with Lockheed Martin to build launchers', 'signed a deal with
     Ukraine to make shells', 'a plant ... with Embraer', 'under licence from GE', 'under a
-    Danish-Ukrainian joint venture', 'a joint venture between Rheinmetall and Ukroboronprom'."""
+    Danish-Ukrainian joint venture', 'a joint venture between Rheinmetall and Ukroboronprom',
+    'missiles with Indonesian partners'."""
     found = [e for e in owners_of(made, ctx) if e.type is not EntityType.MATERIEL]
     found += _designers(made, ctx)
     found += host_countries(token, made, [], ctx)
@@ -47,13 +49,11 @@ def production_partners(token: Token, made: list[Token], ctx: ArticleContext) ->
         o
         for head in made
         for prep in head.children
-        if prep.dep_ == "prep"
-        and prep.lower_ == "with"
-        and (
-            head.lemma_.lower() in PLANT_NOUNS
-            or any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
-        )
+        if prep.dep_ == "prep" and prep.lower_ == "with"
         for o in prep.children
+        if head.lemma_.lower() in PLANT_NOUNS  # "a plant ... with Embraer"
+        or o.lemma_.lower() in PARTNER_NOUNS  # "missiles with Indonesian partners"
+        or any(c.lemma_.lower() in JOINT_MARKERS for c in prep.children)
     ]
     terms = arrangement_of(token)
     if terms is not None:  # the licensor, the other party to the deal or venture
