@@ -253,6 +253,31 @@ def test_a_stock_found_short(extractor: Extractor, text: str, short: str) -> Non
     assert c.roles[Role.MATERIEL]
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "other"),
+    [
+        (
+            "American output of the SM-3 has fallen short of what the fleet needs, after "
+            "months of firing against drones and missiles in the Red Sea.",
+            "SM-3",
+            "drone",
+        ),
+        (
+            "France says its output of CAESAR howitzers falls short of what the army needs "
+            "while Ukraine asks for tanks.",
+            "CAESAR",
+            "tank",
+        ),
+    ],
+)
+def test_what_falls_short_is_the_output_the_clause_names(
+    extractor: Extractor, text: str, short: str, other: str
+) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    labels = {e.label for e in c.roles[Role.MATERIEL].values()}
+    assert short in labels and other not in labels
+
+
 def test_a_shortage_of_parts_where_a_system_is_made_holds_back_that_system(
     extractor: Extractor,
 ) -> None:

@@ -42,10 +42,10 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
         owners = [c for c in trigger.children if c.dep_ == "poss"]  # "the navy's shortage"
         heads = [trigger, *owners, *(obj for _, obj in prep_objects(trigger, {"of"}))]
     elif trigger.pos_ in {"ADJ", "ADV"}:
-        heads = _sides_above(trigger)
+        heads = sides_above(trigger)
     else:  # "stocks drained by the wars", in "Washington seeks help replenishing" them
         heads = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
-        heads += _sides_above(trigger)
+        heads += sides_above(trigger)
     for head in heads:
         actors, _ = actors_of_np(noun_anchor(head), ctx)
         if actors:
@@ -63,7 +63,7 @@ def _blocs_named(tokens: Iterable[Token], ctx: ArticleContext) -> list[Entity]:
     return next(([bloc] for p in places if (bloc := ctx.bloc_of(p)) is not None), [])
 
 
-def _sides_above(word: Token) -> list[Token]:
+def sides_above(word: Token) -> list[Token]:
     """'left the U.S. short of shells', 'forces have too little ammunition': the noun a
     word describes, then the object and subject of each clause above it, up to a report."""
     heads: list[Token] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType, Role
-from alliance_kg.pipeline.agents import noun_anchor, outside_aid, owners_of
+from alliance_kg.pipeline.agents import noun_anchor, outside_aid, owners_of, sides_above
 from alliance_kg.pipeline.candidate import DIRECTED, MATERIEL_CLASSES, SHARED, Candidate, E
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
@@ -143,6 +143,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         materiel += materiel_in(listed_with(token) + stocks_drawn(token), ctx)
         if describes_contents(token):  # "the package includes 150 artillery barrels"
             materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
+    if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "output of the SM-3 fell short"
+        materiel = materiel_in(sides_above(token), ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         materiel = entities_in(iter(outside_aid(token.sent)), ctx, {EntityType.MATERIEL})
     if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (
