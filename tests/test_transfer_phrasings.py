@@ -799,3 +799,34 @@ def test_deliveries_to_a_state_whose_purchase_is_told_are_sales(extractor: Extra
     extraction = extractor.extract(article(text, date(2025, 10, 8)))
     assert not events_of(extraction, E.MILITARY_AID)
     assert events_of(extraction, E.ARMS_TRANSFER)
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "seller"),
+    [
+        (
+            "Athens will buy 36 PULS launchers from Israel. The Netherlands ordered PULS in 2023.",
+            "NLD",
+            "ISR",
+        ),
+        (
+            "Romania signed a contract for 54 K9 howitzers from South Korea. "
+            "Poland has ordered hundreds of K9s since 2022.",
+            "POL",
+            "KOR",
+        ),
+    ],
+)
+def test_a_system_bought_from_no_one_named_comes_from_its_seller_in_the_article(
+    extractor: Extractor, text: str, buyer: str, seller: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    [sale] = [e for e in events_of(extraction, E.ARMS_TRANSFER) if buyer in isos(e, Role.RECIPIENT)]
+    assert isos(sale, Role.SUPPLIER) == {seller}
+
+
+def test_a_system_sold_on_by_its_buyer_keeps_no_seller_it_is(extractor: Extractor) -> None:
+    text = "Poland bought K2 tanks from South Korea. South Korea also ordered more K2 tanks."
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    korean = [e for e in events_of(extraction, E.ARMS_TRANSFER) if "KOR" in isos(e, Role.RECIPIENT)]
+    assert all("KOR" not in isos(e, Role.SUPPLIER) for e in korean)

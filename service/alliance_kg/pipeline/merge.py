@@ -365,6 +365,7 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
                 drafts.append(nearest)
             nearest.absorb(candidate)
     _aid_deliveries(drafts, ctx)
+    _makers_supply(drafts, ctx)
     sums = [d for d in drafts if _unaimed_sum(d, ctx)]
     drafts = [d for d in drafts if d not in sums]
     _complete_pairs(drafts, ctx)
@@ -495,6 +496,32 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
             draft.type = E.MILITARY_AID
         if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
             draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
+
+
+def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
+    """A sale naming no seller of a system the article has another seller sell ('Greece buys
+    PULS from Elbit ... the Netherlands ordered PULS in 2023') is from that seller."""
+    sellers: dict[str, dict[str, Entity]] = {}
+    for draft in drafts:
+        if draft.type is E.ARMS_TRANSFER and draft.roles.get(Role.SUPPLIER):
+            for iri in _systems(draft, ctx):
+                sellers.setdefault(iri, {}).update(draft.roles[Role.SUPPLIER])
+    for draft in drafts:
+        if draft.type is not E.ARMS_TRANSFER or draft.roles.get(Role.SUPPLIER):
+            continue
+        found = [sellers[iri] for iri in _systems(draft, ctx) if iri in sellers]
+        takers = set(draft.roles.get(Role.RECIPIENT, {}))
+        if len(found) == 1 and not set(found[0]) & takers:
+            draft.roles[Role.SUPPLIER] = dict(found[0])
+
+
+def _systems(draft: Draft, ctx: ArticleContext) -> set[str]:
+    """The named systems (not classes such as 'tank') a draft moves."""
+    return {
+        iri
+        for iri, entity in draft.roles.get(Role.MATERIEL, {}).items()
+        if not entity.minted and iri not in ctx.gazetteer.has_narrower
+    }
 
 
 def _unaimed_sum(draft: Draft, ctx: ArticleContext) -> bool:
