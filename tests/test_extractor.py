@@ -205,6 +205,39 @@ def test_a_plain_mention_gives_the_status_before_a_hedged_one(extractor: Extract
     assert event.status is Status.COMPLETED
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "status"),
+    [
+        (
+            "Germany promised Ukraine a Patriot system in April and delivered the Patriot "
+            "system to Kyiv in June.",
+            E.MILITARY_AID,
+            Status.COMPLETED,
+        ),
+        (
+            "Rheinmetall signed a contract with Kyiv to repair Ukrainian tanks and is already "
+            "repairing Leopard tanks for Ukraine in Romania.",
+            E.MAINTENANCE_COOPERATION,
+            Status.ONGOING,
+        ),
+    ],
+)
+def test_a_sentence_telling_a_deal_and_its_progress_gives_the_furthest_stage(
+    extractor: Extractor, text: str, kind: EventClass, status: Status
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 7, 10))), kind)
+    assert event.status is status
+
+
+def test_a_relative_clause_on_the_goods_gives_no_stage(extractor: Extractor) -> None:
+    text = (
+        "Japan and the United States agreed to explore joint production of the PAC-3 "
+        "interceptor, which Mitsubishi Heavy Industries builds under licence."
+    )
+    (event,) = events_of(extractor.extract(article(text, date(2024, 7, 10))), E.JOINT_PRODUCTION)
+    assert event.status is Status.AGREED
+
+
 def test_a_date_of_the_event_beats_the_date_of_a_report(extractor: Extractor) -> None:
     text = (
         "Ukraine said on Tuesday that Russian troops had moved to Belarus. "

@@ -53,6 +53,15 @@ COOPERATION_KINDS = {
     E.MAINTENANCE_COOPERATION,
     E.SUPPLY_CHAIN_COOPERATION,
 }
+# How far an event has gone, from an idea to a thing done.
+STAGES = [
+    Status.CONSIDERED,
+    Status.PLANNED,
+    Status.EXPECTED,
+    Status.AGREED,
+    Status.ONGOING,
+    Status.COMPLETED,
+]
 # Clauses saying what an agreement is for: "a partnership ... to build frigates".
 PURPOSE = {"xcomp", "advcl"}
 
@@ -643,11 +652,21 @@ def _status(members: list[Candidate]) -> Status:
     """The earliest plain mention's status: a hedged one ("if", "whether", "how many") yields
     to it, so does one naming no actor ('officials expect the contract to include maintenance
     work'), and so does a bare noun ('At the top of the list is joint production') when a
-    later mention gives a cue or a tense ('is considering')."""
+    later mention gives a cue or a tense ('is considering'). Where that mention's sentence
+    tells the event more than once ('won a repair contract last month and is now overhauling
+    the ship'), the furthest stage it reaches holds; a relative clause describing something
+    ('the interceptor, which MHI builds') tells no stage of it."""
     plain = [c for c in members if not c.modality.hypothetical] or members
     plain = [c for c in plain if c.actor_iris()] or plain
-    telling = [c for c in plain if not _bare_noun(c)]
-    return (telling or plain)[0].modality.status
+    telling = [c for c in plain if not _bare_noun(c)] or plain
+    first = telling[0]
+    stages = [
+        c.modality.status
+        for c in telling
+        if _sentence_key(c)[:2] == _sentence_key(first)[:2]
+        and (c is first or c.trigger.dep_ not in {"relcl", "acl"})
+    ]
+    return max(stages, key=STAGES.index)
 
 
 def _bare_noun(c: Candidate) -> bool:
