@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import itertools
 import os
 import pstats
@@ -116,6 +117,7 @@ def _load_worker() -> None:
     global _extractor
     _extractor = Extractor.load()
     threadpool_limits(1)  # as `akg ingest --workers N` does
+    gc.freeze()
 
 
 def _extract_shard(shard: Sequence[object]) -> int:

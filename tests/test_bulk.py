@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import subprocess
@@ -279,15 +280,19 @@ def test_a_killed_command_resumes_to_the_same_store(
         resumed.close()
 
 
-def _blas_threads() -> int:
-    return max(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+def _worker_state() -> tuple[int, int]:
+    """The worker's largest BLAS thread pool, and how many objects the collector skips."""
+    threads = [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+    return max(threads), gc.get_freeze_count()
 
 
-def test_a_worker_process_runs_one_blas_thread(tmp_path: Path) -> None:
+def test_a_worker_runs_one_blas_thread_and_its_extractor_is_frozen(tmp_path: Path) -> None:
     with ProcessPoolExecutor(
         1,
         mp_context=get_context("spawn"),
         initializer=bulk_module._start_worker,
         initargs=(bulk_module.load_pipeline_extractor, tmp_path),
     ) as pool:
-        assert pool.submit(_blas_threads).result() == 1
+        threads, frozen = pool.submit(_worker_state).result()
+    assert threads == 1
+    assert frozen > 0  # the model, the gazetteer and the rules' tables, frozen after the load

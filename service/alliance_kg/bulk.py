@@ -30,6 +30,7 @@ removes the work directory.
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -278,6 +279,7 @@ def _start_worker(load_extractor: ExtractorLoader, work_dir: Path) -> None:
     _worker = ShardWriter(load_extractor(), work_dir)
     # after the load, which brings numpy's BLAS in: processes share the cores, threads would spin
     threadpool_limits(1)
+    gc.freeze()  # the extractor lives as long as the process: collections need not scan it
 
 
 def _write_in_worker(shard: Shard) -> ShardOutput:
