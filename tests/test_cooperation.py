@@ -273,6 +273,52 @@ def test_materiel_made_with_another_state_s_firms(
     assert countries(c, Role.PARTICIPANT) == parties
 
 
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "A joint venture that Hanwha and Romarm formed in 2024 will build K9 howitzers.",
+            {"KOR", "ROU"},
+        ),
+        (
+            "A consortium that Thales and Leonardo set up in 2023 makes radars for European "
+            "navies.",
+            {"FRA", "ITA"},
+        ),
+    ],
+)
+def test_a_joint_body_acts_for_those_who_set_it_up(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Japan and Australia discussed joint construction of frigates.", {"JPN", "AUS"}),
+        (
+            "HD Hyundai signed an agreement with Huntington Ingalls Industries to study joint "
+            "construction of auxiliary vessels.",
+            {"KOR", "USA"},
+        ),
+    ],
+)
+def test_joint_construction_is_production_and_the_agreement_for_it_no_second_event(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = extraction.events
+    assert event.type is E.JOINT_PRODUCTION
+    assert isos(event, Role.PARTICIPANT) == parties
+
+
+def test_the_construction_of_a_plant_is_no_production(extractor: Extractor) -> None:
+    text = "Construction of the new plant began in May."
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_joint_venture_for_nothing_named_is_no_production(extractor: Extractor) -> None:
     text = "The two firms set up a joint venture in 2020."
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
@@ -438,6 +484,25 @@ def test_equipment_mended_or_kept_up_by_another_state_s_industry(
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert provider in countries(c, Role.PROVIDER)
     assert countries(c, Role.CLIENT) == {client}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government said it would sustain some 20,000 jobs across the supply chain.",
+        "The order keeps thousands of people employed throughout the supply chain.",
+    ],
+)
+def test_work_spread_along_a_supply_chain_is_no_cooperation(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+def test_cooperation_across_supply_chains_is_supply_chain_work(extractor: Extractor) -> None:
+    text = "Poland and South Korea agreed to strengthen cooperation across their supply chains."
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == {"POL", "KOR"}
 
 
 @pytest.mark.parametrize(

@@ -520,10 +520,19 @@ EVENT_HEADS = {
     "mission",
     "job",
 }
-PRODUCTION_NOUNS = {"production", "development", "manufacturing", "manufacture", "assembly"}
+PRODUCTION_NOUNS = {
+    "production",
+    "development",
+    "manufacturing",
+    "manufacture",
+    "assembly",
+    "construction",
+}
 SUPPLY_CHAIN_HEADS = {"chain", "supply-chain"}
 SUPPLY_CHAIN_MODIFIERS = {"supply", "supplier", "supply-chain"}
 CHAIN_MODIFIERS = SUPPLY_CHAIN_MODIFIERS | {"production"}  # "its production chain"
+# Prepositions placing something along a chain: "jobs across the supply chain".
+ALONG_PREPOSITIONS = {"across", "throughout", "along"}
 # Supplying what others' factories build with is supply-chain cooperation ("supply parts").
 INDUSTRIAL_INPUTS = {
     "part",

@@ -412,7 +412,8 @@ def _arranges(agreement: Token, work: Token) -> bool:
         scope = list(agreement.subtree)
     if work.i in {t.i for t in scope}:
         return True
-    if work.dep_ in PURPOSE and work.head.i in {agreement.i, agreement.head.i}:
+    clause = work.head if work.dep_ == "dobj" else work  # "to study joint construction"
+    if clause.dep_ in PURPOSE and clause.head.i in {agreement.i, agreement.head.i}:
         return True  # "was considering a partnership ... to build frigates"
     return agreement.head.dep_ == "prep" and agreement.head.head.i == work.i
 

@@ -10,8 +10,10 @@ from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext, counted_group
 from alliance_kg.pipeline.lexicon import (
     DEAL_NOUNS,
+    ESTABLISHING,
     GOVERNMENT_WORDS,
     GROUP_NOUNS,
+    JOINT_BODIES,
     LEGISLATURES,
     MAINTENANCE_NOUNS,
     MINISTERIAL,
@@ -106,6 +108,9 @@ def actors_of_np(
         return _roll_up(actors, ctx) + ctx.home_country(), True
     if actors:
         return _roll_up(actors, ctx), False
+    founders = _founders(head, ctx) if head.lemma_ in JOINT_BODIES else []
+    if founders:
+        return founders, False
     for child in head.children:
         if child.dep_ == "poss" and child.lower_ in PRONOUNS and resolve and not relational:
             return resolve_pronoun(child, ctx), True
@@ -486,6 +491,18 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             break
         came_by, below, node = node.dep_, node, node.head
     return [], False
+
+
+def _founders(body: Token, ctx: ArticleContext) -> list[Entity]:
+    """'a joint venture that Rheinmetall and the Ukrainian group set up': who set it up acts
+    through it."""
+    for clause in body.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in ESTABLISHING:
+            subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+            return [
+                e for s in subjects if s.lower_ not in RELATIVES for e in actors_of_np(s, ctx)[0]
+            ]
+    return []
 
 
 def awarder(verb: Token) -> Token | None:

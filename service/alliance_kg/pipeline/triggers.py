@@ -18,6 +18,7 @@ from alliance_kg.pipeline.lexicon import (
     AID_CONTEXT,
     AID_NOUNS_NEEDING_CONTEXT,
     AIDING_STATES,
+    ALONG_PREPOSITIONS,
     ARRANGING,
     BILLS,
     BUYING_VERBS,
@@ -411,6 +412,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
 def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = "talks" if token.lower_ == "talks" else lemma_of(token)  # "talk" is a lecture
     modifiers = {lemma_of(c) for c in token.children if c.dep_ in {"compound", "amod", "nmod"}}
+    spanned = token.dep_ == "pobj" and token.head.lower_ in ALONG_PREPOSITIONS
+    if lemma in SUPPLY_CHAIN_HEADS and spanned and lemma_of(token.head.head) not in ARRANGING:
+        return None  # "20,000 jobs across the supply chain" ("cooperation across" is some)
     if lemma in SUPPLY_CHAIN_HEADS and (modifiers & CHAIN_MODIFIERS or "-" in token.text):
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)
     if lemma in AGREEMENT_NOUNS and modifiers & SUPPLY_CHAIN_MODIFIERS:  # security of supply
