@@ -830,3 +830,31 @@ def test_a_system_sold_on_by_its_buyer_keeps_no_seller_it_is(extractor: Extracto
     extraction = extractor.extract(article(text, date(2025, 7, 1)))
     korean = [e for e in events_of(extraction, E.ARMS_TRANSFER) if "KOR" in isos(e, Role.RECIPIENT)]
     assert all("KOR" not in isos(e, Role.SUPPLIER) for e in korean)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland exercised an option for 12 more FA-50 jets.",
+        "The Dutch navy has exercised its option on two more frigates.",
+    ],
+)
+def test_an_option_exercised_with_no_seller_named_is_a_purchase_agreed(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    assert [e.status for e in events_of(extraction, E.ARMS_TRANSFER)] == [Status.AGREED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India was offered 26 Rafale jets by France.",
+        "Washington has offered Manila 20 more F-16 fighters.",
+        "Twelve Gripen jets were offered to Colombia by Sweden.",
+    ],
+)
+def test_goods_offered_are_a_transfer_considered(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert [e.status for e in events_of(extraction, E.ARMS_TRANSFER)] == [Status.CONSIDERED]

@@ -954,6 +954,7 @@ STATUS_CUES: dict[str, Status] = {
             "seal",
             "strike",
             "forge",
+            "exercise",
             "earmark",
             "allocate",
             "award",
@@ -999,8 +1000,8 @@ CUES_NEEDING_INFINITIVE = {"move", "work", "look", "set", "try", "due", "push", 
 # Cue verbs that agree only with a deal as object: "reached a deal", not "reached Ukraine";
 # "nearing a deal" expects one.
 CUES_NEEDING_DEAL = {"reach", "near"}
-# Cue verbs whose noun means something else: "a sign that", "a step toward".
-VERB_ONLY_CUES = {"sign", "step"}
+# Cue verbs whose noun means something else: "a sign that", "a step toward", "an exercise".
+VERB_ONLY_CUES = {"sign", "step", "exercise"}
 # Prepositional phrases that carry a status: "under consideration", "under way".
 PP_STATUS = {
     ("under", "consideration"): Status.CONSIDERED,

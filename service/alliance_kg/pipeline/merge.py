@@ -30,6 +30,7 @@ from alliance_kg.pipeline.lexicon import (
     BUYING_NOUNS,
     BUYING_VERBS,
     COMMERCE,
+    CONTRACT_NOUNS,
     DEAL_NOUNS,
     DISTINCT_MARKERS,
     FUTURE_MODALS,
@@ -445,10 +446,10 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
 
 
 def _commercial(candidate: Candidate) -> bool:
-    """A sale: the trigger is a buyer's choice, or its sentence (its own clause, when that is a
-    side clause) speaks of buying, selling, contracts, orders or prices."""
+    """A sale: the trigger is a buyer's choice or a contract, or its sentence (its own clause,
+    when that is a side clause) speaks of buying, selling, contracts, orders or prices."""
     trigger = candidate.trigger
-    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING:
+    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING | CONTRACT_NOUNS:
         return True
     own = next((n for n in (trigger, *trigger.ancestors) if n.dep_ == "advcl"), None)
     scope = list(own.subtree) if own is not None else list(candidate.sentence)

@@ -29,6 +29,7 @@ from alliance_kg.pipeline.lexicon import (
     MOTION_VERBS,
     NOUN_TRIGGERS,
     OBJECT_CONTROL,
+    OFFERING_VERBS,
     PHRASAL_CUES,
     PP_STATUS,
     REPORTING,
@@ -386,6 +387,8 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         hypothetical = hypothetical or _conditioned(token)
         cues = _attached_cues(token)
         own = _own_cue(token)
+        if position == 0 and token.lemma_.lower() in OFFERING_VERBS:
+            own = Status.CONSIDERED, token.text  # "France offered India 26 jets": proposed
         if own is not None and own[0] is Status.AGREED and _modal_verb(token):
             own = None  # "will approve", "must still sign": the decision is still ahead
         if (
