@@ -578,6 +578,18 @@ def test_written_into_the_constitution(extractor: Extractor) -> None:
     assert c.date == EventDate(2021, 5)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Much of the $4 billion that Congress has just approved to restock Israel's "
+        "interceptors will be spent in Arizona.",
+        "The German parliament approved 3 billion euros for new frigates last week.",
+    ],
+)
+def test_a_sum_a_legislature_votes_is_no_policy_change(extractor: Extractor, text: str) -> None:
+    assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_legislature_approving_a_sale_is_no_policy_change(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "Congress approved the sale of F-16s.")}
     assert E.POLICY_CHANGE not in kinds

@@ -323,6 +323,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         lemma in LEGISLATIVE_VERBS
         and acted_by_legislature(token)
         and EntityType.MATERIEL not in kinds
+        and not _sum_voted(token, obj)
     ):
         return Trigger(token, E.POLICY_CHANGE)  # "the parliament approved it", "will vote on"
     if (
@@ -603,6 +604,13 @@ def _access_to_sites(noun: Token) -> bool:
         and lemma_of(noun.head) in ACCESS_GRANTING
         and any({lemma_of(o), o.lower_} & MILITARY_SITES for _, o in prep_objects(noun, {"to"}))
     )
+
+
+def _sum_voted(verb: Token, obj: Token | None) -> bool:
+    """'approved 3 billion euros for frigates', 'the $4 billion that Congress approved to
+    restock': a sum voted is spending, no change of policy."""
+    voted = obj if obj is not None or verb.dep_ != "relcl" else verb.head
+    return voted is not None and voted.ent_type_ == "MONEY"
 
 
 def _gratis(verb: Token) -> bool:
