@@ -243,6 +243,8 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("Lockheed Martin is struggling to build F-35 jets fast enough.", "USA"),
         ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
         ("Britain has too few sailors to crew its new frigates.", "GBR"),
+        ("Months of rocket fire have eaten deep into Israel's interceptor stocks.", "ISR"),
+        ("Deliveries to Ukraine have cut into American stockpiles of Stinger missiles.", "USA"),
         ("Portugal's navy has too few patrol aircraft to watch its waters.", "PRT"),
         ("The Romanian army lacks long-range fires along its eastern border.", "ROU"),
     ],
@@ -346,6 +348,7 @@ def test_a_region_short_of_arms_is_the_bloc_that_acts_for_it(
         "Poland needs the Patriot missiles to defend Rzeszow.",
         "Japan needs more time to decide on the frigates.",
         "Production at the Ohio plant lags behind schedule.",
+        "The cuts ate into the budget of the Italian navy.",
     ],
 )
 def test_no_shortfall_without_a_stock_found_short(extractor: Extractor, text: str) -> None:

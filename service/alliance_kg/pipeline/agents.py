@@ -44,7 +44,8 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
     elif trigger.pos_ in {"ADJ", "ADV"}:
         heads = sides_above(trigger)
     else:  # "stocks drained by the wars", in "Washington seeks help replenishing" them
-        heads = [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
+        heads = [o for _, o in prep_objects(trigger, {"into"})]  # "eaten into Israel's stocks"
+        heads += [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
         heads += sides_above(trigger)
     for head in heads:
         actors, _ = actors_of_np(noun_anchor(head), ctx)

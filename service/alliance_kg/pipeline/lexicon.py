@@ -382,6 +382,8 @@ PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 # Verbs whose materiel object is used up: "depleting their interceptors".
 EXHAUSTING = {"deplete", "exhaust", "drain"}
 OWN_POSSESSIVES = {"their", "its", "our", "his", "her"}
+# Verbs that, into a stock, use it up: "rocket fire has eaten deep into Israel's stocks".
+EATING_INTO = {"eat", "cut", "bite", "dig"}
 # Verbs whose stock subject shrinks: "interceptor stocks are dwindling".
 SHRINKING = {"dwindle", "shrink", "dry"}
 # Having too little: "lacks enough sensors", "a lack of ammunition", "rationing of shells".

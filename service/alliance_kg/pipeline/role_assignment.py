@@ -144,7 +144,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         if describes_contents(token):  # "the package includes 150 artillery barrels"
             materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "output of the SM-3 fell short"
-        materiel = materiel_in(sides_above(token), ctx)
+        eaten = [o for _p, o in prep_objects(token, {"into"})]  # "eaten into its stocks"
+        materiel = materiel_in(eaten, ctx) or materiel_in(sides_above(token), ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         materiel = entities_in(iter(outside_aid(token.sent)), ctx, {EntityType.MATERIEL})
     if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (

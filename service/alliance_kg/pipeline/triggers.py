@@ -29,6 +29,7 @@ from alliance_kg.pipeline.lexicon import (
     DEPLOYMENT_COMPOUNDS,
     DISPATCHING,
     DRAWDOWN_VERBS,
+    EATING_INTO,
     EVENT_HEADS,
     EXERCISE_NOUNS,
     EXHAUSTING,
@@ -207,7 +208,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     shrinking = lemma in SHRINKING and any(
         c.dep_ == "nsubj" and is_stock(c, ctx) for c in token.children
     )  # "interceptor stocks are dwindling"
-    if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking:
+    eaten = lemma in EATING_INTO and any(  # "have eaten deep into Israel's interceptor stocks"
+        is_stock(o, ctx) for _p, o in prep_objects(token, {"into"})
+    )
+    if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking or eaten:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lags_demand(token):  # "production lags behind demand"
         return Trigger(token, E.CAPACITY_SHORTFALL)
