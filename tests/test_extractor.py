@@ -229,6 +229,20 @@ def test_a_sentence_telling_a_deal_and_its_progress_gives_the_furthest_stage(
     assert event.status is status
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S. officials have acknowledged that output of the SM-3 has fallen short of what the "
+        "navy needs, after months of heavy firing in the Red Sea drained navy stocks.",
+        "Officials say Germany's production of shells has fallen short of demand since heavy "
+        "firing in Ukraine drained its stocks.",
+    ],
+)
+def test_a_shortfall_is_a_state_whatever_drained_it(extractor: Extractor, text: str) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 7, 10))), E.CAPACITY_SHORTFALL)
+    assert event.status is Status.ONGOING
+
+
 def test_a_relative_clause_on_the_goods_gives_no_stage(extractor: Extractor) -> None:
     text = (
         "Japan and the United States agreed to explore joint production of the PAC-3 "

@@ -51,6 +51,11 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
     ],
     Status.PLANNED: [
         ("The cabinet will [approve] the revised export rules.", EventClass.POLICY_CHANGE),
+        (
+            "KAI will keep technicians at Clark to [maintain] the jets.",
+            EventClass.MAINTENANCE_COOPERATION,
+        ),
+        ("BAE will help [keep] the fleet flying.", EventClass.MAINTENANCE_COOPERATION),
         ("Japan plans to [export] the destroyers to Australia.", AT),
         ("Colombia has yet to sign the [contract] for the jets.", AT),
         ("Australia and Japan will expand intelligence [sharing].", EventClass.DEFENSE_COOPERATION),
@@ -133,6 +138,8 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
     ],
     Status.ONGOING: [
         ("[Deliveries] are under way.", AT),
+        ("The U.S. has kept up its [supply] of munitions to Israel.", AT),
+        ("Germany keeps [sending] shells to Ukraine.", AT),
         ("Officials said the [deliveries] are under way.", AT),
         ("South Korea has been [delivering] howitzers to Poland since 2022.", AT),
         ("[Deliveries] began last year.", AT),

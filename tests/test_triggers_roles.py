@@ -1323,3 +1323,16 @@ def test_a_clause_about_the_goods_does_not_date_the_event(extractor: Extractor) 
     text = "Germany is sending Ukraine the Leopard tanks that it ordered in 2020."
     (c,) = [c for c in candidates(extractor, text) if c.trigger.text == "sending"]
     assert c.date is None
+
+
+def test_a_clause_with_its_own_subject_keeps_its_own_date(extractor: Extractor) -> None:
+    text = (
+        "Western stocks of shells have been depleted by the war, and European production "
+        "will not catch up before 2026."
+    )
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert c.date is None and c.status is Status.ONGOING
+    text = (
+        "Poland signed the deal for K2 tanks with Korea in 2022, and deliveries will start in 2025."
+    )
+    assert only(extractor, text, E.ARMS_TRANSFER).date == EventDate(2022)

@@ -17,7 +17,7 @@ from alliance_kg.pipeline.lexicon import (
     STATUS_CUES,
 )
 from alliance_kg.pipeline.modality import chain, purpose_of_trip
-from alliance_kg.pipeline.roles import phrase_tokens
+from alliance_kg.pipeline.roles import SUBJECTS, phrase_tokens
 from alliance_kg.pipeline.tense import Tense, tensed_verb
 
 OCCASION_PREPOSITIONS = {"at", "in", "during"}
@@ -54,7 +54,7 @@ def date_for(
     date of a report ('said on Tuesday'). An occasion ('signed on Friday at the summit') shares
     its verb's date; a trip's purpose ('left on Thursday for talks') does not. The last flag
     tells a deadline ('by 2035')."""
-    scope = {t.i for t in phrase_tokens(trigger)}
+    scope = {t.i for t in phrase_tokens(trigger)} - _other_clauses(trigger)
     reports: set[int] = set()
     if purpose_of_trip(trigger) is None:
         for token, _ in chain(trigger):
@@ -81,6 +81,19 @@ def date_for(
             if resolved is not None:
                 return resolved, reported, _deadline(ent)
     return None, False, False
+
+
+def _other_clauses(verb: Token) -> set[int]:
+    """'stocks have been depleted, and production will not catch up before 2026': a clause
+    joined to the trigger's with a subject of its own tells its own time."""
+    return {
+        t.i
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ in {"VERB", "AUX"}
+        and any(g.dep_ in SUBJECTS for g in c.children)
+        for t in c.subtree
+    }
 
 
 def _deadline(ent: Span) -> bool:

@@ -657,7 +657,8 @@ def _status(members: list[Candidate]) -> Status:
     later mention gives a cue or a tense ('is considering'). Where that mention's sentence
     tells the event more than once ('won a repair contract last month and is now overhauling
     the ship'), the furthest stage it reaches holds; a relative clause describing something
-    ('the interceptor, which MHI builds') tells no stage of it."""
+    ('the interceptor, which MHI builds') tells no stage of it, nor does a state ('stocks
+    drained by the war' beside 'output has fallen short')."""
     plain = [c for c in members if not c.modality.hypothetical] or members
     plain = [c for c in plain if c.actor_iris()] or plain
     telling = [c for c in plain if not _bare_noun(c)] or plain
@@ -666,7 +667,7 @@ def _status(members: list[Candidate]) -> Status:
         c.modality.status
         for c in telling
         if _sentence_key(c)[:2] == _sentence_key(first)[:2]
-        and (c is first or c.trigger.dep_ not in {"relcl", "acl"})
+        and (c is first or (c.type not in STATE_CLASSES and c.trigger.dep_ not in {"relcl", "acl"}))
     ]
     return max(stages, key=STAGES.index)
 

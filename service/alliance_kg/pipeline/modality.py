@@ -24,6 +24,7 @@ from alliance_kg.pipeline.lexicon import (
     FRAMEWORK_NOUNS,
     HYPOTHETICAL_MARKS,
     INTENT_NOUNS,
+    KEEPING,
     MODAL_STATUS,
     MODIFIER_CUES,
     MOTION_VERBS,
@@ -160,6 +161,8 @@ def _own_cue(token: Token) -> Cue | None:
         return None
     if lemma == "set" and token.tag_ != "VBN":
         return None
+    if lemma in KEEPING and _keeps_a_thing(token):
+        return None  # "will keep technicians at Clark", "keep the fleet flying"
     deals = AGREEMENT_NOUNS | DEAL_NOUNS
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     if lemma in CUES_NEEDING_DEAL and not deals.intersection(objects):
@@ -167,6 +170,17 @@ def _own_cue(token: Token) -> Cue | None:
     if status is Status.AGREED and any(_of_intent(c) for c in token.children if c.dep_ == "dobj"):
         return Status.PLANNED, token.text  # "signed a letter of intent to buy": no deal yet
     return status, token.text
+
+
+def _keeps_a_thing(verb: Token) -> bool:
+    """'keep technicians at Clark', 'keep the fleet flying' hold something somewhere or in a
+    state; 'keep sending' and 'kept up its supply' go on doing it."""
+    children = list(verb.children)
+    held = any(
+        c.dep_ == "dobj" or (c.dep_ == "ccomp" and any(g.dep_ == "nsubj" for g in c.children))
+        for c in children
+    )
+    return held and not any(c.dep_ == "prt" for c in children)
 
 
 def _of_intent(noun: Token) -> bool:
