@@ -12,15 +12,20 @@ blis: the same parses, in much less CPU time on CPUs with wide vector units.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
+from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import filter_spans
 from thinc.api import Model, NumpyOps
 
@@ -125,19 +130,25 @@ class IndexedAttributeRuler:
 
     spaCy's `Matcher` tries each of the ruler's ~180 patterns at every token; here a token
     is checked only against the patterns that name its lower-case form, tag, dependency or
-    space-ness. Patterns of several tokens or with other operators stay with a `Matcher`.
-    The matches, and so the attributes set, are the ruler's own.
+    space-ness, and the answer is kept per combination of those four values. Patterns of
+    several tokens or with other operators stay with a `Matcher`, run only on docs where one
+    of them can start. The matches, and so the attributes set, are the ruler's own: a token
+    that only one-token patterns touch gets their attributes merged in the ruler's order.
     """
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.ruler = ruler
         self.index: dict[str, dict[object, list[_OneToken]]] = {n: {} for n in _TOKEN_ATTRIBUTES}
         self.rest = Matcher(ruler.vocab)
+        self.rest_starts: list[dict[str, Any]] = []  # the first token of each `rest` pattern
+        self.by_values: dict[tuple[int, ...], _TokenAnswer] = {}
         for attr_id, pattern in enumerate(ruler.patterns):
             name, alternatives = str(attr_id), pattern["patterns"]
             key = ruler.vocab.strings.add(name)
-            if not all(len(tokens) == 1 and _indexable(tokens[0]) for tokens in alternatives):
+            one_token = all(len(tokens) == 1 and _indexable(tokens[0]) for tokens in alternatives)
+            if not one_token or ruler.indices[attr_id] not in (0, -1):  # type: ignore[attr-defined]
                 self.rest.add(name, alternatives)
+                self.rest_starts += [tokens[0] for tokens in alternatives]
                 continue
             for (spec,) in alternatives:
                 attribute = next(n for n in _TOKEN_ATTRIBUTES if n in spec and _listed(spec[n]))
@@ -147,17 +158,44 @@ class IndexedAttributeRuler:
                     entries.append((attr_id, key, spec))
 
     def __call__(self, doc: Doc) -> Doc:
-        found = {
+        answers = [self._answer(doc, i, values) for i, values in enumerate(_values_of(doc))]
+        rest = {
             (int(self.ruler.vocab.strings[key]), key, start, end)
-            for key, start, end in self.rest(doc, allow_missing=True)
+            for key, start, end in (
+                self.rest(doc, allow_missing=True) if any(a.may_start for a in answers) else ()
+            )
         }
-        for token in doc:
-            for attribute, entries in self.index.items():
-                for attr_id, key, spec in entries.get(_TOKEN_ATTRIBUTES[attribute](token), ()):
-                    if _matches(token, spec):
-                        found.add((attr_id, key, token.i, token.i + 1))
-        self.ruler.set_annotations(doc, sorted(found))
+        if rest:  # the ruler's own order across every match
+            found = rest | {
+                (attr_id, key, i, i + 1)
+                for i, a in enumerate(answers)
+                for attr_id, key in a.matches
+            }
+            self.ruler.set_annotations(doc, sorted(found))
+            return doc
+        for token, answer in zip(doc, answers, strict=True):
+            if answer.attrs:
+                set_token_attrs(token, answer.attrs)
         return doc
+
+    def _answer(self, doc: Doc, i: int, values: tuple[int, ...]) -> _TokenAnswer:
+        answer = self.by_values.get(values)
+        if answer is None:
+            token = doc[i]
+            matches = sorted(
+                {
+                    (attr_id, key)
+                    for attribute, entries in self.index.items()
+                    for attr_id, key, spec in entries.get(_TOKEN_ATTRIBUTES[attribute](token), ())
+                    if _matches(token, spec)
+                }
+            )
+            attrs: dict[int, Any] = {}
+            for attr_id, _ in matches:
+                attrs.update(self.ruler.attrs[attr_id])  # type: ignore[attr-defined]
+            may_start = any(_may_match(token, spec) for spec in self.rest_starts)
+            answer = self.by_values[values] = _TokenAnswer(tuple(matches), attrs, may_start)
+        return answer
 
 
 class CachedLemmatizer:
@@ -173,19 +211,55 @@ class CachedLemmatizer:
         self.lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
-        for token in doc:
-            if token.lemma != 0 and not self.lemmatizer.overwrite:
-                continue  # set by the attribute ruler
-            key = (token.orth, token.pos, token.morph.key)
-            lemma = self.lemmas.get(key)
-            if lemma is None:
-                lemma = doc.vocab.strings.add(self.lemmatizer.lemmatize(token)[0])
-                self.lemmas[key] = lemma
-            token.lemma = lemma
+        lemmas = []
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array(_LEMMA_KEY).tolist()):
+            if lemma == 0 or self.lemmatizer.overwrite:  # else set by the attribute ruler
+                key = (orth, pos, morph)
+                lemma = self.lemmas.get(key)
+                if lemma is None:
+                    lemma = doc.vocab.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                    self.lemmas[key] = lemma
+            lemmas.append(lemma)
+        doc.from_array([LEMMA], numpy.array(lemmas, dtype=numpy.uint64))
         return doc
 
 
 _OneToken = tuple[int, int, dict[str, Any]]  # attribute id, match key, token pattern
+_VALUE_IDS = [LOWER, TAG, DEP, IS_SPACE]  # the values `_TOKEN_ATTRIBUTES` reads, as ids
+_OPS = {"IN", "NOT_IN", "REGEX"}  # the operators `_may_match` evaluates
+_LEMMA_KEY = [ORTH, POS, MORPH, LEMMA]  # what the lemma depends on, then the lemma
+
+
+@dataclass(frozen=True)
+class _TokenAnswer:
+    """What the ruler's one-token patterns do to a token with given values."""
+
+    matches: tuple[tuple[int, int], ...]  # (attribute id, match key), in the ruler's order
+    attrs: dict[int, Any]  # the attributes they set, later patterns winning
+    may_start: bool  # whether a pattern of the `rest` matcher may start at it
+
+
+def _values_of(doc: Doc) -> list[tuple[int, ...]]:
+    return [tuple(row) for row in doc.to_array(_VALUE_IDS).tolist()]
+
+
+def _may_match(token: Token, spec: dict[str, Any]) -> bool:
+    """Whether `token` may match a pattern's token `spec`: exact for the attributes and
+    operators of `_TOKEN_ATTRIBUTES` and REGEX, True for anything else."""
+    for name, wanted in spec.items():
+        if name not in _TOKEN_ATTRIBUTES or (isinstance(wanted, dict) and wanted.keys() - _OPS):
+            return True
+        value = _TOKEN_ATTRIBUTES[name](token)
+        if isinstance(wanted, dict):
+            if "IN" in wanted and value not in wanted["IN"]:
+                return False
+            if "NOT_IN" in wanted and value in wanted["NOT_IN"]:
+                return False
+            if "REGEX" in wanted and not re.search(wanted["REGEX"], str(value)):
+                return False
+        elif value != wanted:
+            return False
+    return True
 
 
 def _listed(value: object) -> bool:
