@@ -858,3 +858,30 @@ def test_an_option_exercised_with_no_seller_named_is_a_purchase_agreed(
 def test_goods_offered_are_a_transfer_considered(extractor: Extractor, text: str) -> None:
     extraction = extractor.extract(article(text, date(2025, 7, 1)))
     assert [e.status for e in events_of(extraction, E.ARMS_TRANSFER)] == [Status.CONSIDERED]
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer", "status"),
+    [
+        (
+            "Airbus's Spanish sites stand to gain work from Turkey's decision to buy "
+            "Eurofighter Typhoons.",
+            "TUR",
+            Status.AGREED,
+        ),
+        (
+            "British firms welcomed Seoul's offer to sell FA-50 jets to Manila.",
+            "PHL",
+            Status.CONSIDERED,
+        ),
+        ("Analysts doubt Canada's plan to buy 88 F-35 jets.", "CAN", Status.PLANNED),
+    ],
+)
+def test_the_owner_of_a_decision_or_plan_to_buy_is_the_buyer(
+    extractor: Extractor, text: str, buyer: str, status: Status
+) -> None:
+    """The possessor of the noun whose infinitive the trigger is acts, not the clause's subject;
+    the noun ('decision', 'offer', 'plan') gives the status."""
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {buyer}
+    assert c.status is status

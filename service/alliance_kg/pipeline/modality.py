@@ -155,9 +155,10 @@ def _own_cue(token: Token) -> Cue | None:
     status = STATUS_CUES.get(lemma)
     if status is None:
         return None
-    if token.pos_ == "NOUN" and (lemma in VERB_ONLY_CUES or lemma in CUES_NEEDING_INFINITIVE):
+    if token.pos_ == "NOUN" and lemma in VERB_ONLY_CUES:
         return None
-    if lemma in CUES_NEEDING_INFINITIVE and not any(map(_goal, token.children)):
+    goal = _noun_goal if token.pos_ == "NOUN" else _goal  # "an offer to sell", "a move to buy"
+    if lemma in CUES_NEEDING_INFINITIVE and not any(map(goal, token.children)):
         return None
     if lemma == "set" and token.tag_ != "VBN":
         return None
@@ -212,6 +213,11 @@ def _goal(child: Token) -> bool:
         or (child.dep_ == "advcl" and is_infinitive(child))
         or (child.dep_ == "prep" and child.lower_ in {"for", "toward", "towards"})
     )
+
+
+def _noun_goal(child: Token) -> bool:
+    """'an offer to sell', 'a move to export': the infinitive a goal-taking noun needs."""
+    return child.dep_ == "acl" and is_infinitive(child)
 
 
 def _attached_cues(token: Token) -> list[Cue]:

@@ -473,6 +473,11 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
     for _ in range(12):
         if _reported(came_by, below) and node.lemma_.lower() in REPORTING:
             break  # "X said that Y will deliver": the reporter is not the actor
+        owner = _owner_of_noun(node) if came_by == "acl" else None
+        if owner is not None:  # "gain from Turkey's decision to buy Typhoons": Turkey buys
+            actors, inferred = actors_of_np(owner, ctx)
+            if actors:
+                return actors, inferred
         agent = _agent(node, controller=node.i != verb.i)
         if came_by == "xcomp" and node.lemma_.lower() in OBJECT_CONTROL:
             agent = next((c for c in node.children if c.dep_ == "dobj"), agent)  # urged Tokyo to
@@ -491,6 +496,13 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
             break
         came_by, below, node = node.dep_, node, node.head
     return [], False
+
+
+def _owner_of_noun(noun: Token) -> Token | None:
+    """The possessor of a noun: 'Turkey' of "Turkey's decision"."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _founders(body: Token, ctx: ArticleContext) -> list[Entity]:
