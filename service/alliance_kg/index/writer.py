@@ -9,6 +9,7 @@ by two articles keeps the other's statuses when one is deleted.
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 
@@ -22,6 +23,13 @@ from alliance_kg.model import ACTOR_ROLES, EventClass, Status
 
 _FIRMNESS = {status.value: rank for rank, status in enumerate(Status)}
 _ACTOR_ROLES = frozenset(role.value for role in ACTOR_ROLES)
+_QUERY_BATCH = 500  # values bound in one query, well under SQLite's limit
+_COUNTERS = {  # counter table -> its key
+    "role_count": "entity = ? AND role = ?",
+    "entity_count": "entity = ?",
+    "partner": "entity = ? AND other = ?",
+    "class_count": "type = ?",
+}
 
 
 def put_articles(db: sqlite3.Connection, articles: Iterable[ArticleRows]) -> None:
@@ -112,22 +120,43 @@ def _pairs(events: list[str], article_id: str) -> list[tuple[str, str]]:
 
 
 def refresh_events(db: sqlite3.Connection, events: Iterable[str]) -> None:
-    """Recompute each event's derived rows and counters from the per-article rows."""
-    for event in sorted(events):
-        _retract(db, event)
-        _derive(db, event)
+    """Recompute each event's derived rows and counters from the per-article rows.
+
+    An event without an `event` row has no derived rows to retract. The counters' changes
+    add up over all the events and are written once at the end.
+    """
+    ordered = sorted(events)
+    derived = _derived(db, ordered)
+    counts = _Counts()
+    for event in ordered:
+        if event in derived:
+            _retract(db, event, counts)
+        _derive(db, event, counts)
+    counts.write(db)
 
 
-def _retract(db: sqlite3.Connection, event: str) -> None:
+def _derived(db: sqlite3.Connection, events: list[str]) -> set[str]:
+    """Those of `events` that have an `event` row."""
+    found: set[str] = set()
+    for start in range(0, len(events), _QUERY_BATCH):
+        batch = events[start : start + _QUERY_BATCH]
+        marks = ", ".join("?" * len(batch))
+        found.update(
+            e for (e,) in db.execute(f"SELECT iri FROM event WHERE iri IN ({marks})", batch)
+        )
+    return found
+
+
+def _retract(db: sqlite3.Connection, event: str, counts: _Counts) -> None:
     roles = db.execute("SELECT role, entity FROM event_role WHERE event = ?", (event,)).fetchall()
     classes = db.execute("SELECT type FROM event_class WHERE event = ?", (event,)).fetchall()
-    _count(db, roles, [c for (c,) in classes], step=-1)
+    counts.add(roles, [c for (c,) in classes], step=-1)
     for table in ("event_class", "event_role", "entity_event"):
         db.execute(f"DELETE FROM {table} WHERE event = ?", (event,))
     db.execute("DELETE FROM event WHERE iri = ?", (event,))
 
 
-def _derive(db: sqlite3.Connection, event: str) -> None:
+def _derive(db: sqlite3.Connection, event: str, counts: _Counts) -> None:
     reports = db.execute(
         "SELECT article, status, negated, date, confidence, issued, publisher "
         "FROM report WHERE event = ?",
@@ -174,7 +203,7 @@ def _derive(db: sqlite3.Connection, event: str) -> None:
         "INSERT INTO entity_event VALUES (?, ?, ?)",
         [(entity, event, moment) for entity in {entity for _, entity in roles}],
     )
-    _count(db, roles, classes, step=1)
+    counts.add(roles, classes, step=1)
 
 
 def date_start(lexical: str) -> str:
@@ -187,29 +216,41 @@ def date_start(lexical: str) -> str:
         return lexical
 
 
-def _count(
-    db: sqlite3.Connection, roles: list[tuple[str, str]], classes: list[str], *, step: int
-) -> None:
-    """Add `step` to the counters of one event's roles, entities, actor pairs and classes."""
-    entities = sorted({entity for _, entity in roles})
-    actors = sorted({entity for role, entity in roles if role in _ACTOR_ROLES})
-    pairs: list[tuple[str, ...]] = [(a, b) for a in actors for b in actors if a != b]
-    updates: list[tuple[str, str, list[tuple[str, ...]]]] = [
-        ("role_count", "entity = ? AND role = ?", [(e, r) for r, e in roles]),
-        ("entity_count", "entity = ?", [(e,) for e in entities]),
-        ("partner", "entity = ? AND other = ?", pairs),
-        ("class_count", "type = ?", [(c,) for c in classes]),
-    ]
-    for table, key, keys in updates:
-        if not keys:
-            continue
-        marks = ", ".join("?" * (len(keys[0]) + 1))
-        db.executemany(
-            f"INSERT INTO {table} VALUES ({marks}) ON CONFLICT DO UPDATE SET n = n + excluded.n",
-            [(*values, step) for values in keys],
-        )
-        if step < 0:
-            db.executemany(f"DELETE FROM {table} WHERE {key} AND n <= 0", keys)
+class _Counts:
+    """Changes to the counters of roles, entities, actor pairs and classes, written at once;
+    a counter that a retraction brought to zero or below goes."""
+
+    def __init__(self) -> None:
+        self.changes: dict[str, Counter[tuple[str, ...]]] = {t: Counter() for t in _COUNTERS}
+        self.lowered: dict[str, set[tuple[str, ...]]] = {t: set() for t in _COUNTERS}
+
+    def add(self, roles: list[tuple[str, str]], classes: list[str], *, step: int) -> None:
+        """Add `step` to the counters of one event's roles, entities, actor pairs and classes."""
+        entities = sorted({entity for _, entity in roles})
+        actors = sorted({entity for role, entity in roles if role in _ACTOR_ROLES})
+        keys: dict[str, list[tuple[str, ...]]] = {
+            "role_count": [(e, r) for r, e in roles],
+            "entity_count": [(e,) for e in entities],
+            "partner": [(a, b) for a in actors for b in actors if a != b],
+            "class_count": [(c,) for c in classes],
+        }
+        for table, found in keys.items():
+            for key in found:
+                self.changes[table][key] += step
+            if step < 0:
+                self.lowered[table].update(found)
+
+    def write(self, db: sqlite3.Connection) -> None:
+        for table, key in _COUNTERS.items():
+            changes = [(*values, n) for values, n in self.changes[table].items() if n]
+            if changes:
+                marks = ", ".join("?" * len(changes[0]))
+                db.executemany(
+                    f"INSERT INTO {table} VALUES ({marks})"
+                    " ON CONFLICT DO UPDATE SET n = n + excluded.n",
+                    changes,
+                )
+            db.executemany(f"DELETE FROM {table} WHERE {key} AND n <= 0", self.lowered[table])
 
 
 def refresh_minted(db: sqlite3.Connection, entities: Iterable[str]) -> None:
