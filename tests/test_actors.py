@@ -334,3 +334,34 @@ def test_who_reports_a_second_that_clause_is_not_its_actor(
     ctx = ArticleContext([doc], extractor.gazetteer)
     (trigger,) = [t for t in doc if t.lemma_ in {"delivery", "shipment"}]
     assert subject_actors(trigger, ctx) == ([], False)
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "client"),
+    [
+        (
+            "Hanwha Aerospace won the Romanian contract. The company will also maintain the K9 "
+            "howitzers in Romania.",
+            "KOR",
+            "ROU",
+        ),
+        (
+            "Turkish Aerospace builds the KAAN fighter. The company plans to open a repair hub "
+            "in Indonesia for the jets.",
+            "TUR",
+            "IDN",
+        ),
+    ],
+)
+def test_the_company_is_the_firm_last_named(
+    extractor: Extractor, text: str, provider: str, client: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.MAINTENANCE_COOPERATION)
+    assert isos(event, Role.PROVIDER) == {provider}
+    assert isos(event, Role.CLIENT) == {client}
+
+
+def test_the_company_is_no_navy_or_ministry(extractor: Extractor) -> None:
+    text = "The U.S. Navy awarded the work in May. The company will repair the destroyers in Japan."
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert "USA" not in countries(c, Role.PROVIDER)

@@ -40,8 +40,7 @@ from alliance_kg.pipeline.lexicon import (
     STATE_CLASSES,
     TAKING_VERBS,
 )
-from alliance_kg.pipeline.participants import is_firm
-from alliance_kg.pipeline.roles import phrase_tokens
+from alliance_kg.pipeline.roles import is_firm, phrase_tokens
 from alliance_kg.pipeline.trigger_checks import sum_put_in
 from alliance_kg.pipeline.trigger_phrases import counts_only
 

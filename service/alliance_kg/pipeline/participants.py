@@ -25,7 +25,6 @@ from alliance_kg.pipeline.lexicon import (
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     direct_object,
-    government_named,
     materiel_in,
     np_tokens,
     prep_objects,
@@ -167,16 +166,6 @@ def named_among(token: Token, prep: str) -> list[Token]:
         if t.lower_ in EXAMPLE_MARKERS
         for p, obj in prep_objects(t, {prep})
     ]
-
-
-def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
-    """A company: an organisation that belongs to a state (or is unknown to the reference)
-    and whose name is not that of a ministry, agency or force."""
-    if entity.type is not EntityType.ORGANIZATION:
-        return False
-    if government_named(entity):
-        return False
-    return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
 
 
 def clearing_states(goods: list[Token], ctx: ArticleContext) -> list[Entity]:

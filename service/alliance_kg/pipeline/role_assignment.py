@@ -37,7 +37,6 @@ from alliance_kg.pipeline.materiel_phrases import (
 from alliance_kg.pipeline.participants import (
     clearing_states,
     host_countries,
-    is_firm,
     misparsed_dative,
     named_among,
     possessors,
@@ -56,6 +55,7 @@ from alliance_kg.pipeline.roles import (
     dative_passive,
     direct_object,
     entities_in,
+    is_firm,
     materiel_in,
     more_objects,
     passive_subject,

@@ -161,6 +161,8 @@ HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "milita
 LAW_NOUNS = {"law", "bill", "supplemental", "act", "legislation"}
 # Nouns naming others than their possessor: "Ukraine's allies", "its partners".
 RELATIONAL_NOUNS = {"ally", "partner", "neighbor", "neighbour", "backer", "supporter"}
+# A definite 'the company', 'the group': the firm last named.
+FIRM_NOUNS = {"company", "firm", "manufacturer", "maker", "shipbuilder", "contractor"}
 # A definite 'the country', 'the bloc': the state or bloc last named.
 ANAPHORIC_NOUNS = {
     "country": EntityType.COUNTRY,
@@ -172,12 +174,28 @@ ANAPHORIC_NOUNS = {
 
 
 def _taken_up(head: Token, ctx: ArticleContext) -> list[Entity]:
-    """'the bloc pledged', 'the island's defence ministry': the state or bloc last named."""
+    """'the bloc pledged', 'the island's defence ministry': the state or bloc last named;
+    'the company', 'the group': the firm last named."""
     for noun in (head, *(c for c in head.children if c.dep_ == "poss")):
+        if noun.tag_ != "NN" or not _only_determiner(noun):
+            continue
         kind = ANAPHORIC_NOUNS.get(noun.lemma_)
-        if kind is not None and noun.tag_ == "NN" and _only_determiner(noun):
+        if kind is not None:
             return ctx.last_named(noun, kind)
+        if noun.lemma_ in FIRM_NOUNS:
+            firms = [e for e in ctx.bodies_before(noun) if is_firm(e, ctx)]
+            return _roll_up(firms[:1], ctx)
     return []
+
+
+def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
+    """A company: an organisation that belongs to a state (or is unknown to the reference)
+    and whose name is not that of a ministry, agency or force."""
+    if entity.type is not EntityType.ORGANIZATION:
+        return False
+    if government_named(entity):
+        return False
+    return entity.minted or ctx.gazetteer.country_of(entity.iri) is not None
 
 
 def _states_named_before(head: Token, ctx: ArticleContext) -> list[Entity]:
