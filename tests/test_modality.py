@@ -56,6 +56,12 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
             EventClass.MAINTENANCE_COOPERATION,
         ),
         ("BAE will help [keep] the fleet flying.", EventClass.MAINTENANCE_COOPERATION),
+        (
+            "Athens is pressing for Greek firms to join the supply [chain] of the frigates.",
+            EventClass.SUPPLY_CHAIN_COOPERATION,
+        ),
+        ("Kyiv is lobbying for the [purchase] of more Patriot systems.", AT),
+        ("Warsaw pushed for the tanks to be [assembled] in Poland.", JP),
         ("Japan plans to [export] the destroyers to Australia.", AT),
         ("Colombia has yet to sign the [contract] for the jets.", AT),
         ("Australia and Japan will expand intelligence [sharing].", EventClass.DEFENSE_COOPERATION),

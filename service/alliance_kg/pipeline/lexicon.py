@@ -1022,6 +1022,10 @@ PHRASAL_CUES = {
     ("look", "at"): Status.CONSIDERED,
     ("look", "into"): Status.CONSIDERED,
     ("close", "to"): Status.EXPECTED,  # "is close to a deal", "close to finalising"
+    # an actor's aim: "is pressing for the hulls to be built in Greece", "lobbying for jets"
+    ("press", "for"): Status.PLANNED,
+    ("push", "for"): Status.PLANNED,
+    ("lobby", "for"): Status.PLANNED,
 }
 # What a signed letter of intent or of interest binds no one to: a plan, not a deal.
 INTENT_NOUNS = {"intent", "intention", "interest"}

@@ -193,10 +193,15 @@ def _of_intent(noun: Token) -> bool:
 
 
 def _phrasal_cue(token: Token) -> Cue | None:
-    """'is looking at how', 'looking into', 'is close to a deal'."""
-    for particle in token.children:
+    """'is looking at how', 'looking into', 'is close to a deal', 'is pressing for the hulls
+    to be built' (where 'for' opens the clause)."""
+    particles = [c for c in token.children if c.dep_ in {"prep", "prt"}]
+    particles += [
+        m for c in token.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark"
+    ]
+    for particle in particles:
         phrasal = PHRASAL_CUES.get((token.lemma_.lower(), particle.lower_))
-        if phrasal is not None and particle.dep_ in {"prep", "prt"}:
+        if phrasal is not None:
             return phrasal, f"{token.text} {particle.text}"
     return None
 
