@@ -697,3 +697,20 @@ def test_inputs_secured_agreed_on_or_sourced_are_supply_chain_cooperation(
 )
 def test_no_supply_chain_without_industrial_inputs(extractor: Extractor, text: str) -> None:
     assert E.SUPPLY_CHAIN_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "India and the United States launched INDUS-X, a network to link start-ups.",
+            {"IND", "USA"},
+        ),
+        ("Japan and Britain set up Tidewater, a working group on drones, in May.", {"JPN", "GBR"}),
+    ],
+)
+def test_a_body_set_up_under_a_name_is_defence_cooperation(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == states

@@ -300,8 +300,11 @@ def closer_ties(obj: Token) -> bool:
 
 
 def is_institution(noun: Token) -> bool:
-    """'a working group', 'a joint task force': a body set up to work together."""
+    """'a working group', 'a joint task force', 'INDUS-X, a network to link start-ups': a
+    body set up to work together."""
     if lemma_of(noun) in INSTITUTIONS:
+        return True
+    if any(c.dep_ == "appos" and lemma_of(c) in INSTITUTIONS for c in noun.children):
         return True
     return lemma_of(noun) == "force" and any(c.lower_ == "task" for c in noun.children)
 
