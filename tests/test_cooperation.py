@@ -714,3 +714,34 @@ def test_a_body_set_up_under_a_name_is_defence_cooperation(
 ) -> None:
     c = only(extractor, text, E.DEFENSE_COOPERATION)
     assert countries(c, Role.PARTICIPANT) == states
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Japan and Australia will hold their annual exercise in Queensland.", {"JPN", "AUS"}),
+        ("American and Philippine troops held drills near Luzon last week.", {"USA", "PHL"}),
+        ("Britain's carrier group held drills with Japanese warships in 2021.", {"GBR", "JPN"}),
+        ("Japanese and American forces will train together in Hokkaido.", {"JPN", "USA"}),
+        ("Polish soldiers drilled alongside American troops near Orzysz.", {"POL", "USA"}),
+    ],
+)
+def test_an_exercise_two_states_hold_is_defence_cooperation(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.DEFENSE_COOPERATION)
+    assert isos(event, Role.PARTICIPANT) == states
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia held drills near the Finnish border.",
+        "China staged war games around Taiwan in April.",
+        "Ukrainian pilots have trained in Denmark since 2023.",
+    ],
+)
+def test_an_exercise_one_state_holds_is_no_cooperation(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert not events_of(extraction, E.DEFENSE_COOPERATION)

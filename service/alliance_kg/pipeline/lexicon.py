@@ -113,6 +113,8 @@ EXERCISE_NOUNS = {
     "trial",
 }
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
+# Exercising as a verb: "Japanese and American forces will train together in Hokkaido".
+EXERCISING_VERBS = {"train", "exercise", "drill", "manoeuvre", "maneuver"}
 # Setting up a joint body is defence cooperation ("set up a working group on ship repair").
 ESTABLISHING = {
     "establish",

@@ -163,7 +163,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                         c.quantities.append(quantity)
     targets = {
         p: [o for q, o in prep_objects(token, {p})]
-        for p in ("to", "for", "from", "with", "between", "in", "into", "at")
+        for p in ("to", "for", "from", "with", "between", "alongside", "in", "into", "at")
     }
     for head in ([obj] if obj is not None else []) + of_objects:  # "F-35s from the U.S."
         targets["from"] += [o for q, o in prep_objects(head, {"from"})]
@@ -333,7 +333,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         extra = (
             ("with", "between", "for", "to")
             if c.type is E.SUPPLY_CHAIN_COOPERATION
-            else ("with", "between")
+            else ("with", "between", "alongside")  # "drilled alongside American troops"
         )
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
         if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:

@@ -20,6 +20,7 @@ from alliance_kg.pipeline.lexicon import (
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     FUNDS,
+    HOLDING_VERBS,
     IN_SERVICE,
     INDUSTRIAL_INPUTS,
     INPUT_ACCORDS,
@@ -335,14 +336,31 @@ def personal_possessor(token: Token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in PERSONAL_POSSESSIVES for c in token.children)
 
 
-def held_together(noun: Token, modifiers: set[str]) -> bool:
-    """'joint exercises', 'trilateral military drills', 'hold exercises together'; troops sent
-    'for joint exercises' report a deployment, whose purpose they are."""
+def held_together(noun: Token, modifiers: set[str], ctx: ArticleContext) -> bool:
+    """'joint exercises', 'trilateral military drills', 'hold exercises together', 'held
+    drills with Japanese warships', 'Japan and Australia will hold their annual exercise';
+    troops sent 'for joint exercises' report a deployment, whose purpose they are."""
     held = (
         [c.lower_ for c in noun.head.children if c.dep_ == "advmod"] if noun.dep_ == "dobj" else []
     )
     together = (modifiers | set(held)) & (JOINT_MARKERS | TOGETHER_MARKERS)
-    return bool(together) and not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+    if together:
+        return not (noun.dep_ == "pobj" and noun.head.lower_ == "for")
+    verb = noun.head
+    if noun.dep_ != "dobj" or lemma_of(verb) not in HOLDING_VERBS:
+        return False
+    if any(prep_objects(verb, {"with", "alongside"})) or any(prep_objects(noun, {"with"})):
+        return True
+    holders = [t for c in verb.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
+    states = {s.iri for t in holders if (e := ctx.entity_of(t)) and (s := ctx.state_of(e))}
+    return len(states) >= 2
+
+
+def trained_together(verb: Token) -> bool:
+    """'will train together', 'exercised jointly', 'drilled alongside Japanese troops'."""
+    return any(c.dep_ == "advmod" and c.lower_ in JOINT_MARKERS for c in verb.children) or any(
+        prep_objects(verb, {"alongside"})
+    )
 
 
 def funded_growth(verb: Token) -> bool:

@@ -32,6 +32,7 @@ from alliance_kg.pipeline.lexicon import (
     EATING_INTO,
     EVENT_HEADS,
     EXERCISE_NOUNS,
+    EXERCISING_VERBS,
     EXHAUSTING,
     GATHERING_VERBS,
     GIVING_VERBS,
@@ -157,6 +158,7 @@ from alliance_kg.pipeline.trigger_checks import (
     stationed,
     sum_put_in,
     supplied_to_a_state,
+    trained_together,
     works_for_materiel,
 )
 from alliance_kg.pipeline.trigger_phrases import (
@@ -305,6 +307,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID)
     if sets_up(token) and obj is not None and is_institution(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)
+    if lemma in EXERCISING_VERBS and trained_together(token):
+        return Trigger(token, E.DEFENSE_COOPERATION, joint=True)  # "forces will train together"
     if lemma in DEEPENING and obj is not None and closer_ties(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)  # "agreed to deepen defence ties"
     if lemma == "share" and obj_lemmas & SHARED_KNOWLEDGE:
@@ -457,7 +461,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if forces_present(token, modifiers):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "a military presence in Poland"
-    if lemma in EXERCISE_NOUNS and held_together(token, modifiers):
+    war_games = lemma == "game" and "war" in modifiers
+    if (lemma in EXERCISE_NOUNS or war_games) and held_together(token, modifiers, ctx):
         return Trigger(token, E.DEFENSE_COOPERATION, joint=True)
     if lemma in STOCK_NOUNS and modifiers & SHORT_ADJECTIVES:
         return Trigger(token, E.CAPACITY_SHORTFALL)
