@@ -885,3 +885,42 @@ def test_the_owner_of_a_decision_or_plan_to_buy_is_the_buyer(
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.RECIPIENT) == {buyer}
     assert c.status is status
+
+
+@pytest.mark.parametrize(
+    ("text", "seller", "buyer"),
+    [
+        ("Norway placed an order with Kongsberg for NSM missiles.", "Kongsberg", "NOR"),
+        ("The Polish army placed an order for 96 Apache helicopters with Boeing.", "Boeing", "POL"),
+        (
+            "The Bundeswehr placed a framework order worth 8.5 billion euros for 155 mm shells "
+            "with Rheinmetall.",
+            "Rheinmetall",
+            "DEU",
+        ),
+    ],
+)
+def test_an_order_placed_with_a_firm_buys_from_it(
+    extractor: Extractor, text: str, seller: str, buyer: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert seller in {e.label for e in c.roles[Role.SUPPLIER].values()}
+    assert countries(c, Role.RECIPIENT) == {buyer}
+    assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt will take over six Rafale jets from Greece.",
+        "Greece has agreed to take over four FDI frigates from France.",
+    ],
+)
+def test_taking_over_materiel_from_a_state_buys_it(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) and countries(c, Role.RECIPIENT)
+
+
+def test_taking_over_production_is_no_transfer(extractor: Extractor) -> None:
+    text = "Huta Stalowa Wola is to take over production of the K9 turret."
+    assert not [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]

@@ -364,6 +364,7 @@ GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
 PHRASAL_VERBS = {
     ("turn", "over"): "hand",
     ("sign", "up"): "buy",
+    ("take", "over"): "acquire",
     ("put", "in"): "contribute",
     ("put", "up"): "contribute",
     ("turn", "out"): "produce",

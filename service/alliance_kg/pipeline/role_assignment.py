@@ -126,8 +126,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         heads.append(described)
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
-    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
-        heads += contract_goods(token)
+    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS | BUYING_NOUNS:
+        heads += contract_goods(token)  # "placed an order with Kongsberg for NSM missiles"
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(goods_for(token), ctx)
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
         made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"}) if o.i not in parts]
@@ -219,7 +219,12 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 for e in owners_of(goods, ctx) + clearing_states(goods, ctx)
                 if e.type is EntityType.COUNTRY and e.iri not in buyers
             ]
-            c.add(Role.SUPPLIER, actors_at("from") or makers)
+            sellers = actors_at("from")
+            if token.pos_ == "NOUN" and contract_goods(token):  # "placed an order with Boeing"
+                sellers += actors_at("with") + [
+                    e for o in _signed_with(token) for e in actors_of_np(o, ctx)[0]
+                ]
+            c.add(Role.SUPPLIER, [e for e in sellers if e.iri not in buyers] or makers)
             if targets["from"] and Role.SUPPLIER not in c.roles:
                 c.unnamed.add(Role.SUPPLIER)
         elif token.lemma_.lower() in RECEIVING_VERBS or _taken(token):
@@ -236,13 +241,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 giver_role, [e for t in state_sources(token, ctx) for e in actors_of_np(t, ctx)[0]]
             )
         elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
-            parties = [o for _p, o in prep_objects(token.head, {"with", "from", "to"})]
-            parties += [  # "signed a deal for 152 howitzers with South Korea"
-                t
-                for goods in contract_goods(token)
-                for t in goods.subtree
-                if t.dep_ == "pobj" and t.head.lower_ == "with"
-            ]
+            parties = [o for _p, o in prep_objects(token.head, {"from", "to"})]
+            parties += _signed_with(token)
             others = actors_at("with", "from", "to") + [
                 e for o in parties for e in actors_of_np(o, ctx)[0]
             ]
@@ -446,3 +446,15 @@ def _taken(noun: Token) -> bool:
     return noun.pos_ in {"NOUN", "PROPN"} and (
         noun.dep_ == "dobj" and noun.head.lemma_.lower() in TAKING_VERBS
     )
+
+
+def _signed_with(deal: Token) -> list[Token]:
+    """Who a deal or order is concluded with: 'signed a deal for 152 howitzers with South
+    Korea', 'placed an order worth €8.5 billion for shells with Rheinmetall'."""
+    parties = [o for _p, o in prep_objects(deal.head, {"with"})]
+    return parties + [
+        t
+        for goods in contract_goods(deal)
+        for t in goods.subtree
+        if t.dep_ == "pobj" and t.head.lower_ == "with"
+    ]

@@ -46,7 +46,12 @@ def contract_goods(contract: Token) -> list[Token]:
     if any(lemma_of(p) in transfers for p in purposes):
         return []
     objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
-    return [contract, *objects, *(o for _p, o in prep_objects(verb, {"for", "on"}))]
+    worth = [
+        t for c in (*verb.children, *contract.children) if c.lower_ == "worth" for t in c.subtree
+    ]
+    priced = [t for t in worth if t.dep_ == "pobj" and t.head.lower_ == "for"]  # "worth €8.5
+    # billion for 155 mm shells"
+    return [contract, *objects, *priced, *(o for _p, o in prep_objects(verb, {"for", "on"}))]
 
 
 def _concluding_verb(contract: Token) -> Token | None:

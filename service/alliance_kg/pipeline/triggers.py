@@ -199,6 +199,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {lemma_of(t) for t in obj_tokens}
     kinds = entity_types(obj_tokens, ctx)
+    if lemma != lemma_of(token) and obj is not None and lemma_of(obj) in SHARED_WORK:
+        return None  # "is to take over production of the turret": work, not goods, changes hands
     drawn_down = lemma in DRAWDOWN_VERBS and any(c.lower_ == "down" for c in token.children)
     if drawn_down and (obj_lemmas & STOCK_NOUNS or EntityType.MATERIEL in kinds):
         return Trigger(token, E.CAPACITY_SHORTFALL)
@@ -490,6 +492,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS and not workshop:
         return None  # but "opened a repair hub in Romania" sets up where repairs are done
     near = object_phrase(token) + [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    if event_class is E.ARMS_TRANSFER:  # "placed an order with Kongsberg for NSM missiles"
+        near += contract_goods(token)
     near_lemmas = {lemma_of(t) for t in near}
     kinds = entity_types(near, ctx)
     if lemma == "overhaul" and (EntityType.POLICY in kinds or near_lemmas & POLICY_NOUNS):
