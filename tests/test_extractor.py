@@ -515,3 +515,45 @@ def test_the_later_delivery_of_a_sale_is_another_transfer_and_no_gift(
     extraction = extractor.extract(article(text, date(2024, 7, 4)))
     assert not events_of(extraction, E.MILITARY_AID)
     assert len(events_of(extraction, E.ARMS_TRANSFER)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        (
+            "Turkey has put its signature to a deal for 20 Eurofighter jets from Britain. "
+            "The contract was inked on Monday in Ankara during a visit by Keir Starmer.",
+            EventDate(2024, 3, 4),
+        ),
+        (
+            "Romania has ordered 54 K9 howitzers from Hanwha Aerospace. The agreement was "
+            "signed in Bucharest on Tuesday by the defence ministry and Hanwha executives.",
+            EventDate(2024, 3, 5),
+        ),
+        (
+            "Indonesia has signed up for 48 KAAN jets from Turkish Aerospace, officials said "
+            "after the contract was inked at the Indo Defence fair on Wednesday.",
+            EventDate(2024, 3, 6),
+        ),
+    ],
+)
+def test_the_signing_of_a_deal_told_before_dates_it(
+    extractor: Extractor, text: str, when: EventDate
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.ARMS_TRANSFER)
+    assert event.date == when
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "The contract will be signed on Friday.",  # not signed yet
+        "The deal was discussed by ministers on Friday.",  # talked about, not signed
+    ],
+)
+def test_a_signing_still_ahead_or_a_mere_mention_dates_nothing(
+    extractor: Extractor, second: str
+) -> None:
+    text = "Japan has agreed to buy Tomahawk missiles from the United States. " + second
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert {e.date for e in events_of(extraction, E.ARMS_TRANSFER)} == {None}

@@ -14,6 +14,7 @@ from alliance_kg.pipeline.lexicon import (
     DEAL_NOUNS,
     ORDERING_VERBS,
     REPORTING,
+    SIGNING_VERBS,
     STATUS_CUES,
 )
 from alliance_kg.pipeline.modality import chain, purpose_of_trip
@@ -94,6 +95,34 @@ def _other_clauses(verb: Token) -> set[int]:
         and any(g.dep_ in SUBJECTS for g in c.children)
         for t in c.subtree
     }
+
+
+def signing_date(sentence: Span, published: date | None) -> tuple[Token, EventDate] | None:
+    """'The contract was inked on Monday', '... after the agreement was signed at the fair on
+    Wednesday': a deal already told (a definite deal noun) and the date the sentence gives
+    its signing."""
+    for verb in sentence:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGNING_VERBS:
+            continue
+        found = tensed_verb(verb)
+        if found is None or found[1] not in {Tense.PAST, Tense.PERFECT}:
+            continue
+        deal = next((c for c in verb.children if _told_deal(c)), None)
+        dates = [e for e in sentence.ents if e.label_ == "DATE" and _within_clause(e, {verb.i})]
+        for ent in dates if deal is not None else []:
+            resolved = resolve_date(ent.text, published, Direction.PAST)
+            if resolved is not None and deal is not None:
+                return deal, resolved
+    return None
+
+
+def _told_deal(noun: Token) -> bool:
+    """'the contract', 'this agreement' as what a verb signs: a deal the text has told."""
+    return (
+        noun.dep_ in {"nsubjpass", "dobj"}
+        and noun.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    )
 
 
 def _deadline(ent: Span) -> bool:

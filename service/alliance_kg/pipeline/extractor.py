@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from alliance_kg import extractor_version, resources
-from alliance_kg.model import Article, Entity, EntityType, Extraction, Role
+from alliance_kg.model import Article, Entity, EntityType, EventDate, Extraction, Role, Status
 from alliance_kg.pipeline.attribution import AttributionMemory, sentence_attribution
-from alliance_kg.pipeline.candidate import MATERIEL_CLASSES, Candidate
+from alliance_kg.pipeline.candidate import MATERIEL_CLASSES, Candidate, E
+from alliance_kg.pipeline.candidate_dates import signing_date
 from alliance_kg.pipeline.candidates import build_candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.gazetteer import Gazetteer
@@ -40,6 +41,8 @@ DATELINE = re.compile(
     r"(?:--|—|–|-)"
 )
 Paragraph = tuple[str, int]
+# Events no one signs: a later 'the agreement was signed on Monday' is not about them.
+UNSIGNED = {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.CAPACITY_SHORTFALL}
 
 
 def paragraphs(article: Article) -> list[Paragraph]:
@@ -121,6 +124,9 @@ class Extractor:
                 if not found:
                     found = _elaboration(sentence, offset, candidates, ctx)
                 candidates += found
+                signed = signing_date(sentence, article.published)
+                if signed is not None:
+                    _date_the_deal(*signed, offset, candidates)
                 _remember_subject(sentence, ctx)
         drafts = merge_candidates(candidates, ctx)
         events = tuple(draft_to_event(d) for d in drafts)
@@ -159,6 +165,22 @@ def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:
         actors, inferred = subject_actors(token.head, ctx)
         if actors and not inferred:
             ctx.last_subject = actors
+            return
+
+
+def _date_the_deal(deal: Token, when: EventDate, offset: int, earlier: list[Candidate]) -> None:
+    """'Turkey has signed a deal for 20 Typhoons ... The contract was inked on Monday': the
+    signing dates the last deal told before it, if nothing dated it."""
+    where = offset + deal.sent.start_char
+    for candidate in reversed(earlier):
+        start = candidate.offset + candidate.sentence.start_char
+        if start > where or (start == where and candidate.trigger.i >= deal.i):
+            continue
+        if where - start > 900:
+            return
+        if candidate.status is Status.AGREED and candidate.type not in UNSIGNED:
+            if candidate.date is None:
+                candidate.date = when
             return
 
 
