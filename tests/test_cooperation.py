@@ -260,6 +260,32 @@ def test_a_passive_co_verb_keeps_what_is_made(
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "system"),
+    [
+        (
+            "Norway ordered K9 howitzers from South Korea.",
+            "A version fitted with Norwegian radios and known as the K9 Vidar will be assembled "
+            "in Norway.",
+            "K9",
+        ),
+        (
+            "Poland bought 180 K2 tanks from South Korea in 2022.",
+            "A version adapted to Polish needs and known as the K2PL will be assembled in Poland "
+            "by Bumar-Labedy.",
+            "K2",
+        ),
+    ],
+)
+def test_a_version_named_after_another_participle_is_what_is_assembled(
+    extractor: Extractor, first: str, second: str, system: str
+) -> None:
+    extraction = extractor.extract(article(f"{first} {second}", date(2024, 3, 10)))
+    (event,) = events_of(extraction, E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.MATERIEL)} == {system}
+    assert {"KOR"} < isos(event, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
     ("text", "parties"),
     [
         ("Roketsan is in talks to produce missiles with Indonesian partners.", {"TUR", "IDN"}),
@@ -339,6 +365,22 @@ def test_phrasal_verbs_of_making_at_a_works_abroad(
 ) -> None:
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == parties
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kongsberg is weighing whether the Williamtown plant should build the Joint Strike "
+        "Missile.",
+        "Kongsberg is weighing whether its plant at Williamtown should build the Joint Strike "
+        "Missile.",
+    ],
+)
+def test_a_works_named_for_its_place_puts_the_work_in_that_state(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == {"NOR", "AUS"}
 
 
 def test_a_firm_of_several_states_putting_jets_together_in_one(extractor: Extractor) -> None:

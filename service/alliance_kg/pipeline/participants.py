@@ -123,7 +123,8 @@ def host_countries(
 def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
     """Places the work happens at: 'in'/'at'/'near'/'on' phrases of the trigger, of what it
     works on, of the verb it is the object or the purpose of ('build a plant in Ukraine to
-    produce shells'); a state's soil is the state ('on Ukrainian soil')."""
+    produce shells'); a state's soil is the state ('on Ukrainian soil'); a works named for
+    its place ('the Williamtown plant should build')."""
     anchors = [token, *made]
     if token.dep_ == "dobj":  # "open a repair facility in Poland"
         anchors.append(token.head)
@@ -133,6 +134,11 @@ def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[En
     if clause.dep_ in {"relcl", "advcl"} and any(c.lower_ == "where" for c in clause.children):
         where = clause.head  # "a factory near Kyiv where it plans to assemble drones"
         anchors += [where, *(o for o in where.children if o.dep_ == "dobj")]
+    anchors += [  # "its plant at Williamtown should build"
+        c
+        for c in token.children
+        if c.dep_ in {"nsubj", "nsubjpass"} and c.lemma_.lower() in PLANT_NOUNS
+    ]
     places: list[Entity] = []
     for anchor in anchors:
         for _prep, obj in prep_objects(anchor, SITE_PREPOSITIONS):
@@ -142,6 +148,9 @@ def _work_sites(token: Token, made: list[Token], ctx: ArticleContext) -> list[En
                 place = ctx.place_of(head)
                 if place is not None:
                     places.append(place)
+    for plant in (a for a in anchors if a.lemma_.lower() in PLANT_NOUNS):  # "the Geelong plant"
+        named = (ctx.place_of(c) for c in plant.children if c.dep_ == "compound")
+        places += [place for place in named if place is not None]
     return places
 
 

@@ -73,8 +73,12 @@ def phrase_tokens(head: Token) -> Iterator[Token]:
 
 
 def _naming(clause: Token) -> bool:
-    """'known as Homar-A', 'called the K2PL', 'dubbed Typhon'."""
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in NAMING
+    """'known as Homar-A', 'called the K2PL', 'dubbed Typhon', also after another participle
+    ('a version adapted to Polish needs and known as the K2PL')."""
+    if clause.dep_ != "acl" or clause.tag_ != "VBN":
+        return False
+    participles = [clause, *(c for c in clause.children if c.dep_ == "conj" and c.tag_ == "VBN")]
+    return any(p.lemma_.lower() in NAMING for p in participles)
 
 
 def entities_in(
