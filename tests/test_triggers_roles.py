@@ -244,6 +244,8 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
         ("Britain has too few sailors to crew its new frigates.", "GBR"),
         ("Months of rocket fire have eaten deep into Israel's interceptor stocks.", "ISR"),
+        ("Ukrainian units have been rationing artillery shells for months.", "UKR"),
+        ("Estonian gunners complained of rationing 155mm shells along the border.", "EST"),
         ("Deliveries to Ukraine have cut into American stockpiles of Stinger missiles.", "USA"),
         ("Portugal's navy has too few patrol aircraft to watch its waters.", "PRT"),
         ("The Romanian army lacks long-range fires along its eastern border.", "ROU"),
@@ -556,6 +558,17 @@ def test_a_report_s_weekday_points_the_way_of_the_report(extractor: Extractor) -
     text = "Spain will buy 20 more Leopard tanks from Germany, the minister said on Monday."
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert (c.date, c.date_reported) == (EventDate(2024, 3, 4), True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German plants cannot make enough shells to meet Ukraine's daily consumption.",
+        "Seoul's exports helped meet Poland's need for howitzers.",
+    ],
+)
+def test_meeting_a_demand_is_no_leaders_meeting(extractor: Extractor, text: str) -> None:
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
 
 
 def test_ministers_talks_are_no_leaders_meeting(extractor: Extractor) -> None:

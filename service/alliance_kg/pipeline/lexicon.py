@@ -385,6 +385,8 @@ PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 # Verbs whose materiel object is used up: "depleting their interceptors".
 EXHAUSTING = {"deplete", "exhaust", "drain"}
 OWN_POSSESSIVES = {"their", "its", "our", "his", "her"}
+# Sharing out a stock too small: "complained of rationing", "rationing artillery shells".
+RATIONING = {"ration"}
 # Verbs that, into a stock, use it up: "rocket fire has eaten deep into Israel's stocks".
 EATING_INTO = {"eat", "cut", "bite", "dig"}
 # Verbs whose stock subject shrinks: "interceptor stocks are dwindling".

@@ -26,6 +26,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTRACT_NOUNS,
     DEEPENING,
     DELIBERATING,
+    DEMAND_NOUNS,
     DEPLOYMENT_COMPOUNDS,
     DISPATCHING,
     DRAWDOWN_VERBS,
@@ -63,6 +64,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCTION_VERBS,
     PURCHASE_AID_CONTEXT,
     QUANTIFIERS,
+    RATIONING,
     RECEIVING_VERBS,
     RUNNING_OUT,
     SCARCITY_NOUNS,
@@ -215,7 +217,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     eaten = lemma in EATING_INTO and any(  # "have eaten deep into Israel's interceptor stocks"
         is_stock(o, ctx) for _p, o in prep_objects(token, {"into"})
     )
-    if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking or eaten:
+    rationed = lemma in RATIONING and (obj is None or is_stock(obj, ctx))  # "rationing shells"
+    if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking:
+        return Trigger(token, E.CAPACITY_SHORTFALL)
+    if eaten or rationed:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lags_demand(token):  # "production lags behind demand"
         return Trigger(token, E.CAPACITY_SHORTFALL)
@@ -412,6 +417,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         & {"summit", "meeting", "talks", "visit", "leader", "president", "minister"}
     ):
         return None
+    if event_class is E.LEADERS_MEETING and obj is not None and lemma_of(obj) in DEMAND_NOUNS:
+        return None  # "to meet Ukraine's daily consumption", "meet the army's needs"
     if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
         subject = [c for c in token.children if c.dep_ == "nsubj"]
         plural_pronoun = bool(subject) and subject[0].lower_ in {"they", "we"}  # "when they met"
