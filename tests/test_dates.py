@@ -136,3 +136,22 @@ def test_invalid_or_vague_dates_give_none(text: str) -> None:
 @pytest.mark.parametrize("text", ["", "soon", "the upcoming summit", "several weeks", "the 1990s"])
 def test_nonsense_gives_none(text: str) -> None:
     assert resolve_date(text, PUBLISHED, Direction.NEAREST) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the same day", "2023-06-22"),
+        ("earlier that month", "2023-06"),
+        ("later that year", "2023"),
+        ("that same week", None),  # a week is too vague
+    ],
+)
+def test_a_time_told_before_is_that_of_the_date_before(text: str, expected: str | None) -> None:
+    resolved = resolve_date(text, PUBLISHED, Direction.PAST, EventDate(2023, 6, 22))
+    assert (resolved.isoformat() if resolved else None) == expected
+
+
+def test_the_same_day_without_a_date_before_is_none() -> None:
+    assert resolve_date("the same day", PUBLISHED, Direction.PAST) is None
+    assert resolve_date("the same day", PUBLISHED, Direction.PAST, EventDate(2023, 6)) is None

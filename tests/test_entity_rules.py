@@ -127,3 +127,15 @@ def test_a_second_recogniser_reuses_the_vocabulary_s_word_flags(extractor: Extra
     flags = dict(extractor.nlp.vocab.lex_attr_getters)
     EntityRules(extractor.nlp)
     assert extractor.nlp.vocab.lex_attr_getters == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Earlier that month, the ministers signed a roadmap.", "Earlier that month"),
+        ("That same week Poland ordered more tanks.", "That same week"),
+        ("The deal was signed the same day.", "the same day"),
+    ],
+)
+def test_a_time_told_before_is_a_date(extractor: Extractor, text: str, span: str) -> None:
+    assert entities(extractor, text).get(span) == "DATE"

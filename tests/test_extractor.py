@@ -557,3 +557,25 @@ def test_a_signing_still_ahead_or_a_mere_mention_dates_nothing(
     text = "Japan has agreed to buy Tomahawk missiles from the United States. " + second
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     assert {e.date for e in events_of(extraction, E.ARMS_TRANSFER)} == {None}
+
+
+@pytest.mark.parametrize(
+    ("second", "when"),
+    [
+        (
+            "The same day, GE and HAL agreed to produce F414 engines jointly in India.",
+            EventDate(2023, 6, 22),
+        ),
+        (
+            "Earlier that month, Austin and Singh concluded a roadmap for defence industrial "
+            "cooperation between the United States and India.",
+            EventDate(2023, 6),
+        ),
+    ],
+)
+def test_the_same_day_is_the_day_told_before(
+    extractor: Extractor, second: str, when: EventDate
+) -> None:
+    text = "Biden and Modi met at the White House on June 22. " + second
+    extraction = extractor.extract(article(text, date(2023, 6, 25)))
+    assert when in {e.date for e in extraction.events if e.type is not E.LEADERS_MEETING}

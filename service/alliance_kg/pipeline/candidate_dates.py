@@ -49,7 +49,12 @@ def date_direction(trigger: Token) -> Direction:
 
 
 def date_for(
-    trigger: Token, published: date | None, direction: Direction, *, deadlines: bool = True
+    trigger: Token,
+    published: date | None,
+    direction: Direction,
+    *,
+    deadlines: bool = True,
+    previous: EventDate | None = None,
 ) -> tuple[EventDate | None, bool, bool]:
     """The date attached to the trigger, its phrase or its clause, and whether it is only the
     date of a report ('said on Tuesday'). An occasion ('signed on Friday at the summit') shares
@@ -78,7 +83,7 @@ def date_for(
     ]
     for found, reported, pointing in tiers:
         for ent in found:
-            resolved = resolve_date(ent.text, published, pointing)
+            resolved = resolve_date(ent.text, published, pointing, previous)
             if resolved is not None:
                 return resolved, reported, _deadline(ent)
     return None, False, False

@@ -7,7 +7,7 @@ from datetime import date
 
 from spacy.tokens import Span, Token
 
-from alliance_kg.model import Status
+from alliance_kg.model import EventDate, Status
 from alliance_kg.pipeline.agents import agent
 from alliance_kg.pipeline.candidate import Candidate
 from alliance_kg.pipeline.candidate_dates import after, date_direction, date_for
@@ -25,11 +25,16 @@ _FORWARD = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED}
 
 
 def build_candidate(
-    trigger: Trigger, sentence: Span, offset: int, ctx: ArticleContext, published: date | None
+    trigger: Trigger,
+    sentence: Span,
+    offset: int,
+    ctx: ArticleContext,
+    published: date | None,
+    previous: EventDate | None = None,
 ) -> Candidate:
-    """Roles, status and date for one trigger."""
+    """Roles, status and date for one trigger; `previous` is the date the text told last."""
     direction = date_direction(trigger.token)
-    event_date, reported, due = date_for(trigger.token, published, direction)
+    event_date, reported, due = date_for(trigger.token, published, direction, previous=previous)
     future = event_date is not None and published is not None and after(event_date, published)
     modality = resolve_modality(trigger.token, trigger.type, future_date=future)
     if _announced_commitment(trigger.token, modality, ctx):
@@ -39,11 +44,15 @@ def build_candidate(
     ):
         # without a tense, the status says which way a date ("in December", "Friday") points
         way = Direction.PAST if modality.status is Status.COMPLETED else Direction.FUTURE
-        redated, reported_again, due_again = date_for(trigger.token, published, way)
+        redated, reported_again, due_again = date_for(
+            trigger.token, published, way, previous=previous
+        )
         if redated is not None:
             event_date, reported, due = redated, reported_again, due_again
     if modality.status is Status.AGREED:  # "agreed to develop a fighter by 2035": the deal's
-        agreed, reported_agreed, _ = date_for(trigger.token, published, direction, deadlines=False)
+        agreed, reported_agreed, _ = date_for(
+            trigger.token, published, direction, deadlines=False, previous=previous
+        )
         if agreed is not None:
             event_date, reported, due = agreed, reported_agreed, False
     candidate = Candidate(

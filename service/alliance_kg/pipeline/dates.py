@@ -56,6 +56,10 @@ _STRIP = re.compile(r"^(?:on|in|by|since|until|from|during|as\s+soon\s+as|as\s+e
 _SUFFIX = re.compile(r"(?:\s+(?:period|timeframe)|['’]s)$")
 # "Tuesday 23 January 2024": the weekday adds nothing to the date that follows it.
 _LEADING_WEEKDAY = re.compile(r"^(?:" + "|".join(WEEKDAYS) + r"),?\s+(?=\S+\s)")
+# "the same day", "that same week", "earlier that month": the time the text told last.
+_SAME = re.compile(
+    r"^(?:(?:the|that)\s+same|(?:earlier|later)\s+that)\s+(?P<unit>day|week|month|year)$"
+)
 _STEPS = {"last": -1, "past": -1, "next": 1, "coming": 1}
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
@@ -68,10 +72,17 @@ class Direction(Enum):
     NEAREST = "nearest"
 
 
-def resolve_date(text: str, published: date | None, direction: Direction) -> EventDate | None:
-    """Resolve a date expression; None when the text or the article cannot fix it."""
+def resolve_date(
+    text: str, published: date | None, direction: Direction, previous: EventDate | None = None
+) -> EventDate | None:
+    """Resolve a date expression; None when the text or the article cannot fix it. 'The same
+    day' and 'earlier that month' are the day or month of `previous`, the date the text gave
+    last."""
     cleaned = _SUFFIX.sub("", _STRIP.sub("", text.lower().strip().rstrip(".,"))).strip()
     cleaned = re.sub(r"^the\s+(?=(?:19|20)\d\d)", "", _LEADING_WEEKDAY.sub("", cleaned))
+    same = _SAME.match(cleaned)
+    if same:
+        return _same_as(previous, same.group("unit"))
     for pattern in _PATTERNS:
         match = pattern.match(cleaned)
         if match:
@@ -113,6 +124,17 @@ def _from_match(
             return None
         year = _year_for(month, day, rel, published, direction)
     return _checked(year, month, day) if day else EventDate(year, month)
+
+
+def _same_as(previous: EventDate | None, unit: str) -> EventDate | None:
+    """The day, month or year of the date told before; a week is too vague."""
+    if previous is None or unit == "week":
+        return None
+    if unit == "day":
+        return previous if previous.day is not None else None
+    if unit == "month":
+        return EventDate(previous.year, previous.month) if previous.month is not None else None
+    return EventDate(previous.year)
 
 
 def _checked(year: int, month: int, day: int) -> EventDate | None:

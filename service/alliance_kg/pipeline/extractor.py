@@ -108,13 +108,15 @@ class Extractor:
         ctx = ArticleContext((doc for doc, _ in parsed), self.gazetteer)
         memory = AttributionMemory()
         candidates: list[Candidate] = []
+        previous: EventDate | None = None  # the date told last: 'the same day' is its day
         for doc, offset in parsed:
             for sentence in doc.sents:
                 attribution = memory.resolve(sentence_attribution(sentence))
                 found = [
-                    build_candidate(t, sentence, offset, ctx, article.published)
+                    build_candidate(t, sentence, offset, ctx, article.published, previous)
                     for t in find_triggers(sentence, ctx)
                 ]
+                previous = next((c.date for c in reversed(found) if c.date), previous)
                 money = money_in(sentence)
                 for candidate in found:
                     candidate.attribution = attribution
