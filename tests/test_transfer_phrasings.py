@@ -924,3 +924,46 @@ def test_taking_over_materiel_from_a_state_buys_it(extractor: Extractor, text: s
 def test_taking_over_production_is_no_transfer(extractor: Extractor) -> None:
     text = "Huta Stalowa Wola is to take over production of the K9 turret."
     assert not [c for c in candidates(extractor, text) if c.type is E.ARMS_TRANSFER]
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Norway approved the loan of eight Leopard 2 tanks to Slovakia.", "NOR", "SVK"),
+        ("Spain confirmed the loan of two C-130 transport aircraft to Morocco.", "ESP", "MAR"),
+    ],
+)
+def test_a_loan_of_materiel_is_a_transfer(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert (countries(c, Role.SUPPLIER), countries(c, Role.RECIPIENT)) == ({supplier}, {recipient})
+
+
+def test_a_loan_from_lenders_is_no_transfer(extractor: Extractor) -> None:
+    text = "Much of the equipment is being paid for with loans from Korean state lenders."
+    assert not candidates(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "donors"),
+    [
+        (
+            "Germany announced a new military aid package for Ukraine on Monday. "
+            "Sweden, Norway and Denmark also pledged a new aid package.",
+            {"SWE", "NOR", "DNK"},
+        ),
+        (
+            "The United States sent more air defence systems to Kyiv. "
+            "France and Britain announced aid packages of their own.",
+            {"FRA", "GBR"},
+        ),
+    ],
+)
+def test_aid_naming_no_one_aided_goes_to_the_state_the_article_aids(
+    extractor: Extractor, text: str, donors: set[str]
+) -> None:
+    """Not to another donor the article names first."""
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    [given] = [e for e in events_of(extraction, E.MILITARY_AID) if isos(e, Role.DONOR) == donors]
+    assert isos(given, Role.RECIPIENT) == {"UKR"}

@@ -443,6 +443,7 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "order",
             "import",
             "lease",
+            "loan",
             "handover",
         ],
         E.ARMS_TRANSFER,

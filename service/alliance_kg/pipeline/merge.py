@@ -375,10 +375,11 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
             nearest.absorb(candidate)
     _aid_deliveries(drafts, ctx)
     _makers_supply(drafts, ctx)
-    sums = [d for d in drafts if _unaimed_sum(d, ctx)]
+    sums = [d for d in drafts if _unaimed(d) and _sums_only(d, ctx)]
     drafts = [d for d in drafts if d not in sums]
+    _aid_to_the_aided([d for d in drafts if _unaimed(d)], drafts)
     _complete_pairs(drafts, ctx)
-    drafts += _sums_to_the_aided(sums, drafts)
+    drafts += _aid_to_the_aided(sums, drafts)  # a bare sum with no one aided is no aid
     for draft in drafts:
         _settle_directions(draft)
     drafts.sort(key=Draft.position)
@@ -534,19 +535,24 @@ def _systems(draft: Draft, ctx: ArticleContext) -> set[str]:
     }
 
 
-def _unaimed_sum(draft: Draft, ctx: ArticleContext) -> bool:
-    """Aid told only as sums states put in, to no one named."""
+def _unaimed(draft: Draft) -> bool:
+    """Aid told with its donors and no one aided."""
     return (
         draft.type is E.MILITARY_AID
         and Role.RECIPIENT not in draft.roles
-        and all(sum_put_in(m.trigger, ctx) for m in draft.members)
+        and Role.DONOR in draft.roles
     )
 
 
-def _sums_to_the_aided(sums: list[Draft], drafts: list[Draft]) -> list[Draft]:
-    """Sums states put in, where the article's aid all goes to one state, are aid to that
+def _sums_only(draft: Draft, ctx: ArticleContext) -> bool:
+    """Aid told only as sums states put in ('Canada put in 40 million dollars')."""
+    return all(sum_put_in(m.trigger, ctx) for m in draft.members)
+
+
+def _aid_to_the_aided(unaimed: list[Draft], drafts: list[Draft]) -> list[Draft]:
+    """Aid with no one aided, where the article's other aid all goes to one state, goes to that
     state ('allies pay for shells for Ukraine ... the Netherlands earmarked 250 million
-    euros'); sums with no such taker are not told as aid."""
+    euros'); returns the drafts so completed."""
     aided = {
         iri: entity
         for d in drafts
@@ -555,10 +561,10 @@ def _sums_to_the_aided(sums: list[Draft], drafts: list[Draft]) -> list[Draft]:
     }
     if len(aided) != 1:
         return []
-    kept = [d for d in sums if not set(aided) <= set(d.roles.get(Role.DONOR, {}))]
-    for draft in kept:
+    completed = [d for d in unaimed if not set(aided) <= set(d.roles[Role.DONOR])]
+    for draft in completed:
         draft.roles[Role.RECIPIENT] = dict(aided)
-    return kept
+    return completed
 
 
 def _taken_or_offered(candidate: Candidate) -> bool:
