@@ -571,6 +571,35 @@ def test_a_fleet_maintained_is_of_the_system_the_article_names(
 
 
 @pytest.mark.parametrize(
+    ("first", "second", "system"),
+    [
+        (
+            "Indonesia ordered 48 KAAN fighters from Turkey.",
+            "PT Dirgantara Indonesia will assemble part of the fleet in Bandung.",
+            "KAAN fighter",
+        ),
+        (
+            "Norway ordered K9 howitzers from South Korea.",
+            "Kongsberg will assemble part of the fleet in Norway.",
+            "K9",
+        ),
+    ],
+)
+def test_assembling_part_of_the_fleet_is_making_the_system_the_article_names(
+    extractor: Extractor, first: str, second: str, system: str
+) -> None:
+    text = f"{first} {second}"
+    (event,) = events_of(extractor.extract(article(text, date(2024, 3, 10))), E.JOINT_PRODUCTION)
+    assert {e.label for e in event.fillers(Role.MATERIEL)} == {system}
+
+
+def test_a_fleet_merely_based_somewhere_is_no_production(extractor: Extractor) -> None:
+    text = "Indonesia ordered 48 KAAN fighters from Turkey. The fleet will be based in Java."
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert not events_of(extraction, E.JOINT_PRODUCTION)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The two leaders agreed to upgrade relations.",

@@ -58,6 +58,7 @@ from alliance_kg.pipeline.roles import (
     is_firm,
     materiel_in,
     more_objects,
+    np_tokens,
     passive_subject,
     phrase_tokens,
     prep_objects,
@@ -132,8 +133,14 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
         made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"}) if o.i not in parts]
         materiel = product(made, ctx) or materiel
-    fleets = [h for h in heads + of_objects if h.lemma_.lower() in FLEET_NOUNS]
-    if c.type is E.MAINTENANCE_COOPERATION and fleets and not materiel:  # "sustain the fleet"
+    fleets = [
+        t
+        for h in heads + of_objects
+        for t in np_tokens(h, with_of=True)
+        if t.lemma_.lower() in FLEET_NOUNS
+    ]
+    fleet_work = {E.MAINTENANCE_COOPERATION, E.JOINT_PRODUCTION}  # "assemble part of the fleet"
+    if c.type in fleet_work and fleets and not materiel:  # "sustain the fleet"
         materiel = [s for s in [ctx.system_before(fleets[0])] if s is not None]
     if c.type in MATERIEL_CLASSES:  # "weapons, starting with howitzers and expanding to drones"
         materiel += entities_in(first_items(token), ctx, {EntityType.MATERIEL})

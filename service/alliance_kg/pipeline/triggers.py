@@ -35,6 +35,7 @@ from alliance_kg.pipeline.lexicon import (
     EXERCISE_NOUNS,
     EXERCISING_VERBS,
     EXHAUSTING,
+    FLEET_NOUNS,
     GATHERING_VERBS,
     GIVING_VERBS,
     GRANTING_VERBS,
@@ -227,7 +228,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in PRODUCTION_VERBS:
         joint = made_together(token)
         named = joint or made_under_licence(token)
-        if not named and EntityType.MATERIEL not in kinds and not obj_lemmas & MILITARY_WORDS:
+        systems = MILITARY_WORDS | FLEET_NOUNS  # "assemble part of the fleet"
+        if not named and EntityType.MATERIEL not in kinds and not obj_lemmas & systems:
             return None
         if not joint and describes_goods(token):
             return None  # "interceptors built under licence by MHI", "weapons are made for"
