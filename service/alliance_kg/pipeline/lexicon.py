@@ -385,6 +385,8 @@ PURCHASE_AID_CONTEXT = AID_CONTEXT - {"package"}
 # Verbs whose materiel object is used up: "depleting their interceptors".
 EXHAUSTING = {"deplete", "exhaust", "drain"}
 OWN_POSSESSIVES = {"their", "its", "our", "his", "her"}
+# Makers whose failing to keep up is a shortfall: "suppliers of steel failed to keep up".
+PRODUCER_NOUNS = {"maker", "manufacturer", "producer", "supplier", "factory", "plant", "yard"}
 # Sharing out a stock too small: "complained of rationing", "rationing artillery shells".
 RATIONING = {"ration"}
 # Verbs that, into a stock, use it up: "rocket fire has eaten deep into Israel's stocks".

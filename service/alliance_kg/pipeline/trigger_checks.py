@@ -53,6 +53,7 @@ from alliance_kg.pipeline.lexicon import (
     POSTING_VERBS,
     PRESENCE_MODIFIERS,
     PRESENCE_NOUNS,
+    PRODUCER_NOUNS,
     PRODUCTION_NOUNS,
     RUNNING_OUT,
     SECURING_VERBS,
@@ -415,6 +416,28 @@ def has_too_little(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
     if not enough:
         return False
     return unable or any(c.dep_ == "neg" for c in verb.children)
+
+
+def cannot_keep_up(verb: Token) -> bool:
+    """'suppliers of steel failed to keep up', 'production cannot keep up with demand',
+    'ammunition makers are struggling to keep pace with orders': output behind what is wanted."""
+    pace = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(
+        c.dep_ == "dobj" and c.lower_ == "pace" for c in verb.children
+    )
+    if lemma_of(verb) != "keep" or not pace:
+        return False
+    if not (
+        any(c.dep_ == "neg" for c in verb.children)
+        or (verb.dep_ == "xcomp" and lemma_of(verb.head) in UNABLE)
+    ):
+        return False
+    if any(lemma_of(o) in DEMAND_NOUNS | {"order"} for _p, o in prep_objects(verb, {"with"})):
+        return True
+    node = verb
+    while node.dep_ in {"xcomp", "acomp"}:
+        node = node.head
+    makers = [t for c in node.children if c.dep_ == "nsubj" for t in np_tokens(c)]
+    return any(lemma_of(t) in STOCK_NOUNS | PRODUCER_NOUNS for t in makers)
 
 
 def _too_slow(verb: Token) -> bool:

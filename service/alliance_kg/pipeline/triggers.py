@@ -113,6 +113,7 @@ from alliance_kg.pipeline.trigger_checks import (
     body_meets,
     bought_for_another,
     built_for_a_buyer,
+    cannot_keep_up,
     closer_ties,
     contents_named,
     describes_goods,
@@ -223,7 +224,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if eaten or rationed:
         return Trigger(token, E.CAPACITY_SHORTFALL)
-    if lags_demand(token):  # "production lags behind demand"
+    if lags_demand(token) or cannot_keep_up(token):  # "production lags behind demand"
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lemma in PRODUCTION_VERBS:
         joint = made_together(token)
