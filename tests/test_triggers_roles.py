@@ -1353,3 +1353,24 @@ def test_a_clause_with_its_own_subject_keeps_its_own_date(extractor: Extractor) 
         "Poland signed the deal for K2 tanks with Korea in 2022, and deliveries will start in 2025."
     )
     assert only(extractor, text, E.ARMS_TRANSFER).date == EventDate(2022)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The K2 tanks that Poland bought from South Korea will arrive in 2026.", Status.AGREED),
+        (
+            "The launchers Washington sold to Taiwan in 2020 are set to reach the island soon.",
+            Status.AGREED,
+        ),
+        (
+            "Jakarta is awaiting the Rafales it bought from France, which are due next year.",
+            Status.AGREED,
+        ),
+        ("The K2 tanks that Poland bought from South Korea arrived last year.", Status.COMPLETED),
+    ],
+)
+def test_a_sale_whose_goods_are_still_to_come_is_agreed(
+    extractor: Extractor, text: str, status: Status
+) -> None:
+    assert only(extractor, text, E.ARMS_TRANSFER).status is status

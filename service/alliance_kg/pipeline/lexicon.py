@@ -210,6 +210,8 @@ COMMERCE = {
 }
 # Trigger words that say a transfer is a sale, whatever else the article reports as aid.
 SALE_WORDS = {"sell", "sale", "buy", "purchase", "procure", "procurement", "export", "order"}
+# Verbs of goods still to come: "is awaiting the first of 42 Rafales".
+AWAITING = {"await", "wait"}
 # Aid verbs that need something given or someone receiving ("pledged to expand" is no aid).
 VERB_AID = {"donate", "pledge", "aid", "assist", "arm", "gift"}
 # Aid verbs whose object may be the state aided: "while arming Ukraine", "to assist Kyiv".

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
+    AWAITING,
     EXERCISE_NOUNS,
     FUTURE_MODALS,
     HANDOVER_VERBS,
@@ -21,8 +22,10 @@ from alliance_kg.pipeline.lexicon import (
     ORDERING_VERBS,
     REPORTED_FUTURES,
     REPORTING,
+    SALE_WORDS,
     STATE_CLASSES,
     STATIONING_VERBS,
+    STATUS_CUES,
 )
 from alliance_kg.pipeline.roles import acted_by_legislature
 
@@ -132,9 +135,31 @@ def status_from_tense(
     if tense in {Tense.PAST, Tense.PERFECT}:
         ordered = (  # "has ordered 12 jets", not "the fighters it ordered ... arrived"
             trigger.lemma_.lower() in ORDERING_VERBS and trigger.dep_ not in {"acl", "relcl"}
-        )
+        ) or _bought_and_awaited(trigger)
         return (Status.AGREED if ordered else Status.COMPLETED), None
     return Status.ONGOING, None
+
+
+def _bought_and_awaited(trigger: Token) -> bool:
+    """'the 42 Rafales it bought, which are scheduled to land next year', 'the launchers that
+    Washington sold in 2020 are set to reach the island next year': a sale whose goods are
+    still to come is agreed, not done."""
+    goods = trigger.head
+    if trigger.lemma_.lower() not in SALE_WORDS or trigger.dep_ not in {"acl", "relcl"}:
+        return False
+    told = [c for c in goods.children if c.dep_ in {"acl", "relcl"} and c.i != trigger.i]
+    told += [next((a for a in goods.ancestors if a.pos_ in _VERBAL), goods)]
+    return any(_still_ahead(verb) for verb in told)
+
+
+def _still_ahead(verb: Token) -> bool:
+    """'are scheduled to land', 'is due', 'will arrive', 'is awaiting'."""
+    lemma = verb.lemma_.lower()
+    return (
+        _tense_of(verb) is Tense.FUTURE
+        or lemma in AWAITING
+        or STATUS_CUES.get(lemma) is Status.EXPECTED
+    )
 
 
 def _lasting(verb: Token, event_class: EventClass) -> bool:
