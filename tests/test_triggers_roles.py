@@ -246,6 +246,8 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("Months of rocket fire have eaten deep into Israel's interceptor stocks.", "ISR"),
         ("Ukrainian units have been rationing artillery shells for months.", "UKR"),
         ("American production of Javelin missiles cannot keep up with demand.", "USA"),
+        ("Demand for Patriot interceptors has outstripped production in Germany.", "DEU"),
+        ("Spanish demand for artillery shells has outpaced supply.", "ESP"),
         ("German ammunition makers are struggling to keep pace with orders.", "DEU"),
         ("Poland's factories have been unable to keep up with the army's need for shells.", "POL"),
         ("Estonian gunners complained of rationing 155mm shells along the border.", "EST"),
@@ -355,6 +357,7 @@ def test_a_region_short_of_arms_is_the_bloc_that_acts_for_it(
         "Production at the Ohio plant lags behind schedule.",
         "The cuts ate into the budget of the Italian navy.",
         "The Polish minister said she could not keep up with the news from Kyiv.",
+        "Demand for Rafale jets in India exceeds expectations, Dassault said.",
     ],
 )
 def test_no_shortfall_without_a_stock_found_short(extractor: Extractor, text: str) -> None:

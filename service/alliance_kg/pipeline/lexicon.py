@@ -621,6 +621,8 @@ NEEDING_VERBS = {"need", "require", "want"}
 MORE_WORDS = {"more", "additional", "extra"}
 # "production lags behind demand": output falling behind what is wanted.
 LAGGING_VERBS = {"lag", "trail"}
+# "demand for shells far outstrips supply": what is wanted running ahead of output.
+OUTPACING_VERBS = {"outstrip", "outpace", "outrun", "exceed"}
 DEMAND_NOUNS = {"demand", "need", "requirement", "consumption"}
 DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 # "stocks are running low": how a stock verb says it is short.

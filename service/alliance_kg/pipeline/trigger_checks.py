@@ -42,6 +42,7 @@ from alliance_kg.pipeline.lexicon import (
     MORE_WORDS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
+    OUTPACING_VERBS,
     PARTICIPATING,
     PERMITTING,
     PERSONAL_POSSESSIVES,
@@ -446,7 +447,12 @@ def _too_slow(verb: Token) -> bool:
 
 
 def lags_demand(verb: Token) -> bool:
-    """'production lags behind demand', 'output trails what the army needs'."""
+    """'production lags behind demand', 'output trails what the army needs', 'demand for
+    shells far outstrips supply'."""
+    if lemma_of(verb) in OUTPACING_VERBS:
+        wanting = [c for c in verb.children if c.dep_ == "nsubj" and lemma_of(c) in DEMAND_NOUNS]
+        made = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(c) in STOCK_NOUNS]
+        return bool(wanting and made)
     if lemma_of(verb) not in LAGGING_VERBS:
         return False
     behind = [o for _p, o in prep_objects(verb, {"behind"})]
