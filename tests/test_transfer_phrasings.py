@@ -967,3 +967,21 @@ def test_aid_naming_no_one_aided_goes_to_the_state_the_article_aids(
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     [given] = [e for e in events_of(extraction, E.MILITARY_AID) if isos(e, Role.DONOR) == donors]
     assert isos(given, Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cheap missiles can down the drones that Russia sends over Ukrainian cities most nights.",
+        "Russia sent hundreds of Shahed drones against Kyiv overnight.",
+    ],
+)
+def test_weapons_sent_over_or_against_a_place_are_no_transfer(
+    extractor: Extractor, text: str
+) -> None:
+    assert not candidates(extractor, text)
+
+
+def test_weapons_sent_over_a_border_to_a_state_are_a_transfer(extractor: Extractor) -> None:
+    text = "Iran sent Shahed drones over the Caspian Sea to Russia in 2022."
+    assert [c.type for c in candidates(extractor, text)] in ([E.ARMS_TRANSFER], [E.MILITARY_AID])

@@ -361,6 +361,9 @@ SITE_PREPOSITIONS = {"in", "at", "near", "inside", "on"}
 TERRITORY_NOUNS = {"soil", "territory"}
 # Verbs that hand something over: aid when the clause speaks of aid, otherwise transfer.
 GIVING_VERBS = {"provide", "send", "give", "supply", "promise", "offer", "hand"}
+# What weapons are sent over or against is a target, not a taker: "drones Russia sends over
+# Ukrainian cities", "sent missiles against Kyiv".
+TARGETING = {"over", "against"}
 # Phrasal verbs that mean a trigger verb: "was turned over to the navy", "signed up for 48 jets",
 # "Canada put in 40 million dollars", "will turn out missiles", "put the jets together in Spain".
 PHRASAL_VERBS = {

@@ -83,6 +83,7 @@ from alliance_kg.pipeline.lexicon import (
     SUPPLY_CHAIN_MODIFIERS,
     SUPPLYING_VERBS,
     TAKING_VERBS,
+    TARGETING,
     TOO_LITTLE,
     VERB_AID,
     VERB_TRIGGERS,
@@ -191,6 +192,12 @@ class Trigger:
     giver: Token | None = None  # the giver of a gapped clause: "... to Kyiv and Oslo 24"
 
 
+def _fired_at(verb: Token) -> bool:
+    """Sent over or against a place, to no one: 'sends drones over Ukrainian cities'."""
+    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
+    return bool(preps & TARGETING) and "to" not in preps
+
+
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = phrasal_lemma(token)  # "the first radar was turned over to the Philippine Air Force"
     obj = antecedent_object(token) or direct_object(token) or passive_subject(token)
@@ -288,6 +295,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.ARMS_TRANSFER)  # "the first K2 tanks arrived in Poland"
     if lemma in DISPATCHING and sent_for_work(token) is not None:
         return None  # "send destroyers to Japanese yards for overhauls": the overhaul is it
+    if lemma in GIVING_VERBS and _fired_at(token):
+        return None  # "the drones that Russia sends over Ukrainian cities": an attack
     if lemma in GIVING_VERBS and said_of_an_event(token):
         return None  # "a purchase that would give Poland the largest fleet": a result
     if lemma in GIVING_VERBS:
