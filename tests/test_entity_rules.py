@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.entity_rules import EntityRules
-from alliance_kg.pipeline.extractor import Extractor
+from alliance_kg.pipeline.extractor import Extractor, paragraphs
 from alliance_kg.pipeline.quantities import money_in
+from alliance_kg.reading import iter_article_files, read_file
+
+SAMPLES = Path(__file__).parents[1] / "data" / "articles"
 
 
 def entities(extractor: Extractor, text: str) -> dict[str, str]:
@@ -139,3 +143,25 @@ def test_a_second_recogniser_reuses_the_vocabulary_s_word_flags(extractor: Extra
 )
 def test_a_time_told_before_is_a_date(extractor: Extractor, text: str, span: str) -> None:
     assert entities(extractor, text).get(span) == "DATE"
+
+
+def test_the_matches_are_those_of_the_matcher_over_the_whole_doc(extractor: Extractor) -> None:
+    rules = extractor.nlp.get_pipe("akg_entity_rules")
+    assert isinstance(rules, EntityRules)
+    texts = [
+        "In fiscal 2025, the same month, 15 percent of $1.2 billion, 2.6 trillion won and 300 km;"
+        " mid-2025, FY2027, the late 1990s, between 2020 and 2024, 2023-24, the coming weeks,"
+        " a year ago, last Tuesday, the first half of next year, 180 tanks, 3bn and 50 million"
+        " pounds.",
+        *(
+            text
+            for path in iter_article_files([SAMPLES])
+            for a in read_file(path)
+            for text, _ in paragraphs(a)
+        ),
+    ]
+    with extractor.nlp.select_pipes(disable=["akg_entity_rules"]):
+        docs = list(extractor.nlp.pipe(texts))
+    found = [sorted(rules.matches(doc)) for doc in docs]
+    assert found == [sorted(rules.matcher(doc)) for doc in docs]
+    assert sum(map(len, found)) > len(docs)  # dates and amounts all over the articles

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.lang.en.lex_attrs import like_num
+from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
@@ -56,6 +57,11 @@ class _WordClasses:
 
     def test(self, key: object, getter: Callable[[str], bool], op: str = "") -> TokenPattern:
         """Tokens whose text passes `getter`; `key` names the class (one flag per key)."""
+        pattern: TokenPattern = {self.flag(key, getter): True}
+        return {**pattern, "OP": op} if op else pattern
+
+    def flag(self, key: object, getter: Callable[[str], bool]) -> int:
+        """The lexeme flag of the words whose text passes `getter`, added on first use."""
         flag = next(
             (
                 flag
@@ -66,8 +72,7 @@ class _WordClasses:
         )
         if flag is None:
             flag = self.vocab.add_flag(_WordTest(key, getter))
-        pattern: TokenPattern = {flag: True}
-        return {**pattern, "OP": op} if op else pattern
+        return flag
 
     def lower(self, values: Iterable[str], op: str = "") -> TokenPattern:
         """Tokens whose lower-case form is one of `values`."""
@@ -183,14 +188,18 @@ class EntityRules:
 
     def __init__(self, nlp: Language) -> None:
         classes = _WordClasses(nlp.vocab)
+        patterns = {"DATE": _date_patterns(classes), **_amount_patterns(classes)}
         self.matcher = Matcher(nlp.vocab, validate=False)  # its schema knows no flags
-        self.matcher.add("DATE", _date_patterns(classes), greedy="LONGEST")  # type: ignore[arg-type]
-        for label, patterns in _amount_patterns(classes).items():
-            self.matcher.add(label, patterns, greedy="LONGEST")
+        for label, found in patterns.items():
+            self.matcher.add(label, found, greedy="LONGEST")  # type: ignore[arg-type]
+        specs = [spec for found in patterns.values() for pattern in found for spec in pattern]
+        may_match = [_text_test(spec, nlp.vocab) for spec in specs]
+        # the words that some token of some pattern may match
+        self.part = classes.flag("entity part", lambda text: any(t(text) for t in may_match))
         self.rank = {nlp.vocab.strings.add(label): n for n, label in enumerate(_LABEL_ORDER)}
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], self.rank[m[0]], m[1]))
+        matches = sorted(self.matches(doc), key=lambda m: (m[1] - m[2], self.rank[m[0]], m[1]))
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
         spans = list(doc.ents)
         for label, start, end in matches:
@@ -200,6 +209,44 @@ class EntityRules:
         spans += _names(doc, taken)
         doc.set_ents(filter_spans(spans))
         return doc
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """What the matcher finds in `doc`, run on each run of words that may be part of a
+        match: a match lies within one, so the matches, and the longest of each label, are
+        those of the whole doc, for less work."""
+        found = []
+        for start, end in _runs(doc.to_array(self.part).tolist()):
+            found += [(label, start + s, start + e) for label, s, e in self.matcher(doc[start:end])]
+        return found
+
+
+def _text_test(spec: TokenPattern, vocab: Vocab) -> Callable[[str], bool]:
+    """A test of a word's text that every word matching `spec` passes (others may too):
+    the spec's flags, LOWER, ORTH and SHAPE; its other conditions are not tested."""
+    tests: list[Callable[[str], bool]] = []
+    for name, wanted in spec.items():
+        if isinstance(name, int) and wanted is True:
+            tests.append(vocab.lex_attr_getters[name])
+        elif name == "LOWER" and isinstance(wanted, str):
+            tests.append(lambda text, wanted=wanted: text.lower() == wanted)
+        elif name == "ORTH" and isinstance(wanted, str):
+            tests.append(lambda text, wanted=wanted: text == wanted)
+        elif name == "SHAPE" and isinstance(wanted, str):
+            tests.append(lambda text, wanted=wanted: word_shape(text) == wanted)
+    return lambda text: all(test(text) for test in tests)
+
+
+def _runs(marks: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-zero `marks`."""
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i, mark in enumerate([*marks, 0]):
+        if mark and start is None:
+            start = i
+        elif not mark and start is not None:
+            runs.append((start, i))
+            start = None
+    return runs
 
 
 def _names(doc: Doc, taken: set[int]) -> list[Span]:
