@@ -243,6 +243,8 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("Lockheed Martin is struggling to build F-35 jets fast enough.", "USA"),
         ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
         ("Britain has too few sailors to crew its new frigates.", "GBR"),
+        ("Japan has too few shipyards to build its new frigates.", "JPN"),
+        ("Frigates for the French navy are held up by too few dry docks.", "FRA"),
         ("Months of rocket fire have eaten deep into Israel's interceptor stocks.", "ISR"),
         ("Ukrainian units have been rationing artillery shells for months.", "UKR"),
         ("American production of Javelin missiles cannot keep up with demand.", "USA"),

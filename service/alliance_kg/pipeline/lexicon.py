@@ -568,7 +568,7 @@ INPUT_ACCORDS = AGREEMENT_NOUNS | {"framework", "partnership", "deal"}
 # Investing in another's industrial base is supply-chain cooperation.
 INDUSTRIAL_BASES = {"base"}
 # Works another state pays to grow: "US$3 billion toward expanding American shipyards".
-INDUSTRIAL_SITES = {"base", "shipyard", "yard", "plant", "factory", "facility", "line"}
+INDUSTRIAL_SITES = {"base", "shipyard", "yard", "plant", "factory", "facility", "line", "dock"}
 STRENGTHENING = {
     "enhance",
     "secure",

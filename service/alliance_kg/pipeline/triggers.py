@@ -588,7 +588,7 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
         token.lower_ in TOO_LITTLE
         and too
         and token.dep_ == "amod"
-        and (is_stock(held, ctx) or lemma_of(held) in PERSONNEL_NOUNS)
+        and (is_stock(held, ctx) or lemma_of(held) in PERSONNEL_NOUNS | INDUSTRIAL_SITES)
     ):
         return Trigger(token, E.CAPACITY_SHORTFALL)
     return None
