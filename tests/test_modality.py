@@ -21,6 +21,11 @@ LM = EventClass.LEADERS_MEETING
 STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
     Status.CONSIDERED: [
         ("The two governments are considering joint [production].", JP),
+        (
+            "Hanwha could open a plant in Romania and [maintain] the K9 fleet there.",
+            EventClass.MAINTENANCE_COOPERATION,
+        ),
+        ("Kyiv is looking for partners to [produce] shells in Ukraine.", JP),
         ("Canberra is eyeing the [purchase] of Japanese frigates.", AT),
         ("The [sale] of the frigates is under consideration.", AT),
         ("Tokyo could [export] the radars to Manila.", AT),
@@ -61,6 +66,10 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
             EventClass.SUPPLY_CHAIN_COOPERATION,
         ),
         ("Kyiv is lobbying for the [purchase] of more Patriot systems.", AT),
+        (
+            "Hanwha could open a plant in Romania and will [maintain] the K9 fleet there.",
+            EventClass.MAINTENANCE_COOPERATION,
+        ),
         ("Warsaw pushed for the tanks to be [assembled] in Poland.", JP),
         ("Japan plans to [export] the destroyers to Australia.", AT),
         ("Colombia has yet to sign the [contract] for the jets.", AT),

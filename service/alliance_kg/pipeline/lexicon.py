@@ -1036,6 +1036,7 @@ PP_STATUS = {
 PHRASAL_CUES = {
     ("look", "at"): Status.CONSIDERED,
     ("look", "into"): Status.CONSIDERED,
+    ("look", "for"): Status.CONSIDERED,  # "is looking for a site to set up a centre"
     ("close", "to"): Status.EXPECTED,  # "is close to a deal", "close to finalising"
     # an actor's aim: "is pressing for the hulls to be built in Greece", "lobbying for jets"
     ("press", "for"): Status.PLANNED,

@@ -313,6 +313,17 @@ def purpose_of_trip(trigger: Token) -> Cue | None:
     return None
 
 
+def _shared_modal(sibling: Token, conjunct: Token | None) -> Cue | None:
+    """'where it could assemble vehicles, overhaul the fleet': a conjunct with no auxiliary of
+    its own shares the modal of the verb it is joined to."""
+    if conjunct is None or any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children):
+        return None
+    modal = next(
+        (c for c in sibling.children if c.dep_ == "aux" and c.lower_ in MODAL_STATUS), None
+    )
+    return None if modal is None else (MODAL_STATUS[modal.lower_], modal.text)
+
+
 def _modal_verb(verb: Token) -> bool:
     return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
@@ -398,6 +409,10 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
     below: Token | None = None
     for position, (token, sibling) in enumerate(chain(trigger)):
         if sibling:
+            shared = _shared_modal(token, below)
+            decided = decided or shared
+            if shared is not None and _modal_relative_clause(token):
+                break
             below = token
             continue
         if _hedged_refusal(token):
