@@ -47,8 +47,6 @@ from datetime import date
 from multiprocessing import get_context
 from pathlib import Path
 
-from threadpoolctl import threadpool_limits
-
 from alliance_kg import EXTRACTOR_VERSION
 from alliance_kg.bulk import BulkIngest
 from alliance_kg.model import Article
@@ -116,8 +114,7 @@ _extractor: Extractor | None = None
 def _load_worker() -> None:
     global _extractor
     _extractor = Extractor.load()
-    threadpool_limits(1)  # as `akg ingest --workers N` does
-    gc.freeze()
+    gc.freeze()  # as `akg ingest --workers N` does
 
 
 def _extract_shard(shard: Sequence[object]) -> int:

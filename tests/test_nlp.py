@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import Doc
+from threadpoolctl import threadpool_info
 
 from alliance_kg.pipeline.extractor import Extractor, paragraphs
 from alliance_kg.pipeline.nlp import MODEL, CachedLemmatizer, IndexedAttributeRuler
@@ -108,3 +109,4 @@ def test_the_model_multiplies_with_numpy_and_parses_as_spacy_s_default(
         for node in pipe.model.walk()
     ]
     assert layers and not any(getattr(node.ops, "use_blis", False) for node in layers)
+    assert [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"] == [1]

@@ -41,7 +41,6 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, RdfFormat, serialize
-from threadpoolctl import threadpool_limits
 
 from alliance_kg import iris, vocab
 from alliance_kg.bulk_manifest import BulkIngestError, Manifest, ShardEvents, WrittenShard
@@ -277,8 +276,6 @@ _worker: ShardWriter | None = None
 def _start_worker(load_extractor: ExtractorLoader, work_dir: Path) -> None:
     global _worker
     _worker = ShardWriter(load_extractor(), work_dir)
-    # after the load, which brings numpy's BLAS in: processes share the cores, threads would spin
-    threadpool_limits(1)
     gc.freeze()  # the extractor lives as long as the process: collections need not scan it
 
 

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.util import filter_spans
 from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_limits
 
 from alliance_kg.model import EntityType
 from alliance_kg.pipeline.entity_rules import EntityRules
@@ -289,13 +290,15 @@ def _matches(token: Token, spec: dict[str, Any]) -> bool:
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
-    """Every layer of the model's components uses numpy's matrix product, not blis."""
+    """Every layer of the model's components uses numpy's matrix product, not blis, in one
+    thread as blis did: processes share the cores, and idle BLAS threads spin."""
     ops = NumpyOps(use_blis=False)
     for _, component in nlp.pipeline:
         model = getattr(component, "model", None)
         if isinstance(model, Model):
             for layer in model.walk():
                 layer.ops = ops
+    threadpool_limits(1, user_api="blas")
 
 
 def build_nlp(gazetteer: Gazetteer, ner: NerKind = "rules") -> Language:
