@@ -985,3 +985,42 @@ def test_weapons_sent_over_or_against_a_place_are_no_transfer(
 def test_weapons_sent_over_a_border_to_a_state_are_a_transfer(extractor: Extractor) -> None:
     text = "Iran sent Shahed drones over the Caspian Sea to Russia in 2022."
     assert [c.type for c in candidates(extractor, text)] in ([E.ARMS_TRANSFER], [E.MILITARY_AID])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The White House sent more Patriot interceptors to Ukraine.",
+        "The Biden administration shipped ATACMS missiles to Kyiv.",
+    ],
+)
+def test_a_government_office_sending_arms_is_no_firm_selling_them(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert not events_of(extraction, E.ARMS_TRANSFER)
+    assert [isos(e, Role.RECIPIENT) for e in events_of(extraction, E.MILITARY_AID)] == [{"UKR"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Poland signed an agreement for 48 K2 tanks with South Korea.", "KOR", "POL"),
+        ("Manila signed an agreement with Seoul for 12 FA-50 jets in 2023.", "KOR", "PHL"),
+    ],
+)
+def test_an_agreement_signed_for_materiel_is_a_purchase(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert not events_of(extraction, E.MILITARY_AID)
+    [sale] = events_of(extraction, E.ARMS_TRANSFER)
+    assert (isos(sale, Role.SUPPLIER), isos(sale, Role.RECIPIENT)) == ({supplier}, {recipient})
+    assert sale.status is Status.AGREED
+
+
+def test_an_agreement_to_make_materiel_is_no_purchase(extractor: Extractor) -> None:
+    text = "Poland signed an agreement to co-produce K9 howitzers with South Korea."
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    assert not events_of(extraction, E.ARMS_TRANSFER)
+    assert events_of(extraction, E.JOINT_PRODUCTION)

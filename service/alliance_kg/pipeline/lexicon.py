@@ -247,6 +247,9 @@ DISTINCT_MARKERS = {
 # A contract for materiel is a transfer: its awarder or signer buys, unless a firm signs it;
 # whoever wins it supplies ("NSPA signed contracts for 220,000 rounds", "Nammo won a contract").
 CONTRACT_NOUNS = {"contract", "deal", "option"}
+# An agreement concluded for materiel is a contract for it: "signed an agreement for 48 K2
+# tanks with South Korea".
+DEALS_FOR_GOODS = CONTRACT_NOUNS | AGREEMENT_NOUNS
 CONTRACTING_VERBS = {
     "sign",
     "award",

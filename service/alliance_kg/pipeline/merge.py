@@ -30,8 +30,8 @@ from alliance_kg.pipeline.lexicon import (
     BUYING_NOUNS,
     BUYING_VERBS,
     COMMERCE,
-    CONTRACT_NOUNS,
     DEAL_NOUNS,
+    DEALS_FOR_GOODS,
     DISTINCT_MARKERS,
     FUTURE_MODALS,
     OFFERING_VERBS,
@@ -449,7 +449,7 @@ def _commercial(candidate: Candidate) -> bool:
     """A sale: the trigger is a buyer's choice or a contract, or its sentence (its own clause,
     when that is a side clause) speaks of buying, selling, contracts, orders or prices."""
     trigger = candidate.trigger
-    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING | CONTRACT_NOUNS:
+    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING | DEALS_FOR_GOODS:
         return True
     own = next((n for n in (trigger, *trigger.ancestors) if n.dep_ == "advcl"), None)
     scope = list(own.subtree) if own is not None else list(candidate.sentence)

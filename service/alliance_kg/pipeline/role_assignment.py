@@ -12,7 +12,7 @@ from alliance_kg.pipeline.lexicon import (
     ASSEMBLING,
     BUYING_NOUNS,
     BUYING_VERBS,
-    CONTRACT_NOUNS,
+    DEALS_FOR_GOODS,
     FLEET_NOUNS,
     INDUSTRIAL_INPUTS,
     INSTITUTIONS,
@@ -127,7 +127,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         heads.append(described)
     if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
         heads = [child for child in token.children if child.dep_ == "nsubj"]
-    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS | BUYING_NOUNS:
+    if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in DEALS_FOR_GOODS | BUYING_NOUNS:
         heads += contract_goods(token)  # "placed an order with Kongsberg for NSM missiles"
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(goods_for(token), ctx)
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
@@ -247,7 +247,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(
                 giver_role, [e for t in state_sources(token, ctx) for e in actors_of_np(t, ctx)[0]]
             )
-        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in CONTRACT_NOUNS:
+        elif c.type is E.ARMS_TRANSFER and token.lemma_.lower() in DEALS_FOR_GOODS:
             parties = [o for _p, o in prep_objects(token.head, {"from", "to"})]
             parties += _signed_with(token)
             others = actors_at("with", "from", "to") + [

@@ -192,6 +192,15 @@ class Trigger:
     giver: Token | None = None  # the giver of a gapped clause: "... to Kyiv and Oslo 24"
 
 
+def _concluded_for_goods(agreement: Token, ctx: ArticleContext) -> bool:
+    """An agreement signed or concluded for materiel: 'signed an agreement for 48 K2 tanks',
+    not one to make them ('an agreement to co-produce howitzers')."""
+    if not contract_goods(agreement):
+        return False
+    goods = [o for head in (agreement, agreement.head) for _p, o in prep_objects(head, {"for"})]
+    return EntityType.MATERIEL in entity_types([t for g in goods for t in phrase_tokens(g)], ctx)
+
+
 def _fired_at(verb: Token) -> bool:
     """Sent over or against a place, to no one: 'sends drones over Ukrainian cities'."""
     preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
@@ -491,6 +500,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None  # "will fund the purchase of jets for Ukraine": the aid is the event
     if supplied_to_a_state(token, ctx):
         return Trigger(token, E.ARMS_TRANSFER)  # "the supply of tanks to Ukraine will continue"
+    if lemma in AGREEMENT_NOUNS and _concluded_for_goods(token, ctx):
+        return Trigger(token, E.ARMS_TRANSFER)  # "signed an agreement for 48 K2 tanks"
     if lemma in CONTRACT_NOUNS:
         goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
         bought = EntityType.MATERIEL in entity_types(goods, ctx)
