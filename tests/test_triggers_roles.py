@@ -244,6 +244,8 @@ def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
         ("French firms struggle to produce CAESAR howitzers quickly enough.", "FRA"),
         ("Britain has too few sailors to crew its new frigates.", "GBR"),
         ("Japan has too few shipyards to build its new frigates.", "JPN"),
+        ("Ukraine's brigades still run short of artillery barrels.", "UKR"),
+        ("The Estonian army is short of tank engines.", "EST"),
         ("Frigates for the French navy are held up by too few dry docks.", "FRA"),
         ("Months of rocket fire have eaten deep into Israel's interceptor stocks.", "ISR"),
         ("Ukrainian units have been rationing artillery shells for months.", "UKR"),
@@ -343,6 +345,18 @@ def test_a_region_short_of_arms_is_the_bloc_that_acts_for_it(
 ) -> None:
     c = only(extractor, text, E.CAPACITY_SHORTFALL)
     assert set(c.roles[Role.PARTICIPANT]) == {entity_iri("organization", "European Union")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Western stockpiles of 155mm shells have been depleted by two years of war.",
+        "Analysts say Western factories cannot make enough air defence interceptors.",
+    ],
+)
+def test_the_west_short_of_arms_is_nato(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert set(c.roles[Role.PARTICIPANT]) == {entity_iri("organization", "NATO")}
 
 
 @pytest.mark.parametrize(

@@ -588,6 +588,8 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
         if lemma_of(token.head) == "fall":  # "the plans have fallen short"
             return Trigger(token, E.CAPACITY_SHORTFALL)
         wanted = [obj for _, obj in prep_objects(token, {"of"})]
+        # "short of artillery barrels": a part named by what it is of
+        wanted += [c for o in wanted for c in o.children if c.dep_ == "compound"]
         if any(is_stock(o, ctx) or needed(o) or lemma_of(o) in PERSONNEL_NOUNS for o in wanted):
             return Trigger(token, E.CAPACITY_SHORTFALL)
         return None
