@@ -1024,3 +1024,21 @@ def test_an_agreement_to_make_materiel_is_no_purchase(extractor: Extractor) -> N
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     assert not events_of(extraction, E.ARMS_TRANSFER)
     assert events_of(extraction, E.JOINT_PRODUCTION)
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        (
+            "A contract for 48 KF-21 jets with South Korea is expected to be signed next month.",
+            "KOR",
+        ),
+        ("A deal for 24 Rafale jets with France is set to be concluded in June.", "FRA"),
+    ],
+)
+def test_a_contract_for_materiel_expected_to_be_signed_is_an_expected_sale(
+    extractor: Extractor, text: str, supplier: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {supplier}
+    assert c.status is Status.EXPECTED

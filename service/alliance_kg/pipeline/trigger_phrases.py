@@ -56,8 +56,11 @@ def contract_goods(contract: Token) -> list[Token]:
 
 def _concluding_verb(contract: Token) -> Token | None:
     """The verb that signs, awards or wins a contract: 'signed a contract', 'put its signature
-    to a deal', 'put its name on a contract'."""
+    to a deal', 'put its name on a contract', 'is expected to be signed'."""
     verb = contract.head
+    if contract.dep_ == "nsubjpass" and lemma_of(verb) not in CONTRACTING_VERBS:
+        # "a contract for 48 jets is expected to be signed next month"
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
     if contract.dep_ in {"dobj", "nsubjpass"}:
         return verb if lemma_of(verb) in CONTRACTING_VERBS | WINNING_VERBS else None
     if contract.dep_ == "pobj" and verb.lower_ in {"to", "on"}:
