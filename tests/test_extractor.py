@@ -469,6 +469,22 @@ def test_deals_the_text_dates_in_different_years_are_two_transfers(
 @pytest.mark.parametrize(
     "text",
     [
+        "France is preparing to send troops to Romania. "
+        "French soldiers were deployed to Romania after the invasion.",
+        "Germany plans to deploy a brigade to Lithuania. "
+        "German troops were deployed to Lithuania in 2017 as part of a NATO battlegroup.",
+    ],
+)
+def test_a_deployment_done_is_not_the_one_still_to_come(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    deployments = events_of(extraction, E.PERSONNEL_DEPLOYMENT)
+    assert sorted(e.status.value for e in deployments)[0] == "Completed"
+    assert len(deployments) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Britain deployed its carrier strike group to Japan in 2021. "
         "Britain will deploy the carrier strike group to Japan again in 2025.",
         "France sent 200 troops to Romania in 2022. "

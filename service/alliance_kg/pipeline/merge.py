@@ -112,7 +112,7 @@ def _complete(c: Candidate, ctx: ArticleContext) -> bool:
 def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: bool = False) -> bool:
     if not _same_kind(draft, c) or draft.negated != c.modality.negated:
         return False
-    if not pending and _other_years(draft.members, c):
+    if not pending and (_other_years(draft.members, c) or _done_beside_due(draft.members, c)):
         return False
     if c.type in SHARED and _conjoined(draft, c):
         return True  # "will be designed by Britain ... and built in Britain and Australia"
@@ -283,6 +283,20 @@ _AHEAD = {Status.PLANNED, Status.EXPECTED}
 def _made(candidate: Candidate) -> bool:
     """A deal made or a handover done, not one announced for the future ('will export')."""
     return candidate.status in _DONE and candidate.modality.cue not in FUTURE_MODALS
+
+
+def _done_beside_due(members: list[Candidate], candidate: Candidate) -> bool:
+    """'Japan will send troops to Australia this month' beside 'F-35s flew to Australia for
+    training weeks after the pact took effect': a deployment done is not one still to come."""
+    if candidate.type is not E.PERSONNEL_DEPLOYMENT:
+        return False
+    statuses = {m.status for m in members}
+    if candidate.status is Status.COMPLETED:
+        return statuses <= _TO_COME
+    return candidate.status in _TO_COME and statuses == {Status.COMPLETED}
+
+
+_TO_COME = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED, Status.AGREED}
 
 
 def _years(members: list[Candidate]) -> set[int]:
