@@ -296,7 +296,8 @@ def _done_beside_due(members: list[Candidate], candidate: Candidate) -> bool:
     return candidate.status in _TO_COME and statuses == {Status.COMPLETED}
 
 
-_TO_COME = {Status.CONSIDERED, Status.PLANNED, Status.EXPECTED, Status.AGREED}
+# Deployments decided or planned; one weighed or expected may be the same, told hedged.
+_TO_COME = {Status.PLANNED, Status.AGREED}
 
 
 def _years(members: list[Candidate]) -> set[int]:
