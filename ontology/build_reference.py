@@ -34,6 +34,7 @@ RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 SCHEMA_JOB_TITLE = "https://schema.org/jobTitle"
+SCHEMA_MANUFACTURER = "https://schema.org/manufacturer"
 
 # Curated file -> the entity class its records belong to (countries are handled apart).
 CURATED_FILES: dict[str, str] = {
@@ -44,7 +45,17 @@ CURATED_FILES: dict[str, str] = {
     "policies.yaml": "Policy",
 }
 RECORD_KEYS = frozenset(
-    {"label", "aliases", "wikidata", "affiliated", "broader", "job_title", "surname", "titles"}
+    {
+        "label",
+        "aliases",
+        "wikidata",
+        "affiliated",
+        "broader",
+        "maker",
+        "job_title",
+        "surname",
+        "titles",
+    }
 )
 COUNTRY_KEYS = frozenset({"label", "aliases", "demonyms", "capitals", "wikidata"})
 
@@ -74,6 +85,7 @@ PREDICATE_ORDER: tuple[str, ...] = (
     SCHEMA_JOB_TITLE,
     SKOS + "broader",
     AK + "affiliatedWith",
+    SCHEMA_MANUFACTURER,
     OWL_SAME_AS,
 )
 _WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
@@ -98,6 +110,7 @@ class ReferenceEntity:
     job_title: str | None = None
     broader: set[str] = field(default_factory=set)
     affiliated: set[str] = field(default_factory=set)
+    maker: str | None = None
     same_as: str | None = None
 
 
@@ -222,6 +235,8 @@ def build_entities(source_dir: Path = SOURCE_DIR) -> list[ReferenceEntity]:
         entity.affiliated = {
             _resolve(name, by_label, codes, where) for name in _strings(record, "affiliated", where)
         }
+        maker = record.get("maker")
+        entity.maker = _resolve(maker, by_label, codes, where) if maker else None
         entity.broader = {by_label.get(name, "") for name in _strings(record, "broader", where)}
         if "" in entity.broader:
             raise ReferenceDataError(f"{where}: a broader entry names no curated label")
@@ -256,6 +271,7 @@ def _objects(entity: ReferenceEntity) -> dict[str, list[str]]:
         SCHEMA_JOB_TITLE: [_literal(entity.job_title)] if entity.job_title else [],
         SKOS + "broader": sorted(_term(iri) for iri in entity.broader),
         AK + "affiliatedWith": sorted(_term(iri) for iri in entity.affiliated),
+        SCHEMA_MANUFACTURER: [_term(entity.maker)] if entity.maker else [],
         OWL_SAME_AS: [_term(entity.same_as)] if entity.same_as else [],
     }
     return {predicate: objects[predicate] for predicate in PREDICATE_ORDER if objects[predicate]}

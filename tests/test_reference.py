@@ -273,8 +273,11 @@ def _write_sources(folder: Path, **files: object) -> Path:
 def test_generator_resolves_cross_references(tmp_path: Path) -> None:
     source = _write_sources(
         tmp_path,
-        organizations=[{"label": "Test Alliance", "aliases": ["TA"]}],
-        materiel=[{"label": "gadget"}, {"label": "Widget", "broader": ["gadget"]}],
+        organizations=[{"label": "Test Alliance", "aliases": ["TA"]}, {"label": "Acme Arms"}],
+        materiel=[
+            {"label": "gadget", "maker": "JPN"},
+            {"label": "Widget", "broader": ["gadget"], "maker": "Acme Arms"},
+        ],
         people=[
             {
                 "label": "Ann Example",
@@ -293,6 +296,10 @@ def test_generator_resolves_cross_references(tmp_path: Path) -> None:
     }
     widget = URIRef(entity_iri("Materiel", "Widget"))
     assert graph.value(widget, SKOS.broader) == URIRef(entity_iri("Materiel", "gadget"))
+    manufacturer = URIRef("https://schema.org/manufacturer")
+    assert graph.value(widget, manufacturer) == URIRef(entity_iri("Organization", "Acme Arms"))
+    gadget = URIRef(entity_iri("Materiel", "gadget"))
+    assert graph.value(gadget, manufacturer) == URIRef(country_iri("JPN"))
 
 
 @pytest.mark.parametrize(
@@ -301,6 +308,7 @@ def test_generator_resolves_cross_references(tmp_path: Path) -> None:
         ({"places": [{"label": "X", "colour": "red"}]}, "unknown keys"),
         ({"places": [{"label": "X", "affiliated": ["Nowhere"]}]}, "neither an ISO"),
         ({"materiel": [{"label": "X", "broader": ["Y"]}]}, "broader"),
+        ({"materiel": [{"label": "X", "maker": "Nobody Inc"}]}, "neither an ISO"),
         ({"policies": [{"label": "X", "wikidata": "17"}]}, "Q123"),
         ({"places": [{"label": "X"}, {"label": "x"}]}, "already taken"),
         ({"countries": {"XXX": {"label": "Nowhere"}}}, "alpha-3"),

@@ -833,6 +833,28 @@ def test_a_system_sold_on_by_its_buyer_keeps_no_seller_it_is(extractor: Extracto
 
 
 @pytest.mark.parametrize(
+    ("text", "seller"),
+    [
+        ("Estonia has ordered six more HIMARS launchers for its army.", "USA"),
+        ("Lithuania bought 40 CV90s last year.", "SWE"),
+        ("Indonesia signed a contract for 42 Rafale jets.", "FRA"),
+    ],
+)
+def test_a_system_bought_from_no_one_named_comes_from_its_makers_state(
+    extractor: Extractor, text: str, seller: str
+) -> None:
+    """The reference's maker of the system (a firm, then its state) is the seller."""
+    [sale] = events_of(extractor.extract(article(text, date(2025, 7, 1))), E.ARMS_TRANSFER)
+    assert isos(sale, Role.SUPPLIER) == {seller}
+
+
+def test_a_state_buying_its_own_makers_system_buys_from_no_state(extractor: Extractor) -> None:
+    text = "South Korea ordered 150 more K2 tanks for its own army."
+    for sale in events_of(extractor.extract(article(text, date(2025, 7, 1))), E.ARMS_TRANSFER):
+        assert not isos(sale, Role.SUPPLIER)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Poland exercised an option for 12 more FA-50 jets.",

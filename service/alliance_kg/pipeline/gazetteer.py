@@ -17,6 +17,7 @@ from alliance_kg.model import Entity, EntityType
 _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
+_MANUFACTURER = "https://schema.org/manufacturer"
 _ALIAS_PROPERTIES = {
     _SKOS + "altLabel",
     _SKOS + "hiddenLabel",
@@ -38,6 +39,7 @@ class Reference:
     metonyms: set[str] = field(default_factory=set)
     affiliations: list[str] = field(default_factory=list)
     broader: list[str] = field(default_factory=list)
+    makers: list[str] = field(default_factory=list)
 
     def entity(self) -> Entity:
         return Entity(iri=self.iri, label=self.label, type=self.type)
@@ -92,6 +94,7 @@ class Gazetteer:
                 metonyms=set(props.get(AK + "capitalMetonym", [])),
                 affiliations=sorted(props.get(AK + "affiliatedWith", [])),
                 broader=sorted(props.get(_SKOS + "broader", [])),
+                makers=sorted(props.get(_MANUFACTURER, [])),
             )
         return cls(references)
 
@@ -156,6 +159,12 @@ class Gazetteer:
             and target.type is EntityType.COUNTRY
         ]
         return countries[0] if len(countries) == 1 else None
+
+    def maker_state(self, iri: str) -> str | None:
+        """The state whose firm (or which itself) makes a named system: 'CV90' -> Sweden."""
+        ref = self.references.get(iri)
+        makers = ref.makers if ref is not None else []
+        return self.country_of(makers[0]) if len(makers) == 1 else None
 
     def ancestors(self, iri: str) -> set[str]:
         """Every broader materiel class of a class or system."""

@@ -526,7 +526,8 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
 
 def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
     """A sale naming no seller of a system the article has another seller sell ('Greece buys
-    PULS from Elbit ... the Netherlands ordered PULS in 2023') is from that seller."""
+    PULS from Elbit ... the Netherlands ordered PULS in 2023') is from that seller; else from
+    the state whose firm makes it ('Lithuania buys CV90s': from Sweden), unless it buys."""
     sellers: dict[str, dict[str, Entity]] = {}
     for draft in drafts:
         if draft.type is E.ARMS_TRANSFER and draft.roles.get(Role.SUPPLIER):
@@ -539,6 +540,18 @@ def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
         takers = set(draft.roles.get(Role.RECIPIENT, {}))
         if len(found) == 1 and not set(found[0]) & takers:
             draft.roles[Role.SUPPLIER] = dict(found[0])
+            continue
+        states = {ctx.gazetteer.maker_state(iri) for iri in _systems(draft, ctx)} - {None}
+        state = ctx.gazetteer.get(states.pop()) if len(states) == 1 else None
+        if (
+            state is not None
+            and takers
+            and state.iri not in takers
+            and not any(Role.SUPPLIER in member.unnamed for member in draft.members)
+        ):
+            draft.roles[Role.SUPPLIER] = {state.iri: state.entity()}
+            for member in draft.members:
+                member.inferred = True
 
 
 def _systems(draft: Draft, ctx: ArticleContext) -> set[str]:
