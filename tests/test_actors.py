@@ -365,3 +365,34 @@ def test_the_company_is_no_navy_or_ministry(extractor: Extractor) -> None:
     text = "The U.S. Navy awarded the work in May. The company will repair the destroyers in Japan."
     c = only(extractor, text, E.MAINTENANCE_COOPERATION)
     assert "USA" not in countries(c, Role.PROVIDER)
+
+
+@pytest.mark.parametrize(
+    ("text", "provider"),
+    [
+        pytest.param(
+            "Rheinmetall signed a contract with Lithuania last year, working with Nammo on "
+            "propellant. The company will open a maintenance centre for Boxer vehicles in Vilnius.",
+            "DEU",
+            id="the_subject_of_the_sentence_before",
+        ),
+        pytest.param(
+            "Saab opened an office in Warsaw in March. Saab sold radars to Poland last year. "
+            "Poland also buys helicopters from Leonardo. The company will maintain the radars "
+            "in Poland.",
+            "SWE",
+            id="the_firm_the_paragraph_is_about",
+        ),
+        pytest.param(
+            "Hanwha Aerospace won an order for K9 howitzers, with WB Group making the radios. "
+            "South Korean officials said the company would service the howitzers in Poland.",
+            "KOR",
+            id="a_firm_of_the_speakers_state",
+        ),
+    ],
+)
+def test_the_company_is_the_firm_the_text_is_about_rather_than_the_last_named(
+    extractor: Extractor, text: str, provider: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.MAINTENANCE_COOPERATION)
+    assert isos(event, Role.PROVIDER) == {provider}

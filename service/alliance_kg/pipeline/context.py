@@ -52,7 +52,7 @@ class ArticleContext:
         self._people: list[tuple[Position, Entity]] = []  # named in full, for a later surname
         self._named: list[tuple[Position, Entity, bool]] = []  # states, blocs; as subject?
         self._materiel: list[tuple[Position, Entity]] = []  # for a later 'the frigates'
-        self._bodies: list[tuple[Position, Entity]] = []  # organisations, for 'the company'
+        self._bodies: list[tuple[Position, Span, Entity]] = []  # organisations: 'the company'
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
@@ -67,7 +67,7 @@ class ArticleContext:
                 if entity is not None and entity.type is EntityType.MATERIEL:
                     self._materiel.append(((n, ent.start), entity))
                 if entity is not None and entity.type is EntityType.ORGANIZATION:
-                    self._bodies.append(((n, ent.start), entity))
+                    self._bodies.append(((n, ent.start), ent, entity))
                 if entity is not None and ent.root.pos_ == "PROPN" and self._nameable(entity):
                     self._named.append(((n, ent.start), entity, ent.root.dep_ in _SUBJECTS))
                 if entity is not None and entity.type is EntityType.COUNTRY:
@@ -124,10 +124,11 @@ class ArticleContext:
             named = [n for n in named if n[1]] or named
         return [named[-1][0]] if named else []
 
-    def bodies_before(self, token: Token) -> list[Entity]:
-        """The organisations named before `token`, the latest first."""
+    def bodies_before(self, token: Token) -> list[tuple[Span, Entity]]:
+        """The organisations named before `token` with the names that name them, the latest
+        first."""
         here = self.position(token)
-        return [e for where, e in reversed(self._bodies) if where < here]
+        return [(span, e) for where, span, e in reversed(self._bodies) if where < here]
 
     def last_group(self, token: Token, size: int | None = None) -> list[Entity]:
         """The states last named acting together before `token` (of `size`, if given)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -187,9 +188,38 @@ def _taken_up(head: Token, ctx: ArticleContext) -> list[Entity]:
         if kind is not None:
             return ctx.last_named(noun, kind)
         if noun.lemma_ in FIRM_NOUNS:
-            firms = [e for e in ctx.bodies_before(noun) if is_firm(e, ctx)]
-            return _roll_up(firms[:1], ctx)
+            return _roll_up(_firm_meant(noun, ctx), ctx)
     return []
+
+
+def _firm_meant(noun: Token, ctx: ArticleContext) -> list[Entity]:
+    """The firm 'the company' takes up, of those named before it (those of the speakers'
+    state, if any: 'Turkish officials said the company'): the subject of the sentence before,
+    else the firm its paragraph has named most (twice or more), else the one named last."""
+    named = [(span, e) for span, e in ctx.bodies_before(noun) if is_firm(e, ctx)]
+    speakers = {s.iri for s in _speakers_nationality(noun, ctx)}
+    named = [n for n in named if ctx.gazetteer.country_of(n[1].iri) in speakers] or named
+    for span, firm in named:
+        if span.doc is noun.doc and span.sent.end == noun.sent.start and span.root.dep_ in SUBJECTS:
+            return [firm]
+    in_paragraph = Counter(e.iri for span, e in named if span.doc is noun.doc)
+    top = in_paragraph.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[1][1] < top[0][1]):
+        return [next(e for _s, e in named if e.iri == top[0][0])]
+    return [e for _s, e in named[:1]]
+
+
+def _speakers_nationality(word: Token, ctx: ArticleContext) -> list[Entity]:
+    """The states the people who say so are of: 'Turkish officials said', 'officials in
+    Ankara said'."""
+    report = next((a for a in word.ancestors if a.lemma_.lower() in REPORTING), None)
+    speakers = [
+        c
+        for c in (report.children if report is not None else [])
+        if c.dep_ == "nsubj" and c.lemma_ in PEOPLE_NOUNS | {"officer"}
+    ]
+    words = [w for s in speakers for w in s.subtree if w.i < s.i or w.head.dep_ == "prep"]
+    return [e for e in entities_in(iter(words), ctx, ACTOR_TYPES) if e.type is EntityType.COUNTRY]
 
 
 def is_firm(entity: Entity, ctx: ArticleContext) -> bool:
