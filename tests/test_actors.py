@@ -396,3 +396,35 @@ def test_the_company_is_the_firm_the_text_is_about_rather_than_the_last_named(
 ) -> None:
     (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.MAINTENANCE_COOPERATION)
     assert isos(event, Role.PROVIDER) == {provider}
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "materiel"),
+    [
+        (
+            "Sweden had barred sales of its howitzers to Turkey since 2019. That ban was lifted "
+            "last week after talks.",
+            "SWE",
+            "howitzer",
+        ),
+        (
+            "France restricted the resale of its missiles to third states. The rules were eased "
+            "in May after pressure from its buyers.",
+            "FRA",
+            "missile",
+        ),
+        (
+            "Japan planned to build two radar sites on land. That plan was dropped in 2021 "
+            "after the boosters were found unsafe.",
+            "JPN",
+            "radar",
+        ),
+    ],
+)
+def test_a_policy_taken_up_by_that_or_the_is_the_one_told_before(
+    extractor: Extractor, text: str, state: str, materiel: str
+) -> None:
+    extraction = extractor.extract(article(text, PUBLISHED))
+    (event,) = events_of(extraction, E.POLICY_CHANGE)
+    assert isos(event, Role.PARTICIPANT) == {state}
+    assert {m.label.lower() for m in event.fillers(Role.MATERIEL)} == {materiel}

@@ -86,6 +86,7 @@ class ArticleContext:
             or (self.countries_by_salience[:1])
         )
         self.last_subject: list[Entity] = []
+        self.last_subject_sentence: Span | None = None  # where last_subject was named
 
     def position(self, token: Token) -> Position:
         return (self._paragraph.get(id(token.doc), 0), token.i)

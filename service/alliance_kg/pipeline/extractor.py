@@ -161,12 +161,12 @@ def _remember_subject(sentence: Span, ctx: ArticleContext) -> None:
     if root is not None:
         actors, _ = actors_of_np(root, ctx)
         if actors:
-            ctx.last_subject = actors
+            ctx.last_subject, ctx.last_subject_sentence = actors, sentence
             return
     for token in reversed(subjects):
         actors, inferred = subject_actors(token.head, ctx)
         if actors and not inferred:
-            ctx.last_subject = actors
+            ctx.last_subject, ctx.last_subject_sentence = actors, sentence
             return
 
 

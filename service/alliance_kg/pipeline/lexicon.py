@@ -741,6 +741,8 @@ PERSONNEL_NOUNS = {
 }
 # "its carrier strike group", "a naval task group": a group that is a military formation.
 FORCE_GROUP_MODIFIERS = {"strike", "battle", "task"}
+# Determiners of a noun that takes up what the sentences before told: "that ban", "the rules".
+POINTING_BACK = {"that", "this", "the", "these", "those"}
 # Nouns that name a policy when no reference policy matches.
 POLICY_NOUNS = {
     "rule",

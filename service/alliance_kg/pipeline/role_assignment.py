@@ -17,6 +17,8 @@ from alliance_kg.pipeline.lexicon import (
     INDUSTRIAL_INPUTS,
     INSTITUTIONS,
     KNOW_HOW,
+    POINTING_BACK,
+    POLICY_NOUNS,
     RECEIVING_VERBS,
     SELECTING,
     SPENDING_VERBS,
@@ -425,6 +427,26 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 if state is not None:
                     c.add(Role.PARTICIPANT, [state])
                     c.inferred = True
+        told = ctx.last_subject_sentence
+        if told is not None and any(_policy_told_before(h) for h in heads):
+            # "Sweden had barred exports of its howitzers. That ban was lifted": what it was
+            # about, and who set it if no one lifts it by name
+            if not c.roles.get(Role.MATERIEL):
+                c.add(Role.MATERIEL, entities_in(iter(told), ctx, {EntityType.MATERIEL}))
+            if not c.actor_iris():
+                states = [e for e in ctx.last_subject if e.type is EntityType.COUNTRY]
+                c.add(Role.PARTICIPANT, states)
+                c.inferred = True
+
+
+def _policy_told_before(noun: Token) -> bool:
+    """'that ban', 'the rules', 'this hold': a policy noun whose determiner points back to the
+    restriction or plan the sentences before described, with no owner of its own."""
+    if noun.lemma_.lower() not in POLICY_NOUNS:
+        return False
+    determiners = {c.lower_ for c in noun.children if c.dep_ == "det"}
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return bool(determiners & POINTING_BACK) and not owned
 
 
 def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
