@@ -848,6 +848,35 @@ def test_a_system_bought_from_no_one_named_comes_from_its_makers_state(
     assert isos(sale, Role.SUPPLIER) == {seller}
 
 
+@pytest.mark.parametrize(
+    ("text", "partner", "wrong_roles"),
+    [
+        (
+            "Finland and Norway signed a joint order for 400 military trucks, Finnish and "
+            "Norwegian officials said. Norway will also buy 20 more tanks. Finnish and Norwegian "
+            "crews will train together in Norway and Finland.",
+            "FIN",
+            (Role.SUPPLIER, Role.DONOR),
+        ),
+        (
+            "Poland and Romania have pledged howitzers to Ukraine. Romania will also send 30 "
+            "armoured vehicles next year, Romanian and Polish officials said in Warsaw and "
+            "Bucharest.",
+            "POL",
+            (Role.RECIPIENT,),
+        ),
+    ],
+)
+def test_a_state_cast_beside_a_side_never_fills_the_other_side(
+    extractor: Extractor, text: str, partner: str, wrong_roles: tuple[Role, ...]
+) -> None:
+    """A co-buyer is not the seller, a fellow donor not the one aided, however often named."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    events = events_of(extraction, E.ARMS_TRANSFER) + events_of(extraction, E.MILITARY_AID)
+    assert len(events) == 2
+    assert all(partner not in isos(event, role) for event in events for role in wrong_roles)
+
+
 def test_a_state_buying_its_own_makers_system_buys_from_no_state(extractor: Extractor) -> None:
     text = "South Korea ordered 150 more K2 tanks for its own army."
     for sale in events_of(extractor.extract(article(text, date(2025, 7, 1))), E.ARMS_TRANSFER):

@@ -436,7 +436,9 @@ def _arranges(agreement: Token, work: Token) -> bool:
 
 def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
     """A transfer naming one side, in an article about two states, is between those two;
-    a sale naming only its seller goes to the state the article is most about."""
+    a sale naming only its seller goes to the state the article is most about. A state the
+    article casts beside the named side, in its role (a fellow donor, a co-buyer), is no other
+    side."""
     pair = ctx.focus(2)
     if len(pair) < 2:
         return
@@ -451,13 +453,24 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
         if any(missing in member.unnamed for member in draft.members):
             continue  # "bought shells from allies": the text says who, without a name
         known = set(givers or takers)
-        others = [e for e in pair if e.iri not in known]
+        partners = _partners(drafts, 0 if givers else 1, known)
+        others = [e for e in pair if e.iri not in known | partners]
         if len(known & {e.iri for e in pair}) == 0 and givers:
             others = others[:1]  # a sale to no one named, in an article about one buyer
         if len(others) == 1 and len(known & {e.iri for e in pair}) <= 1:
             draft.roles.setdefault(missing, {})[others[0].iri] = others[0]
             for member in draft.members:
                 member.inferred = True
+
+
+def _partners(drafts: list[Draft], side: int, known: set[str]) -> set[str]:
+    """The actors some transfer casts on one side (0 giving, 1 taking) beside one of `known`."""
+    sides = [
+        set(d.roles.get(DIRECTED[d.type][side], {}))
+        for d in drafts
+        if d.type in DIRECTED and not d.negated
+    ]
+    return {iri for actors in sides if known & actors for iri in actors}
 
 
 def _commercial(candidate: Candidate) -> bool:
