@@ -428,3 +428,33 @@ def test_a_policy_taken_up_by_that_or_the_is_the_one_told_before(
     (event,) = events_of(extraction, E.POLICY_CHANGE)
     assert isos(event, Role.PARTICIPANT) == {state}
     assert {m.label.lower() for m in event.fillers(Role.MATERIEL)} == {materiel}
+
+
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        pytest.param(
+            "TOKYO (Reuters) - The United States and Australia held talks last week. The "
+            "government will buy 400 Tomahawk missiles from the United States, officials said.",
+            "JPN",
+            id="the_dateline_when_the_sentence_before_names_two_states",
+        ),
+        pytest.param(
+            "SEOUL (AP) - The government will buy 20 more F-35 jets from the United States.",
+            "KOR",
+            id="the_dateline_of_a_story_that_opens_with_it",
+        ),
+        pytest.param(
+            "Britain and Norway signed a frigate deal in August. Norway has been short of ships "
+            "for years. The navy will receive five Type 26 frigates from Britain from 2030.",
+            "NOR",
+            id="the_one_state_the_sentence_before_has_as_subject",
+        ),
+    ],
+)
+def test_a_home_body_is_the_state_in_play_where_it_is_told(
+    extractor: Extractor, text: str, buyer: str
+) -> None:
+    events = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
+    (event,) = [e for e in events if e.mentions[0].text.startswith(("The government", "The navy"))]
+    assert isos(event, Role.RECIPIENT) == {buyer}

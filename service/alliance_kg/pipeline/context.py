@@ -87,6 +87,7 @@ class ArticleContext:
         )
         self.last_subject: list[Entity] = []
         self.last_subject_sentence: Span | None = None  # where last_subject was named
+        self.dateline: list[Entity] = []  # the state the story was filed from
 
     def position(self, token: Token) -> Position:
         return (self._paragraph.get(id(token.doc), 0), token.i)
@@ -263,6 +264,29 @@ class ArticleContext:
     def home_country(self) -> list[Entity]:
         """The state an unqualified "the government" stands for."""
         return self._entities(self.home)
+
+    def home_here(self, word: Token) -> list[Entity]:
+        """The state "the government", "the navy" or "lawmakers" stand for where they are
+        told: the one state the sentence just before had as subject, else the state the story
+        was filed from, else the state acting most in the article."""
+        told = self.last_subject_sentence
+        states = [e for e in self.last_subject if e.type is EntityType.COUNTRY]
+        if told is not None and len(states) == 1 and self._just_before(told, word.sent):
+            return states
+        return self.dateline or self.home_country()
+
+    def _just_before(self, told: Span, sentence: Span) -> bool:
+        """`told` is the sentence before `sentence`, in its paragraph or ending the last one."""
+        if told.doc is sentence.doc:
+            return told.end == sentence.start
+        here, there = self._paragraph.get(id(sentence.doc)), self._paragraph.get(id(told.doc))
+        return (
+            sentence.start == 0
+            and told.end == len(told.doc)
+            and here is not None
+            and there is not None
+            and here == there + 1
+        )
 
     def _entities(self, iris: list[str]) -> list[Entity]:
         refs = [self.gazetteer.get(iri) for iri in iris]

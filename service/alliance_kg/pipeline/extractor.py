@@ -104,8 +104,19 @@ class Extractor:
             for article, parsed in zip(batch, docs, strict=True):
                 yield self._rules(article, parsed)
 
+    def _filed_from(self, article: Article) -> list[Entity]:
+        """The state a story was filed from: its dateline's city, region or country."""
+        for name in dateline_places(article):
+            ref = self.gazetteer.country_named(name) or self.gazetteer.place_named(name)
+            state = self.gazetteer.country_of(ref.iri) if ref is not None else None
+            found = self.gazetteer.get(state) if state is not None else None
+            if found is not None:
+                return [found.entity()]
+        return []
+
     def _rules(self, article: Article, parsed: list[tuple[Doc, int]]) -> Extraction:
         ctx = ArticleContext((doc for doc, _ in parsed), self.gazetteer)
+        ctx.dateline = self._filed_from(article)
         memory = AttributionMemory()
         candidates: list[Candidate] = []
         previous: EventDate | None = None  # the date told last: 'the same day' is its day
@@ -140,6 +151,21 @@ class Extractor:
         return Extraction(
             article=article, events=events, entities=tuple(named[k] for k in sorted(named))
         )
+
+
+def dateline_places(article: Article) -> list[str]:
+    """The place names of the dateline the story opens with ("CAMP DAVID, Maryland (AP) -":
+    Camp David, Maryland), or none."""
+    title = (article.title or "").strip().lower()
+    for line in article.text.split("\n"):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or stripped.lower() == title:
+            continue
+        dateline = DATELINE.match(stripped)
+        if dateline is None:
+            return []
+        return [name.strip() for name in stripped[: dateline.end()].split("(")[0].split(",")]
+    return []
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

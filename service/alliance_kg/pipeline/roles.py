@@ -110,7 +110,7 @@ def actors_of_np(
         tokens = (t for t in tokens if t.i not in owner)
     actors = entities_in(tokens, ctx, ACTOR_TYPES)
     if actors and all(_unplaced_body(a, ctx) for a in actors):  # "the National Security Council"
-        return _roll_up(actors, ctx) + ctx.home_country(), True
+        return _roll_up(actors, ctx) + ctx.home_here(head), True
     if actors:
         return _roll_up(actors, ctx), False
     founders = _founders(head, ctx) if head.lemma_ in JOINT_BODIES else []
@@ -143,7 +143,7 @@ def actors_of_np(
         return taken_up, True
     home = _home_body(head) or head.lemma_ in LEGISLATURES
     if home and _only_determiner(head):  # "the government", "lawmakers": the home state's
-        return _speakers_state(head, ctx) or ctx.home_country(), True
+        return _speakers_state(head, ctx) or ctx.home_here(head), True
     if home:  # "lawmakers in Seoul", "the cabinet of Prime Minister Kishida"
         return _state_named_in(head, ctx), True
     return [], False
