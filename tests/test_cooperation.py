@@ -816,3 +816,42 @@ def test_an_exercise_two_states_hold_is_defence_cooperation(
 def test_an_exercise_one_state_holds_is_no_cooperation(extractor: Extractor, text: str) -> None:
     extraction = extractor.extract(article(text, date(2024, 3, 10)))
     assert not events_of(extraction, E.DEFENSE_COOPERATION)
+
+
+@pytest.mark.parametrize(
+    ("text", "maker"),
+    [
+        ("PT Dirgantara Indonesia will assemble KAAN jets in Bandung.", "TUR"),
+        ("WB Group will build K9 howitzers under licence at a plant in Poland.", "KOR"),
+        ("The K2 tanks will be assembled in Poland by Bumar-Labedy.", "KOR"),
+    ],
+)
+def test_a_firm_making_a_system_alone_makes_it_with_its_maker(
+    extractor: Extractor, text: str, maker: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2025, 3, 10))), E.JOINT_PRODUCTION)
+    assert maker in isos(event, Role.PARTICIPANT)
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "maker"),
+    [
+        ("Airbus is set to supply parts for Hurjets built for Turkey.", None, "TUR"),
+        ("Australian firms will supply parts for the CV90 under a new deal.", "AUS", "SWE"),
+    ],
+)
+def test_parts_for_a_system_are_supplied_to_its_maker(
+    extractor: Extractor, text: str, supplier: str | None, maker: str
+) -> None:
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert maker in countries(c, Role.PARTICIPANT)
+    assert supplier is None or supplier in countries(c, Role.PARTICIPANT)
+
+
+def test_parts_a_maker_supplies_for_its_own_system_add_no_one(extractor: Extractor) -> None:
+    c = only(
+        extractor,
+        "Hanwha will supply parts for the K9 howitzers in Poland.",
+        E.SUPPLY_CHAIN_COOPERATION,
+    )
+    assert countries(c, Role.PARTICIPANT) == {"KOR"}

@@ -347,6 +347,9 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         c.add(Role.PARTICIPANT, agents + actors_at(*extra))
         if c.type is E.SUPPLY_CHAIN_COOPERATION and obj is not None:
             c.add(Role.PARTICIPANT, wanted_by(obj, ctx))
+        if c.type is E.SUPPLY_CHAIN_COOPERATION and c.actor_iris():
+            # "Airbus will supply parts for the Hurjet": a supplier of its maker
+            c.add(Role.PARTICIPANT, _makers(c, ctx, besides=_states_of(c, ctx)))
         if (
             c.type is E.SUPPLY_CHAIN_COOPERATION
             and token.dep_ == "pobj"
@@ -451,16 +454,43 @@ def _policy_told_before(noun: Token) -> bool:
 
 def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
     """A joint, licence or local production naming one side only: the partner whose design
-    is made is another state the sentence names, else the other state the article is about."""
+    is made is the maker of the system (from the reference), else another state the sentence
+    names, else the other state the article is about."""
     actors = c.actor_iris()
     states = {s for iri in actors if (s := ctx.gazetteer.country_of(iri)) is not None}
     own = states or actors  # "Airbus ... in Spain": a firm of several states is the state named
     if len(own) != 1:
         return
+    designers = _makers(c, ctx, besides=own)
+    if designers:  # "PT Dirgantara Indonesia will assemble KAAN jets": with Turkish Aerospace
+        c.add(Role.PARTICIPANT, designers)
+        c.inferred = True
+        return
     named = entities_in(iter(c.sentence), ctx, {EntityType.COUNTRY, EntityType.ORGANIZATION})
     states = [s for e in named if (s := ctx.state_of(e)) is not None]
     c.add(Role.PARTICIPANT, [e for e in states + ctx.focus(2) if e.iri not in own][:1])
     c.inferred = True
+
+
+def _makers(c: Candidate, ctx: ArticleContext, besides: set[str]) -> list[Entity]:
+    """The makers of the systems a candidate names (reference data), each with its state,
+    other than of the states or actors `besides`: 'parts for Hurjets' -> Turkish Aerospace,
+    Turkey."""
+    found: list[Entity] = []
+    for iri in c.roles.get(Role.MATERIEL, {}):
+        ref = ctx.gazetteer.get(iri)
+        for maker in ref.makers if ref is not None else []:
+            made_by = ctx.gazetteer.get(maker)
+            side = ctx.with_country(made_by.entity()) if made_by is not None else []
+            if side and not {e.iri for e in side} & besides:
+                found += side
+    return found
+
+
+def _states_of(c: Candidate, ctx: ArticleContext) -> set[str]:
+    """The actors of a candidate and the states they belong to."""
+    actors = c.actor_iris()
+    return actors | {s for iri in actors if (s := ctx.gazetteer.country_of(iri)) is not None}
 
 
 def _is_materiel(head: Token, ctx: ArticleContext) -> bool:
