@@ -595,3 +595,32 @@ def test_the_same_day_is_the_day_told_before(
     text = "Biden and Modi met at the White House on June 22. " + second
     extraction = extractor.extract(article(text, date(2023, 6, 25)))
     assert when in {e.date for e in extraction.events if e.type is not E.LEADERS_MEETING}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and France concluded a roadmap for armaments cooperation in Berlin in May. "
+        "The two governments also launched Eurodrone-X, a network linking start-ups with "
+        "defence ministries, at a summit in Paris.",
+        "Spain and Italy signed a naval cooperation treaty in 2019. "
+        "Spain and Italy signed a defence pact in March 2024.",
+    ],
+)
+def test_two_agreements_each_introduced_are_two_events(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert len(events_of(extraction, E.DEFENSE_COOPERATION)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan and Australia signed a defence pact on Monday. "
+        "The pact lets each side's troops train on the other's soil.",
+        "Canada and Norway signed an Arctic security agreement in 2023. "
+        "Canada and Norway said the agreement would deepen their cooperation.",
+    ],
+)
+def test_an_agreement_referred_back_to_is_the_same_event(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert len(events_of(extraction, E.DEFENSE_COOPERATION)) == 1

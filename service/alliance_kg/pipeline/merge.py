@@ -46,6 +46,8 @@ from alliance_kg.pipeline.trigger_phrases import counts_only
 
 E = EventClass
 MATERIEL_IDENTITY = {E.ARMS_TRANSFER, E.MILITARY_AID}
+# Classes whose events are agreements or policies, told apart by what each introduces.
+ARRANGEMENTS = {E.DEFENSE_COOPERATION, E.POLICY_CHANGE}
 # The kinds of defence cooperation the contract names (ak:DefenseCooperation's subclasses).
 COOPERATION_KINDS = {
     E.JOINT_PRODUCTION,
@@ -125,6 +127,8 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         return False
     if c.type is E.DEFENSE_COOPERATION and not _same_states(mine, theirs, ctx):
         return False
+    if not pending and _other_arrangement(draft.members, c):
+        return False
     if any(draft.roles.get(role) for role in c.unnamed):
         return False  # "allies will provide": another giver than the one the event names
     if c.type in DIRECTED:
@@ -166,6 +170,47 @@ def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: boo
         if specific and all(ctx.is_specific_materiel(e) for e in c.roles[Role.MATERIEL].values()):
             return False
     return True
+
+
+def _other_arrangement(members: list[Candidate], candidate: Candidate) -> bool:
+    """'concluded a roadmap' beside 'launched INDUS-X', a treaty signed in 2023 beside a pact
+    signed in 2025: two agreements or policies, where each mention introduces its own (a name
+    or 'a ...') or the text dates them made in other years. A mention of 'the pact' or 'it',
+    with no year, repeats the one before."""
+    if candidate.type not in ARRANGEMENTS:
+        return False
+    made = {m.date.year for m in members if _made(m) and m.date and not m.date_reported}
+    dated = _made(candidate) and candidate.date and not candidate.date_reported
+    if dated and made and candidate.date.year not in made:
+        return True
+    new = _introduced(candidate)
+    others = {_introduced(m) for m in members if _sentence_key(m) != _sentence_key(candidate)}
+    others.discard(None)
+    return new is not None and bool(others) and new not in others
+
+
+def _introduced(candidate: Candidate) -> str | None:
+    """The lemma of the agreement, body or policy a mention introduces by name or with 'a'
+    ('signed a treaty', 'INDUS-X, a network', 'a roadmap for cooperation'); None for one it
+    refers back to ('the pact')."""
+    trigger = candidate.trigger
+    head = trigger
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        head = next((t for t in trigger.children if t.dep_ in {"dobj", "nsubjpass"}), None)
+    if head is None:
+        return None
+    heads = [head]
+    if head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":  # "a roadmap for cooperation"
+        heads.append(head.head.head)
+    return next(
+        (
+            h.lemma_.lower()
+            for h in heads
+            if h.pos_ == "PROPN"
+            or any(t.dep_ == "det" and t.lower_ in {"a", "an"} for t in h.children)
+        ),
+        None,
+    )
 
 
 def _conjoined(draft: Draft, candidate: Candidate) -> bool:
