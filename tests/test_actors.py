@@ -26,6 +26,32 @@ def test_the_states_just_named_together_are_the_group(extractor: Extractor) -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Japan signed a defence pact with the Philippines on Monday. China condemned the "
+            "pact, and Chinese officials said China would respond. The two governments will "
+            "also build patrol boats together.",
+            {"JPN", "PHL"},
+        ),
+        (
+            "South Korea will sell 48 FA-50 jets to Poland. Russia condemned the sale, and "
+            "Russian officials said Russia would respond. The two countries will also produce "
+            "tanks together.",
+            {"KOR", "POL"},
+        ),
+    ],
+)
+def test_the_two_are_the_pair_last_acting_together_not_the_most_named(
+    extractor: Extractor, text: str, pair: set[str]
+) -> None:
+    """A subject and the state it deals with, sells to or buys from act together; a third
+    state named more often in between is not one of 'the two'."""
+    [joint] = events_of(extractor.extract(article(text, PUBLISHED)), E.JOINT_PRODUCTION)
+    assert isos(joint, Role.PARTICIPANT) == pair
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "role", "expected"),
     [
         pytest.param(

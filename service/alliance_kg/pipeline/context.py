@@ -39,6 +39,34 @@ def counted_group(noun: Token) -> int | None:
     return next((NUMBER_WORDS[c.lower_] for c in noun.children if c.lower_ in NUMBER_WORDS), None)
 
 
+# Prepositions naming the other party of what a subject does: 'a pact with', 'sell to'.
+_COUNTERPART_PREPS = {"with", "to", "from"}
+
+
+def _counterparts(verb: Token) -> list[Token]:
+    """The words a verb (through 'agreed to buy' chains) or its object name as the party it
+    deals with: the objects of its 'with', 'to' and 'from' phrases, and their conjuncts. A
+    phrase set off by a comma is left out: a parse hangs asides there."""
+    heads = [verb]
+    while heads[-1].pos_ in {"VERB", "AUX"}:
+        chained = [c for c in heads[-1].children if c.dep_ == "xcomp"]
+        if not chained:
+            break
+        heads.append(chained[0])
+    heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]
+    return [
+        word
+        for h in heads
+        for prep in h.children
+        if prep.dep_ == "prep"
+        and prep.lower_ in _COUNTERPART_PREPS
+        and not any(t.text == "," for t in verb.doc[min(h.i, prep.i) : max(h.i, prep.i)])
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        for word in (obj, *obj.conjuncts)
+    ]
+
+
 class ArticleContext:
     """Entity lookup over the parsed paragraphs of one article."""
 
@@ -93,20 +121,29 @@ class ArticleContext:
         return (self._paragraph.get(id(token.doc), 0), token.i)
 
     def _subject_groups(self, doc: Doc) -> list[tuple[Position, list[Entity]]]:
-        """Coordinated subjects naming two or more states: 'Biden, Kishida and Yoon agreed'."""
+        """States acting together: coordinated subjects ('Biden, Kishida and Yoon agreed'), or
+        a subject and the state its verb or object deals with, sells to or buys from ('Japan
+        signed a pact with the Philippines', 'Australia agreed to buy submarines from the US')."""
         found = []
         for token in doc:
             if token.dep_ not in _SUBJECTS:
                 continue
-            states: dict[str, Entity] = {}
-            for word in (token, *token.conjuncts):
-                entity = self.entity_of(word)
-                for actor in self.with_country(entity) if entity is not None else []:
-                    if actor.type is EntityType.COUNTRY:
-                        states.setdefault(actor.iri, actor)
+            states = self._states_of([token, *token.conjuncts])
+            if states and token.dep_ == "nsubj":  # "stocks drawn down by shipments to Israel"
+                states |= self._states_of(_counterparts(token.head))
             if len(states) >= 2:
                 found.append((self.position(token), list(states.values())))
         return found
+
+    def _states_of(self, words: list[Token]) -> dict[str, Entity]:
+        """The states words name, or whose leaders, bodies or firms they name."""
+        states: dict[str, Entity] = {}
+        for word in words:
+            entity = self.entity_of(word)
+            for actor in self.with_country(entity) if entity is not None else []:
+                if actor.type is EntityType.COUNTRY:
+                    states.setdefault(actor.iri, actor)
+        return states
 
     def _nameable(self, entity: Entity) -> bool:
         """A state, or a body of several states (the EU, NATO): what 'the country' or
