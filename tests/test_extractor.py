@@ -624,3 +624,29 @@ def test_two_agreements_each_introduced_are_two_events(extractor: Extractor, tex
 def test_an_agreement_referred_back_to_is_the_same_event(extractor: Extractor, text: str) -> None:
     extraction = extractor.extract(article(text, date(2024, 7, 4)))
     assert len(events_of(extraction, E.DEFENSE_COOPERATION)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland has ordered 180 more K2 tanks from South Korea. "
+        "Poland received its first K2 tanks from South Korea in 2022.",
+        "Egypt agreed to buy 30 Rafale jets from France. "
+        "France delivered 24 Rafale jets to Egypt in 2017.",
+    ],
+)
+def test_a_handover_dated_before_the_article_is_not_the_deal_it_tells_now(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 6, 5)))
+    transfers = events_of(extraction, E.ARMS_TRANSFER)
+    assert sorted(e.status.value for e in transfers) == ["Agreed", "Completed"]
+
+
+def test_a_handover_still_to_come_is_the_deal_it_completes(extractor: Extractor) -> None:
+    text = (
+        "Japan will buy 400 Tomahawk missiles from the United States. "
+        "The United States will deliver the first Tomahawks to Japan in 2026."
+    )
+    extraction = extractor.extract(article(text, date(2025, 6, 5)))
+    assert len(events_of(extraction, E.ARMS_TRANSFER)) == 1

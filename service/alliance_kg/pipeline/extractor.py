@@ -141,7 +141,7 @@ class Extractor:
                 if signed is not None:
                     _date_the_deal(*signed, offset, candidates)
                 _remember_subject(sentence, ctx)
-        drafts = merge_candidates(candidates, ctx)
+        drafts = merge_candidates(candidates, ctx, article.published)
         events = tuple(draft_to_event(d) for d in drafts)
         named = {e.iri: e for ev in events for _, e in ev.roles}
         for doc, _ in parsed:

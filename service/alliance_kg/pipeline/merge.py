@@ -9,6 +9,7 @@ is dropped: no event is asserted without someone doing it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Token
 
@@ -111,10 +112,21 @@ def _complete(c: Candidate, ctx: ArticleContext) -> bool:
     return True
 
 
-def _compatible(draft: Draft, c: Candidate, ctx: ArticleContext, *, pending: bool = False) -> bool:
+def _compatible(
+    draft: Draft,
+    c: Candidate,
+    ctx: ArticleContext,
+    *,
+    pending: bool = False,
+    published: date | None = None,
+) -> bool:
     if not _same_kind(draft, c) or draft.negated != c.modality.negated:
         return False
-    if not pending and (_other_years(draft.members, c) or _done_beside_due(draft.members, c)):
+    if not pending and (
+        _other_years(draft.members, c)
+        or _done_beside_due(draft.members, c)
+        or _handed_over_before(draft.members, c, ctx, published)
+    ):
         return False
     if c.type in SHARED and _conjoined(draft, c):
         return True  # "will be designed by Britain ... and built in Britain and Australia"
@@ -320,6 +332,38 @@ def _other_years(members: list[Candidate], candidate: Candidate) -> bool:
     return bool(mine and theirs) and not mine & theirs
 
 
+def _handed_over_before(
+    members: list[Candidate], candidate: Candidate, ctx: ArticleContext, published: date | None
+) -> bool:
+    """'has ordered 12 more FA-50s' beside 'took delivery of its first FA-50s in 2017': a deal
+    of a named system told as made or under way, with no date, is the one of the year the
+    article is published; a handover the text dates in an earlier year is another transfer."""
+    named = [i for i in candidate.roles.get(Role.MATERIEL, {}) if not ctx.gazetteer.is_generic(i)]
+    if published is None or candidate.type not in MATERIEL_IDENTITY or not named:
+        return False
+
+    def earlier(group: list[Candidate]) -> bool:
+        return all(
+            c.status is Status.COMPLETED
+            and c.date is not None
+            and not c.date_reported
+            and c.date.year < published.year
+            for c in group
+        )
+
+    def current(group: list[Candidate]) -> bool:
+        return all(
+            c.date is None
+            and c.status in {Status.AGREED, Status.ONGOING}
+            and c.modality.cue not in FUTURE_MODALS
+            for c in group
+        )
+
+    return (earlier([candidate]) and current(members)) or (
+        current([candidate]) and earlier(members)
+    )
+
+
 # Statuses whose report date dates the event: a deal made, a handover done.
 _DONE = {Status.AGREED, Status.COMPLETED}
 _AHEAD = {Status.PLANNED, Status.EXPECTED}
@@ -394,8 +438,11 @@ def _related(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
     return any(a in ancestors(b) or b in ancestors(a) for a in have for b in new)
 
 
-def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[Draft]:
-    """Group an article's candidates into drafts, one per event."""
+def merge_candidates(
+    candidates: list[Candidate], ctx: ArticleContext, published: date | None = None
+) -> list[Draft]:
+    """Group an article's candidates into drafts, one per event (`published`: the article's
+    date, the year of what it tells undated as done)."""
     drafts: list[Draft] = []
     pending: list[Candidate] = []
     candidates = _without_vehicles(candidates)
@@ -405,7 +452,9 @@ def merge_candidates(candidates: list[Candidate], ctx: ArticleContext) -> list[D
         if not _complete(candidate, ctx):
             pending.append(candidate)
             continue
-        options = [d for d in reversed(drafts) if _compatible(d, candidate, ctx)]
+        options = [
+            d for d in reversed(drafts) if _compatible(d, candidate, ctx, published=published)
+        ]
         if _sentence_key(candidate) in distinct:  # a new event: only its own sentence joins it
             options = [d for d in options if _sentence_key(candidate) in d.sentences()]
         target = next(iter(options), None)
