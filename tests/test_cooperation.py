@@ -855,3 +855,29 @@ def test_parts_a_maker_supplies_for_its_own_system_add_no_one(extractor: Extract
         E.SUPPLY_CHAIN_COOPERATION,
     )
     assert countries(c, Role.PARTICIPANT) == {"KOR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "year"),
+    [
+        (
+            "Greece and Israel are negotiating a second agreement on training pilots, after a "
+            "2019 pact that set up a flight school.",
+            "pact",
+            2019,
+        ),
+        (
+            "Poland and Sweden will sign an agreement on submarine training, extending the 2022 "
+            "accord between their navies.",
+            "accord",
+            2022,
+        ),
+    ],
+)
+def test_the_year_of_an_earlier_pact_dates_that_pact_only(
+    extractor: Extractor, text: str, earlier: str, year: int
+) -> None:
+    found = [c for c in candidates(extractor, text) if c.type is E.DEFENSE_COOPERATION]
+    dated = {c.trigger.text: c.date.year for c in found if c.date is not None}
+    assert dated == {earlier: year}
+    assert len(found) > len(dated)

@@ -69,6 +69,7 @@ def date_for(
             scope.add(trigger.head.head.i)
     dates = [ent for ent in trigger.sent.ents if ent.label_ == "DATE"]
     dates = [ent for ent in dates if not _compared_since(ent.root)]
+    dates = [ent for ent in dates if not _dates_another(ent, trigger)]
     if not deadlines:
         dates = [ent for ent in dates if not _deadline(ent)]
     # a report's date points the way of the report's own tense: 'will buy, they said on Friday'
@@ -127,6 +128,20 @@ def _told_deal(noun: Token) -> bool:
         noun.dep_ in {"nsubjpass", "dobj"}
         and noun.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    )
+
+
+def _dates_another(ent: Span, trigger: Token) -> bool:
+    """'negotiating a second agreement, after a 2019 pact': where a clause tells of two
+    agreements, a year naming one ('a 2019 pact', 'the 2014 accord') dates that one only."""
+    named = ent.root.head
+    about = {trigger} | {c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}}
+    return (
+        ent.root.dep_ in {"compound", "nummod", "amod"}
+        and ent.end <= named.i
+        and named.lemma_.lower() in AGREEMENT_NOUNS
+        and named not in about
+        and any(t.lemma_.lower() in AGREEMENT_NOUNS for t in about)
     )
 
 
