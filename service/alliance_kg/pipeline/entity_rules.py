@@ -192,8 +192,13 @@ class EntityRules:
         self.matcher = Matcher(nlp.vocab, validate=False)  # its schema knows no flags
         for label, found in patterns.items():
             self.matcher.add(label, found, greedy="LONGEST")  # type: ignore[arg-type]
-        specs = [spec for found in patterns.values() for pattern in found for spec in pattern]
-        may_match = [_text_test(spec, nlp.vocab) for spec in specs]
+        conditions = {
+            _text_conditions(spec)
+            for found in patterns.values()
+            for pattern in found
+            for spec in pattern
+        }  # many specs share theirs: each distinct set is tested once per word
+        may_match = [_text_test(tested, nlp.vocab) for tested in conditions]
         # the words that some token of some pattern may match
         self.part = classes.flag("entity part", lambda text: any(t(text) for t in may_match))
         self.rank = {nlp.vocab.strings.add(label): n for n, label in enumerate(_LABEL_ORDER)}
@@ -220,18 +225,30 @@ class EntityRules:
         return found
 
 
-def _text_test(spec: TokenPattern, vocab: Vocab) -> Callable[[str], bool]:
-    """A test of a word's text that every word matching `spec` passes (others may too):
-    the spec's flags, LOWER, ORTH and SHAPE; its other conditions are not tested."""
+def _text_conditions(spec: TokenPattern) -> frozenset[tuple[int | str, object]]:
+    """The conditions of `spec` that a test of a word's text checks: its flags, LOWER, ORTH
+    and SHAPE; its other conditions are not tested."""
+    return frozenset(
+        (name, wanted)
+        for name, wanted in spec.items()
+        if (isinstance(name, int) and wanted is True)
+        or (name in ("LOWER", "ORTH", "SHAPE") and isinstance(wanted, str))
+    )
+
+
+def _text_test(
+    conditions: frozenset[tuple[int | str, object]], vocab: Vocab
+) -> Callable[[str], bool]:
+    """A test of a word's text that every word meeting `conditions` passes."""
     tests: list[Callable[[str], bool]] = []
-    for name, wanted in spec.items():
-        if isinstance(name, int) and wanted is True:
+    for name, wanted in conditions:
+        if isinstance(name, int):
             tests.append(vocab.lex_attr_getters[name])
-        elif name == "LOWER" and isinstance(wanted, str):
+        elif name == "LOWER":
             tests.append(lambda text, wanted=wanted: text.lower() == wanted)
-        elif name == "ORTH" and isinstance(wanted, str):
+        elif name == "ORTH":
             tests.append(lambda text, wanted=wanted: text == wanted)
-        elif name == "SHAPE" and isinstance(wanted, str):
+        else:
             tests.append(lambda text, wanted=wanted: word_shape(text) == wanted)
     return lambda text: all(test(text) for test in tests)
 
