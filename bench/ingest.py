@@ -23,39 +23,56 @@ Times are medians over `--repeats` runs. `--ner` picks the entity recognisers to
 `--cases` picks cases; `--profile N` instead
 profiles (cProfile) a one-process bulk ingest of N articles into an in-memory store and
 prints where the time goes: spaCy, the rules, the mapping, the store.
+`--profile-stages N` measures the CPU time of each stage, per article, on N articles: in one
+process, the worker's stages (extractor load, spaCy, the rules, mapping, N-Quads, index
+rows, pickling across the process boundary) timed with `time.process_time`; then
+`akg ingest --workers W` run in this process (W: the first of `--workers`), its parent's
+CPU time split by cProfile (store, index, results) and its workers' CPU time
+(`RUSAGE_CHILDREN`). Figures hold on a busy machine: they are CPU time, not wall time.
 `--write-benchmarks` rewrites the "## Ingest throughput" section of BENCHMARKS.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
+import io
 import itertools
 import os
+import pickle
 import pstats
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any, TypeVar
 
-from alliance_kg import EXTRACTOR_VERSION
-from alliance_kg.bulk import BulkIngest
+from pyoxigraph import RdfFormat, serialize
+
+from alliance_kg import EXTRACTOR_VERSION, cli
+from alliance_kg.bulk import BulkIngest, ShardOutput
+from alliance_kg.index import article_rows
 from alliance_kg.model import Article
 from alliance_kg.pipeline import Extractor
+from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
 from alliance_kg.reading import read_file
 from alliance_kg.store.oxigraph import EmbeddedStore
 from corpus import describe_lengths, write_corpus
 from section import write_section
 
+_T = TypeVar("_T")
 HEADING = "## Ingest throughput"
 CASES = ("extract", "extract-pool", "ingest")
 AKG = Path(sys.executable).with_name("akg")
@@ -67,6 +84,19 @@ PROFILED_STAGES = {  # label -> (part of the file path, function name)
     "mapping (extraction_to_quads)": ("rdf/mapping.py", "extraction_to_quads"),
     "N-Quads writing (serialize)": ("~", "serialize"),
     "store (drop graphs + load)": ("alliance_kg/bulk.py", "_load"),
+}
+SPACY = "spaCy (extract_many but the rules)"
+RULES = "rules (Extractor._rules)"
+PARENT_STAGES = {  # label -> (part of the file path, function name), in an ingest's parent
+    "read the corpus": ("alliance_kg/cli.py", "read_articles"),
+    "base graphs and index open": ("alliance_kg/cli.py", "_indexed"),
+    "skip check (stored versions)": ("alliance_kg/bulk.py", "stored_versions"),
+    "store: drop graphs": ("store/oxigraph.py", "update"),
+    "store: load shard": ("store/oxigraph.py", "load"),
+    "store: flush": ("store/oxigraph.py", "flush"),
+    "index: put rows": ("index/read_index.py", "put_articles"),
+    "manifest": ("alliance_kg/bulk_manifest.py", "record_loaded"),
+    "report lines and progress bar": ("alliance_kg/cli.py", "report"),
 }
 
 
@@ -141,6 +171,90 @@ def print_profile(articles: Sequence[Article]) -> None:
             if name in (function, f"<built-in function {function}>") and file_part in path
         )
         print(f"{label:<34} {seconds:>7.1f} s  {100 * seconds / total:>5.1f} %")
+
+
+def print_stage_costs(articles: Sequence[Article], workers: int, corpus: Path) -> None:
+    """CPU milliseconds per article of each stage: a worker's, then an ingest's parent."""
+    count = len(articles)
+    costs: dict[str, float] = {}
+
+    def timed(label: str, work: Callable[[], _T]) -> _T:
+        start = time.process_time()
+        result = work()
+        costs[label] = costs.get(label, 0.0) + time.process_time() - start
+        return result
+
+    extractor = timed("extractor load (once per process)", Extractor.load)
+    rules = extractor._rules
+
+    def timed_rules(*args: Any) -> Any:
+        return timed(RULES, partial(rules, *args))
+
+    extractor._rules = timed_rules  # type: ignore[method-assign]
+    extractions = timed(SPACY, partial(list, extractor.extract_many(articles)))
+    costs[SPACY] -= costs[RULES]
+    costs[RULES] = costs.pop(RULES)  # printed after spaCy
+    output = io.BytesIO()
+    events, rows = {}, []
+    for extraction in extractions:
+        article_id = extraction.article.id
+        to_quads = partial(extraction_to_quads, extraction, extractor_version=extractor.version)
+        quads = timed("mapping (extraction_to_quads)", to_quads)
+        timed("N-Quads (serialize)", partial(serialize, quads, output, RdfFormat.N_QUADS))
+        events[article_id] = timed("stored events", partial(stored_events, extraction))
+        triples = [(q.subject, q.predicate, q.object) for q in quads]
+        rows.append(timed("index rows", partial(article_rows, article_id, triples)))
+    sent = partial(pickle.dumps, tuple(articles))
+    timed("pickle: articles to a worker", lambda: pickle.loads(sent()))
+    returned = partial(pickle.dumps, ShardOutput(events, tuple(rows)))
+    timed("pickle: results to the parent", lambda: pickle.loads(returned()))
+    print(f"worker stages, one process, {count} articles: CPU ms per article")
+    for label, seconds in costs.items():
+        print(
+            f"  {label:<38} {1000 * seconds / count:>8.2f}"
+            + ("" if "once" not in label else f"  ({seconds:.2f} s)")
+        )
+    with tempfile.TemporaryDirectory(prefix="akg-stages-") as scratch:
+        profiler = cProfile.Profile(time.thread_time)  # the main thread's: not the pool's
+        before = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+        argv = [
+            "--store",
+            str(Path(scratch) / "store"),
+            "ingest",
+            "--workers",
+            str(workers),
+            str(corpus),
+        ]
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            profiler.runcall(cli.main, argv)
+        after = (
+            resource.getrusage(resource.RUSAGE_SELF),
+            resource.getrusage(resource.RUSAGE_CHILDREN),
+        )
+    parent, children = (_cpu(a) - _cpu(b) for a, b in zip(after, before, strict=True))
+    stats = pstats.Stats(profiler)
+    print(f"akg ingest --workers {workers}, {count} articles: CPU ms per article")
+    print(f"  {'parent process, all':<38} {1000 * parent / count:>8.2f}")
+    listed = 0.0
+    for label, (file_part, function) in PARENT_STAGES.items():
+        seconds = sum(
+            row[3]
+            for (path, _, name), row in stats.stats.items()  # type: ignore[attr-defined]
+            if name == function and file_part in path
+        )
+        listed += seconds
+        print(f"    {label:<36} {1000 * seconds / count:>8.2f}")
+    other = "other (results from the pool, start-up)"
+    print(f"    {other:<36} {1000 * (parent - listed) / count:>8.2f}")
+    print(f"  {'worker processes, all':<38} {1000 * children / count:>8.2f}")
+    print(f"  {'total':<38} {1000 * (parent + children) / count:>8.2f}")
+
+
+def _cpu(usage: resource.struct_rusage) -> float:
+    return usage.ru_utime + usage.ru_stime
 
 
 def measure(command: list[str], case: str, ner: str, workers: int, articles: int) -> Measurement:
@@ -299,6 +413,7 @@ def main() -> None:
     parser.add_argument("--ner", default="rules", help="comma-separated: rules, model")
     parser.add_argument("--cases", default=",".join(CASES), help="comma-separated cases")
     parser.add_argument("--profile", type=int, metavar="N", help="profile N articles instead")
+    parser.add_argument("--profile-stages", type=int, metavar="N", help="CPU ms per stage")
     parser.add_argument("--write-benchmarks", action="store_true")
     parser.add_argument("--case", help=argparse.SUPPRESS)  # the child side of one case
     args = parser.parse_args()
@@ -308,6 +423,12 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory(prefix="akg-corpus-") as scratch:
         corpus = args.corpus or write_corpus(Path(scratch), args.count)
+        if args.profile_stages:
+            staged = Path(scratch) / "staged.jsonl"
+            subset = corpus.read_text(encoding="utf-8").splitlines()[: args.profile_stages]
+            staged.write_text("\n".join(subset) + "\n", encoding="utf-8")
+            print_stage_costs(read_file(staged), worker_counts[0], staged)
+            return
         if args.profile:
             print_profile(read_file(corpus)[: args.profile])
             return
