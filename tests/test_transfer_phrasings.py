@@ -877,6 +877,37 @@ def test_a_state_cast_beside_a_side_never_fills_the_other_side(
     assert all(partner not in isos(event, role) for event in events for role in wrong_roles)
 
 
+@pytest.mark.parametrize(
+    ("text", "seller", "buyer"),
+    [
+        (
+            "Canada signed a defence pact with Ghana in March. The two governments agreed last "
+            "year on a loan to export drones. Canada will also sell 12 armoured vehicles next "
+            "year, Canadian officials said in Ottawa.",
+            "CAN",
+            "GHA",
+        ),
+        (
+            "Spain signed a defence pact with Peru in March. The two governments agreed last "
+            "year on a loan to export drones. Spain will also sell six patrol boats next year, "
+            "Spanish officials said in Madrid.",
+            "ESP",
+            "PER",
+        ),
+    ],
+)
+def test_a_group_resolved_on_one_side_makes_no_partner_of_the_other(
+    extractor: Extractor, text: str, seller: str, buyer: str
+) -> None:
+    """'The two governments' cast as sellers is a guess, not a state named beside the seller:
+    the sale naming only its seller still goes to the other state of the pair."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    sales = [
+        e for e in events_of(extraction, E.ARMS_TRANSFER) if isos(e, Role.SUPPLIER) == {seller}
+    ]
+    assert [isos(e, Role.RECIPIENT) for e in sales] == [{buyer}]
+
+
 def test_a_state_buying_its_own_makers_system_buys_from_no_state(extractor: Extractor) -> None:
     text = "South Korea ordered 150 more K2 tanks for its own army."
     for sale in events_of(extractor.extract(article(text, date(2025, 7, 1))), E.ARMS_TRANSFER):

@@ -558,11 +558,15 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
 
 
 def _partners(drafts: list[Draft], side: int, known: set[str]) -> set[str]:
-    """The actors some transfer casts on one side (0 giving, 1 taking) beside one of `known`."""
+    """The actors some mention of a transfer names on one side (0 giving, 1 taking) beside
+    one of `known` ('the two governments agreed on a loan', resolved, names no one)."""
+    roles = {roles[side] for roles in DIRECTED.values()}
     sides = [
-        set(d.roles.get(DIRECTED[d.type][side], {}))
+        {iri for role in roles for iri in m.roles.get(role, {})}
         for d in drafts
         if d.type in DIRECTED and not d.negated
+        for m in d.members
+        if not m.inferred
     ]
     return {iri for actors in sides if known & actors for iri in actors}
 
