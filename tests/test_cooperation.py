@@ -881,3 +881,28 @@ def test_the_year_of_an_earlier_pact_dates_that_pact_only(
     dated = {c.trigger.text: c.date.year for c in found if c.date is not None}
     assert dated == {earlier: year}
     assert len(found) > len(dated)
+
+
+@pytest.mark.parametrize(
+    ("text", "partner"),
+    [
+        (
+            "HD Hyundai signed an agreement with Huntington Ingalls Industries in April to study "
+            "joint construction of auxiliary vessels.",
+            "Huntington Ingalls Industries",
+        ),
+        (
+            "Hanwha Ocean concluded a deal with Austal to build frigates together in Alabama.",
+            "Austal",
+        ),
+        (
+            "Rheinmetall agreed with Leonardo to study the joint production of Panther tanks.",
+            "Leonardo",
+        ),
+    ],
+)
+def test_the_party_to_the_deal_a_joint_work_is_agreed_in(
+    extractor: Extractor, text: str, partner: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, date(2025, 8, 27))), E.JOINT_PRODUCTION)
+    assert partner in {e.label for e in event.fillers(Role.PARTICIPANT)}

@@ -180,6 +180,34 @@ def test_one_pair_producing_two_systems_is_two_events(extractor: Extractor) -> N
     assert len(found) == 2
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea and the United States agreed in July to cooperate on building naval ships. "
+        "HD Hyundai signed an agreement with Huntington Ingalls Industries in April to study "
+        "joint construction of auxiliary vessels.",
+        "Poland and South Korea agreed in 2022 to co-produce K2 tanks in Poland. Hyundai Rotem "
+        "signed a contract with Bumar-Labedy in March to build the tanks together.",
+    ],
+)
+def test_a_firms_dated_deal_is_apart_from_its_states_accord(
+    extractor: Extractor, text: str
+) -> None:
+    found = events_of(extractor.extract(article(text, date(2025, 8, 27))), E.JOINT_PRODUCTION)
+    assert len(found) == 2
+
+
+def test_firms_undated_work_under_their_states_accord_is_that_accord(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Poland and South Korea agreed in 2022 to co-produce K2 tanks in Poland. "
+        "Hyundai Rotem will build the tanks together with Bumar-Labedy."
+    )
+    found = events_of(extractor.extract(article(text, date(2025, 8, 27))), E.JOINT_PRODUCTION)
+    assert len(found) == 1
+
+
 def test_a_considered_purchase_is_not_aid(extractor: Extractor) -> None:
     text = "Canberra is considering Japan's Mogami-class frigate for its new fleet."
     extraction = extractor.extract(article(text, date(2024, 3, 10)))

@@ -130,6 +130,8 @@ def _compatible(
         return False
     if c.type in SHARED and _conjoined(draft, c):
         return True  # "will be designed by Britain ... and built in Britain and Australia"
+    if c.type in _INDUSTRIAL and _firms_deal_apart(draft, c, ctx):
+        return False
     mine, theirs = draft.actors(), c.actor_iris()
     if c.type in MATERIEL_IDENTITY:  # a state, its leaders and agencies are one party
         mine, theirs = _parties(draft.roles, ctx), _parties(c.roles, ctx)
@@ -223,6 +225,39 @@ def _introduced(candidate: Candidate) -> str | None:
         ),
         None,
     )
+
+
+# Industrial work firms may do on their own, beside their states' accords.
+_INDUSTRIAL = {E.JOINT_PRODUCTION, E.SUPPLY_CHAIN_COOPERATION, E.MAINTENANCE_COOPERATION}
+
+
+def _firms_deal_apart(draft: Draft, candidate: Candidate, ctx: ArticleContext) -> bool:
+    """A firm's own deal is not the states' accord beside it ('HD Hyundai signed an agreement
+    with HII in April to study joint construction' beside 'Seoul earmarked $150 billion for
+    shipbuilding cooperation' in July): work naming firms stays apart from work naming only
+    states when the firms' is dated and the states' is not dated alike."""
+    sides = [(m.roles, [m.date]) for m in draft.members], [(candidate.roles, [candidate.date])]
+    firms_named = [any(_names_firm(roles, ctx) for roles, _d in side) for side in sides]
+    if firms_named[0] == firms_named[1] or not (draft.actors() and candidate.actor_iris()):
+        return False
+    firms, states = sides if firms_named[0] else sides[::-1]
+    firm_dates = [d for _r, dates in firms for d in dates if d is not None]
+    state_dates = [d for _r, dates in states for d in dates if d is not None]
+    return bool(firm_dates) and not any(_alike(f, s) for f in firm_dates for s in state_dates)
+
+
+def _names_firm(roles: dict[Role, dict[str, Entity]], ctx: ArticleContext) -> bool:
+    return any(
+        is_firm(entity, ctx)
+        for role, found in roles.items()
+        if role in ACTOR_ROLES
+        for entity in found.values()
+    )
+
+
+def _alike(one: EventDate, other: EventDate) -> bool:
+    """Two dates that may be one: the same year, and the same month where both give one."""
+    return one.year == other.year and (None in (one.month, other.month) or one.month == other.month)
 
 
 def _conjoined(draft: Draft, candidate: Candidate) -> bool:

@@ -9,7 +9,9 @@ from alliance_kg.pipeline.agents import owners_of
 from alliance_kg.pipeline.candidate import Candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
+    AGREEMENT_NOUNS,
     CLEARING_VERBS,
+    DEAL_NOUNS,
     DISPATCHING,
     EXAMPLE_MARKERS,
     JOINT_MARKERS,
@@ -61,7 +63,10 @@ def production_partners(token: Token, made: list[Token], ctx: ArticleContext) ->
         partners += [o for _p, o in prep_objects(body, {"between"})]
         if body.dep_ == "dobj":
             found += subject_actors(body.head, ctx)[0]
-    governor = token.head if token.dep_ in {"xcomp", "advcl"} else None
+    clause = token.head if token.dep_ == "dobj" and token.pos_ == "NOUN" else token
+    governor = clause.head if clause.dep_ in {"xcomp", "advcl", "acl"} else None
+    if governor is not None and governor.lemma_.lower() in AGREEMENT_NOUNS | DEAL_NOUNS:
+        governor = governor.head  # "signed an agreement with HII to study joint construction"
     if governor is not None and governor.lemma_.lower() in PARTNERING | SIGNING_VERBS:
         deals = [governor, *(c for c in governor.children if c.dep_ == "dobj")]
         partners += [o for deal in deals for _p, o in prep_objects(deal, {"with"})]
