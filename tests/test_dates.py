@@ -122,7 +122,6 @@ def test_a_year_is_year_precision() -> None:
         "February 30, 2024",
         "31 April 2024",
         "2024-02-30",
-        "next week",
         "the week",
         "the year",
         "Friday morning",
@@ -155,3 +154,20 @@ def test_a_time_told_before_is_that_of_the_date_before(text: str, expected: str 
 def test_the_same_day_without_a_date_before_is_none() -> None:
     assert resolve_date("the same day", PUBLISHED, Direction.PAST) is None
     assert resolve_date("the same day", PUBLISHED, Direction.PAST, EventDate(2023, 6)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("next week", date(2024, 3, 10), "2024-03"),  # Monday 11 to Sunday 17 March
+        ("this week", date(2025, 6, 5), "2025-06"),
+        ("last week", date(2025, 2, 27), "2025-02"),  # Monday 17 to Sunday 23 February
+        ("earlier this week", date(2024, 5, 1), "2024"),  # Monday 29 April to 5 May
+        ("last week", date(2025, 1, 8), None),  # Monday 30 December 2024 to 5 January
+    ],
+)
+def test_a_week_is_dated_by_the_month_its_days_lie_in(
+    text: str, published: date, expected: str | None
+) -> None:
+    found = resolve_date(text, published, Direction.PAST)
+    assert (found.isoformat() if found else None) == expected

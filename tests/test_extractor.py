@@ -678,3 +678,26 @@ def test_a_handover_still_to_come_is_the_deal_it_completes(extractor: Extractor)
     )
     extraction = extractor.extract(article(text, date(2025, 6, 5)))
     assert len(events_of(extraction, E.ARMS_TRANSFER)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Poland ordered 96 Apache helicopters from the United States. "
+            "The contract, signed in Warsaw this week, covers training and spare parts.",
+            "2025-06",
+        ),
+        (
+            "Japan and Britain agreed a defence pact. "
+            "The agreement, signed in London on Monday, lets troops train on each other's soil.",
+            "2025-06-02",
+        ),
+    ],
+)
+def test_a_deal_described_as_signed_on_a_date_is_dated_by_it(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 6, 5)))
+    [event] = [e for e in extraction.events if e.type in {E.ARMS_TRANSFER, E.DEFENSE_COOPERATION}]
+    assert event.date is not None and event.date.isoformat() == expected

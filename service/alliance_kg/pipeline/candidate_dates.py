@@ -110,16 +110,30 @@ def signing_date(sentence: Span, published: date | None) -> tuple[Token, EventDa
     for verb in sentence:
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in SIGNING_VERBS:
             continue
-        found = tensed_verb(verb)
-        if found is None or found[1] not in {Tense.PAST, Tense.PERFECT}:
-            continue
-        deal = next((c for c in verb.children if _told_deal(c)), None)
+        if _signed_deal(verb):  # "The contract, signed in Manila this week, covers"
+            deal: Token | None = verb.head
+        else:
+            found = tensed_verb(verb)
+            if found is None or found[1] not in {Tense.PAST, Tense.PERFECT}:
+                continue
+            deal = next((c for c in verb.children if _told_deal(c)), None)
         dates = [e for e in sentence.ents if e.label_ == "DATE" and _within_clause(e, {verb.i})]
         for ent in dates if deal is not None else []:
             resolved = resolve_date(ent.text, published, Direction.PAST)
             if resolved is not None and deal is not None:
                 return deal, resolved
     return None
+
+
+def _signed_deal(verb: Token) -> bool:
+    """A past participle describing a deal the text has told: 'the contract, signed on Friday'."""
+    deal = verb.head
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and deal.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in deal.children)
+    )
 
 
 def _told_deal(noun: Token) -> bool:

@@ -3,7 +3,8 @@
 "Last December" in an article of 2024-03-10 is 2023-12; "April 10" is 2024-04-10; "April" in
 an undated article stays unresolved. A day is never invented, and the publication date is
 never used as an event's date by default. A span of years ("between 2025 and 2027") is
-dated by the year it starts; "next week" is too vague to date at all.
+dated by the year it starts; "this week" by the month its days lie in (the year, when they
+straddle two months).
 """
 
 from __future__ import annotations
@@ -181,9 +182,16 @@ def _weekday(
 
 
 def _relative_unit(unit: str, published: date | None, step: int) -> EventDate | None:
-    """The year or month `step` units from the publication date's; a week is too vague."""
-    if published is None or unit == "week":
+    """The year or month `step` units from the publication date's; a week (Monday to Sunday)
+    is dated by the month it lies in, or the year when it straddles two months."""
+    if published is None:
         return None
+    if unit == "week":
+        monday = published + timedelta(days=7 * step - published.weekday())
+        sunday = monday + timedelta(days=6)
+        if (monday.year, monday.month) == (sunday.year, sunday.month):
+            return EventDate(monday.year, monday.month)
+        return EventDate(monday.year) if monday.year == sunday.year else None
     if unit == "year":
         return EventDate(published.year + step)
     month_index = published.year * 12 + published.month - 1 + step
