@@ -207,6 +207,12 @@ def _fired_at(verb: Token) -> bool:
     return bool(preps & TARGETING) and "to" not in preps
 
 
+def _sentence_lemmas(token: Token) -> set[str]:
+    """The lemmas of the token's sentence: read only where a check needs them, as finding
+    the sentence and its lemmas for every verb cost more than any other step of the rules."""
+    return {lemma_of(t) for t in token.sent}
+
+
 def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     lemma = phrasal_lemma(token)  # "the first radar was turned over to the Philippine Air Force"
     obj = antecedent_object(token) or direct_object(token) or passive_subject(token)
@@ -263,7 +269,6 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "set up a radar joint venture"
     if kept_in_service(token, ctx):
         return Trigger(token, E.MAINTENANCE_COOPERATION)  # "keep the Turkish fleet flying"
-    clause = {lemma_of(t) for t in token.sent}
     if lemma in SUPPLYING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
     if lemma in GIVING_VERBS | VERB_AID and counts_only(token):  # "Belgium pledged 30 more"
@@ -323,7 +328,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         military = {lemma_of(t) for t in own} & MILITARY_WORDS
         if EntityType.MATERIEL not in entity_types(given, ctx) and not military:
             return None
-        gift = clause & AID_CONTEXT or _gratis(token)
+        gift = _sentence_lemmas(token) & AID_CONTEXT or _gratis(token)
         return Trigger(token, E.MILITARY_AID if gift else E.ARMS_TRANSFER)
     if meets_with(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
@@ -393,7 +398,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     equipped = obj is not None and EntityType.MATERIEL in entity_types([obj], ctx)
     if lemma in AIDING_STATES and equipped:
         return None  # "the missile will arm two Aegis-equipped vessels": equipping, no aid
-    if event_class is E.ARMS_TRANSFER and clause & (
+    if event_class is E.ARMS_TRANSFER and _sentence_lemmas(token) & (
         PURCHASE_AID_CONTEXT if lemma in BUYING_VERBS else AID_CONTEXT
     ):
         event_class = E.MILITARY_AID
