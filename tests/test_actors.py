@@ -484,3 +484,17 @@ def test_a_home_body_is_the_state_in_play_where_it_is_told(
     events = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
     (event,) = [e for e in events if e.mentions[0].text.startswith(("The government", "The navy"))]
     assert isos(event, Role.RECIPIENT) == {buyer}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL (AP) - The defence ministry will buy 20 more F-35 jets from the United States.",
+        "SEOUL (AP) - The ministry said it would buy 20 more F-35 jets from the United States.",
+    ],
+)
+def test_a_ministry_named_by_its_portfolio_only_is_the_home_states(
+    extractor: Extractor, text: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
+    assert isos(event, Role.RECIPIENT) == {"KOR"}

@@ -161,7 +161,18 @@ def _state_named_in(head: Token, ctx: ArticleContext) -> list[Entity]:
     return []
 
 
-HOME_NOUNS = {"government", "administration", "cabinet", "navy", "army", "military", "service"}
+HOME_NOUNS = {
+    "government",
+    "administration",
+    "cabinet",
+    "ministry",
+    "navy",
+    "army",
+    "military",
+    "service",
+}
+# What a ministry is of, with no state named: "the defence ministry", "the foreign ministry".
+PORTFOLIOS = {"defence", "defense", "foreign", "finance", "industry", "trade", "interior"}
 # "the supplemental funds aid to Israel": a law acts for the state that passed it.
 LAW_NOUNS = {"law", "bill", "supplemental", "act", "legislation"}
 # Nouns naming others than their possessor: "Ukraine's allies", "its partners".
@@ -366,6 +377,7 @@ def _only_determiner(head: Token) -> bool:
         (c.dep_ == "det" and c.lower_ == "the")
         or c.dep_ == "case"
         or (c.dep_ == "compound" and c.lower_ == "air")
+        or (c.dep_ in {"compound", "amod"} and c.lower_ in PORTFOLIOS and head.lemma_ == "ministry")
         for c in head.children
     )
 
