@@ -906,3 +906,26 @@ def test_the_party_to_the_deal_a_joint_work_is_agreed_in(
 ) -> None:
     (event,) = events_of(extractor.extract(article(text, date(2025, 8, 27))), E.JOINT_PRODUCTION)
     assert partner in {e.label for e in event.fillers(Role.PARTICIPANT)}
+
+
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        (
+            "Indonesia bought 48 KAAN fighters from Turkish Aerospace. The company was also "
+            "weighing a maintenance and repair centre in Indonesia to support the jets.",
+            "KAAN fighter",
+        ),
+        (
+            "Greece bought 24 Rafale jets from Dassault Aviation last year. The firm will open a "
+            "repair depot near Athens to support the jets.",
+            "Rafale",
+        ),
+    ],
+)
+def test_a_repair_works_maintains_what_it_is_set_up_to_support(
+    extractor: Extractor, text: str, system: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 3, 10)))
+    (event,) = events_of(extraction, E.MAINTENANCE_COOPERATION)
+    assert {e.label for e in event.fillers(Role.MATERIEL)} == {system}

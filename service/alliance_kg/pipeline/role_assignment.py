@@ -144,6 +144,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     fleet_work = {E.MAINTENANCE_COOPERATION, E.JOINT_PRODUCTION}  # "assemble part of the fleet"
     if c.type in fleet_work and fleets and not materiel:  # "sustain the fleet"
         materiel = [s for s in [ctx.system_before(fleets[0])] if s is not None]
+    if c.type is E.MAINTENANCE_COOPERATION and not materiel:  # "a hub ... to support the jets"
+        materiel = materiel_in(_served(token), ctx)
     if c.type in MATERIEL_CLASSES:  # "weapons, starting with howitzers and expanding to drones"
         materiel += entities_in(first_items(token), ctx, {EntityType.MATERIEL})
     if c.type in {E.ARMS_TRANSFER, E.MILITARY_AID}:  # "aid, including $4bn to buy interceptors"
@@ -485,6 +487,19 @@ def _makers(c: Candidate, ctx: ArticleContext, besides: set[str]) -> list[Entity
             if side and not {e.iri for e in side} & besides:
                 found += side
     return found
+
+
+def _served(work: Token) -> list[Token]:
+    """What a repair works is for, told as its purpose: 'a repair centre to support the jets',
+    'weighing a maintenance hub in Hungary to service the Gripens'."""
+    holders = [work, work.head] if work.dep_ == "dobj" else [work]
+    purposes = [
+        v
+        for holder in holders
+        for v in holder.children
+        if v.dep_ in {"acl", "advcl", "relcl"} and any(a.lower_ == "to" for a in v.children)
+    ]
+    return [o for v in purposes for o in v.children if o.dep_ == "dobj"]
 
 
 def _states_of(c: Candidate, ctx: ArticleContext) -> set[str]:
