@@ -26,7 +26,8 @@ prints where the time goes: spaCy, the rules, the mapping, the store.
 `--profile-stages N` measures the CPU time of each stage, per article, on N articles: in one
 process, the worker's stages (extractor load, spaCy, the rules, mapping, N-Quads, index
 rows, pickling across the process boundary) timed with `time.process_time`; then
-`akg ingest --workers W` run in this process (W: the first of `--workers`), its parent's
+`akg ingest --workers W` run in this process (W: the first of `--workers`, at least 2: with
+one, the profiler would slow the extraction the parent then runs), its parent's
 CPU time split by cProfile (store, index, results) and its workers' CPU time
 (`RUSAGE_CHILDREN`). Figures hold on a busy machine: they are CPU time, not wall time.
 `--write-benchmarks` rewrites the "## Ingest throughput" section of BENCHMARKS.md.
@@ -427,7 +428,7 @@ def main() -> None:
             staged = Path(scratch) / "staged.jsonl"
             subset = corpus.read_text(encoding="utf-8").splitlines()[: args.profile_stages]
             staged.write_text("\n".join(subset) + "\n", encoding="utf-8")
-            print_stage_costs(read_file(staged), worker_counts[0], staged)
+            print_stage_costs(read_file(staged), max(2, worker_counts[0]), staged)
             return
         if args.profile:
             print_profile(read_file(corpus)[: args.profile])
