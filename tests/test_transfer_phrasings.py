@@ -195,6 +195,21 @@ def test_goods_an_order_bought_that_arrived_are_delivered(extractor: Extractor) 
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "South Korea's Hyundai Rotem opened a tank plant near Poznan, where workers are to "
+        "assemble the 180 K2 tanks Poland has ordered.",
+        "Rheinmetall opened a plant in Hungary last week to build the 218 Lynx vehicles that "
+        "Hungary has ordered.",
+    ],
+)
+def test_goods_ordered_that_are_still_to_be_made_are_agreed(
+    extractor: Extractor, text: str
+) -> None:
+    assert only(extractor, text, E.ARMS_TRANSFER).status is Status.AGREED
+
+
+@pytest.mark.parametrize(
     "second",
     [
         "In June, Manila ordered 12 more FA-50 jets from Seoul.",

@@ -20,6 +20,7 @@ from alliance_kg.pipeline.lexicon import (
     HOLDING_VERBS,
     NOUN_TRIGGERS,
     ORDERING_VERBS,
+    PRODUCTION_VERBS,
     REPORTED_FUTURES,
     REPORTING,
     SALE_WORDS,
@@ -142,14 +143,15 @@ def status_from_tense(
 
 def _bought_and_awaited(trigger: Token) -> bool:
     """'the 42 Rafales it bought, which are scheduled to land next year', 'the launchers that
-    Washington sold in 2020 are set to reach the island next year': a sale whose goods are
-    still to come is agreed, not done."""
+    Washington sold in 2020 are set to reach the island next year', 'a plant to build the
+    vehicles Hungary has ordered': a sale whose goods are still to come or to be made is
+    agreed, not done."""
     goods = trigger.head
     if trigger.lemma_.lower() not in SALE_WORDS or trigger.dep_ not in {"acl", "relcl"}:
         return False
     told = [c for c in goods.children if c.dep_ in {"acl", "relcl"} and c.i != trigger.i]
     told += [next((a for a in goods.ancestors if a.pos_ in _VERBAL), goods)]
-    return any(_still_ahead(verb) for verb in told)
+    return any(_still_ahead(verb) or verb.lemma_.lower() in PRODUCTION_VERBS for verb in told)
 
 
 def _still_ahead(verb: Token) -> bool:
