@@ -1393,3 +1393,23 @@ def test_a_sale_whose_goods_are_still_to_come_is_agreed(
     extractor: Extractor, text: str, status: Status
 ) -> None:
     assert only(extractor, text, E.ARMS_TRANSFER).status is status
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkey has been looking for buyers for the Hurjet since the jet first flew in 2023.",
+        "South Korea's KF-21 prototype flew in July 2022.",
+    ],
+)
+def test_a_craft_flying_in_a_year_goes_nowhere(extractor: Extractor, text: str) -> None:
+    extraction = extractor.extract(article(text, date(2025, 3, 10)))
+    assert not events_of(extraction, E.PERSONNEL_DEPLOYMENT)
+
+
+def test_a_craft_flying_to_a_place_in_a_month_is_deployed(extractor: Extractor) -> None:
+    text = "Six American F-35 fighters flew to Australia in March for the exercise."
+    (event,) = events_of(
+        extractor.extract(article(text, date(2025, 3, 10))), E.PERSONNEL_DEPLOYMENT
+    )
+    assert isos(event, Role.PARTICIPANT) == {"USA"}

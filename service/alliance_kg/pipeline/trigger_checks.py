@@ -522,10 +522,12 @@ def forces_move(token: Token, ctx: ArticleContext) -> bool:
     movers = movers or [s for s in [subject_of(token)] if s is not None]  # "are due to arrive"
     # "flown in by a Marine regiment": who moves it
     movers += [o for c in token.children if c.dep_ == "agent" for o in c.children]
-    places = [
+    places = [  # "first flew in 2023": a time, not a place
         o
         for o in token.children
-        if o.dep_ == "prep" and o.lower_ in {"to", "into", "in", "at", "through"}
+        if o.dep_ == "prep"
+        and o.lower_ in {"to", "into", "in", "at", "through"}
+        and not any(p.ent_type_ == "DATE" for p in o.children if p.dep_ == "pobj")
     ]
     if lemma_of(token) in VISITING:  # "instructors will visit Taiwan"
         places += [o for o in token.children if o.dep_ == "dobj"]
