@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from alliance_kg.pipeline.lexicon import REPORTING
 
 _BRACKETED = re.compile(r"\[attribution:\s*([^\]]+)\]", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(r"\s*\[attribution:\s*([^\]]+)\]", re.IGNORECASE)
 _DETERMINERS = ("the ", "these ", "those ", "such ")
+_TEXT_KEY = "alliance_kg.text"
 
 
 def _phrase(head: Token) -> str:
@@ -25,10 +26,19 @@ def _phrase(head: Token) -> str:
     return text.strip(" ,.;:")
 
 
+def _doc_text(doc: Doc) -> str:
+    """The doc's text, joined once per doc, not once per sentence (`Doc.text` joins every
+    token's text each time it is read)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
+
+
 def sentence_attribution(sentence: Span) -> str | None:
     """The source a sentence names for what it reports, if any."""
     bracket = _BRACKETED.search(sentence.text) or _TRAILING_BRACKET.match(
-        sentence.doc.text, sentence.end_char
+        _doc_text(sentence.doc), sentence.end_char
     )
     if bracket:
         return bracket.group(1).strip()
