@@ -929,3 +929,21 @@ def test_a_repair_works_maintains_what_it_is_set_up_to_support(
     extraction = extractor.extract(article(text, date(2025, 3, 10)))
     (event,) = events_of(extraction, E.MAINTENANCE_COOPERATION)
     assert {e.label for e in event.fillers(Role.MATERIEL)} == {system}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Germany and France launched Eurodrone-X, a network linking start-ups with defence "
+        "ministries, in May.",
+        "India and Japan launched a defence industry forum last year.",
+    ],
+)
+def test_a_body_launched_is_set_up_not_under_way(extractor: Extractor, text: str) -> None:
+    found = [c for c in candidates(extractor, text) if c.type is E.DEFENSE_COOPERATION]
+    assert found and {c.status for c in found} == {Status.COMPLETED}
+
+
+def test_production_launched_is_under_way(extractor: Extractor) -> None:
+    text = "Rheinmetall and Ukraine launched joint production of shells last year."
+    assert only(extractor, text, E.JOINT_PRODUCTION).status is Status.ONGOING

@@ -21,8 +21,10 @@ from alliance_kg.pipeline.lexicon import (
     CUES_NEEDING_INFINITIVE,
     DEAL_NOUNS,
     DELIBERATION_NOUNS,
+    ESTABLISHING,
     FRAMEWORK_NOUNS,
     HYPOTHETICAL_MARKS,
+    INSTITUTIONS,
     INTENT_NOUNS,
     KEEPING,
     MODAL_STATUS,
@@ -164,6 +166,8 @@ def _own_cue(token: Token) -> Cue | None:
         return None
     if lemma in KEEPING and _keeps_a_thing(token):
         return None  # "will keep technicians at Clark", "keep the fleet flying"
+    if lemma in ESTABLISHING and _founds_a_body(token):
+        return None  # "launched a forum": a body set up, which the tense dates, not work begun
     deals = AGREEMENT_NOUNS | DEAL_NOUNS
     objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
     if lemma in CUES_NEEDING_DEAL and not deals.intersection(objects):
@@ -171,6 +175,17 @@ def _own_cue(token: Token) -> Cue | None:
     if status is Status.AGREED and any(_of_intent(c) for c in token.children if c.dep_ == "dobj"):
         return Status.PLANNED, token.text  # "signed a letter of intent to buy": no deal yet
     return status, token.text
+
+
+def _founds_a_body(verb: Token) -> bool:
+    """'launched a standing forum', 'launched INDUS-X, a network of start-ups': the object is
+    a body or an agreement, named or described by an apposition."""
+    bodies = INSTITUTIONS | AGREEMENT_NOUNS
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        described = [obj, *(a for a in obj.children if a.dep_ == "appos")]
+        if any(t.lemma_.lower() in bodies for t in described):
+            return True
+    return False
 
 
 def _keeps_a_thing(verb: Token) -> bool:
