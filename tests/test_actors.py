@@ -498,3 +498,25 @@ def test_a_ministry_named_by_its_portfolio_only_is_the_home_states(
 ) -> None:
     (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.ARMS_TRANSFER)
     assert isos(event, Role.RECIPIENT) == {"KOR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Hanwha Aerospace will supply K9 howitzers to Poland with radios from WB Group. "
+            "The South Korean company plans a service centre in Poland to maintain the howitzers.",
+            "Hanwha Aerospace",
+        ),
+        (
+            "Raytheon and Kongsberg build NSM missiles together in the United States. The "
+            "Norwegian firm will open a repair depot in Australia to support the missiles.",
+            "Kongsberg",
+        ),
+    ],
+)
+def test_the_firm_of_a_nationality_is_the_firm_of_that_state_named_last(
+    extractor: Extractor, text: str, firm: str
+) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.MAINTENANCE_COOPERATION)
+    assert firm in {e.label for e in event.fillers(Role.PROVIDER)}

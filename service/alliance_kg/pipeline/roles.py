@@ -109,6 +109,9 @@ def actors_of_np(
         owner = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         tokens = (t for t in tokens if t.i not in owner)
     actors = entities_in(tokens, ctx, ACTOR_TYPES)
+    firm = _firm_of_state(head, actors, ctx)
+    if firm:  # "the Norwegian firm": the firm of that state the text is about
+        return _roll_up(firm, ctx), True
     if actors and all(_unplaced_body(a, ctx) for a in actors):  # "the National Security Council"
         return _roll_up(actors, ctx) + ctx.home_here(head), True
     if actors:
@@ -201,6 +204,23 @@ def _taken_up(head: Token, ctx: ArticleContext) -> list[Entity]:
         if noun.lemma_ in FIRM_NOUNS:
             return _roll_up(_firm_meant(noun, ctx), ctx)
     return []
+
+
+def _firm_of_state(head: Token, actors: list[Entity], ctx: ArticleContext) -> list[Entity]:
+    """'the Norwegian firm', 'the South Korean company': a firm named before, of the state
+    its word names (the one 'the company' would take up among them)."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    if head.lemma_ not in FIRM_NOUNS or head.tag_ != "NN" or not definite:
+        return []
+    states = {a.iri for a in actors}
+    if not actors or any(a.type is not EntityType.COUNTRY for a in actors):
+        return []
+    named = [
+        (span, e)
+        for span, e in ctx.bodies_before(head)
+        if is_firm(e, ctx) and ctx.gazetteer.country_of(e.iri) in states
+    ]
+    return [named[0][1]] if named else []
 
 
 def _firm_meant(noun: Token, ctx: ArticleContext) -> list[Entity]:
