@@ -188,7 +188,7 @@ class IndexedAttributeRuler:
                     (attr_id, key)
                     for attribute, entries in self.index.items()
                     for attr_id, key, spec in entries.get(_TOKEN_ATTRIBUTES[attribute](token), ())
-                    if _matches(token, spec)
+                    if _may_match(token, spec)  # exact: an indexed spec has no other terms
                 }
             )
             attrs: dict[int, Any] = {}
@@ -274,19 +274,6 @@ def _indexable(spec: dict[str, Any]) -> bool:
         and (not isinstance(value, dict) or value.keys() <= {"IN", "NOT_IN"})
         for name, value in spec.items()
     )
-
-
-def _matches(token: Token, spec: dict[str, Any]) -> bool:
-    for name, wanted in spec.items():
-        value = _TOKEN_ATTRIBUTES[name](token)
-        if isinstance(wanted, dict):
-            if "IN" in wanted and value not in wanted["IN"]:
-                return False
-            if "NOT_IN" in wanted and value in wanted["NOT_IN"]:
-                return False
-        elif value != wanted:
-            return False
-    return True
 
 
 def _multiply_with_numpy(nlp: Language) -> None:
