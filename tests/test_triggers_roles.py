@@ -1413,3 +1413,24 @@ def test_a_craft_flying_to_a_place_in_a_month_is_deployed(extractor: Extractor) 
         extractor.extract(article(text, date(2025, 3, 10))), E.PERSONNEL_DEPLOYMENT
     )
     assert isos(event, Role.PARTICIPANT) == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Canada will halt exports of drone cameras to Azerbaijan, the minister said.", "CAN"),
+        ("Germany suspended arms sales to Turkey after the incursion.", "DEU"),
+        ("The Italian government has a week to stop all exports of jet parts to Qatar.", "ITA"),
+    ],
+)
+def test_exports_or_sales_halted_are_a_policy_of_the_state_halting_them(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert c.trigger.lemma_ in {"halt", "suspend", "stop"}
+    assert countries(c, Role.PARTICIPANT) == {state}
+
+
+def test_buying_stopped_is_no_export_rule(extractor: Extractor) -> None:
+    kinds = {c.type for c in candidates(extractor, "Poland will stop buying tanks from Germany.")}
+    assert E.POLICY_CHANGE not in kinds

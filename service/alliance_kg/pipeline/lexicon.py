@@ -177,6 +177,9 @@ LEGISLATIVE_VERBS = {"approve", "pass", "vote", "adopt", "enact", "ratify"}
 # licences to Israel", "suspended licences for gunpowder shipments".
 LICENCES = {"licence", "license", "permit"}
 LICENCE_RESTRICTING = {"suspend", "revoke", "halt", "freeze", "cancel", "withdraw", "deny"}
+# Exports or sales halted set an export rule too: "has to stop all exports of jet parts to
+# Israel", "suspended arms sales to Turkey".
+EXPORT_HALTING = {"stop", "halt", "suspend", "freeze", "pause", "ban"}
 # A bill weighed or debated is a policy change under consideration ("weighing a bill that").
 BILLS = {"bill", "legislation", "amendment"}
 DELIBERATING = {"weigh", "consider", "debate", "discuss", "draft", "mull", "review", "study"}

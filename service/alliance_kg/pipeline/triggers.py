@@ -47,6 +47,8 @@ from alliance_kg.pipeline.lexicon import (
     KNOW_HOW,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
+    EXPORT_HALTING,
+    EXPORT_WORDS,
     LICENCE_RESTRICTING,
     LICENCES,
     MAINTAINED_NOUNS,
@@ -356,6 +358,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.POLICY_CHANGE)  # "approved the sale of the jet to third countries"
     if lemma in LICENCE_RESTRICTING and obj is not None and lemma_of(obj) in LICENCES:
         return Trigger(token, E.POLICY_CHANGE)  # "suspended 30 arms export licences to Israel"
+    if lemma in EXPORT_HALTING and obj is not None and lemma_of(obj) in EXPORT_WORDS:
+        return Trigger(token, E.POLICY_CHANGE)  # "to stop all exports of jet parts to Israel"
     if lemma in DELIBERATING and obj is not None and lemma_of(obj) in BILLS:
         return Trigger(token, E.POLICY_CHANGE)  # "lawmakers are weighing a bill"
     if lemma in PERMITTING and permits_exports(token, ctx):
