@@ -947,3 +947,22 @@ def test_a_body_launched_is_set_up_not_under_way(extractor: Extractor, text: str
 def test_production_launched_is_under_way(extractor: Extractor) -> None:
     text = "Rheinmetall and Ukraine launched joint production of shells last year."
     assert only(extractor, text, E.JOINT_PRODUCTION).status is Status.ONGOING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Navantia concluded a deal with Austal to build frigates together.",
+        "Hanwha Aerospace signed a contract with WB Group to produce howitzers jointly.",
+    ],
+)
+def test_a_deal_to_make_materiel_together_is_joint_production_not_a_sale(
+    extractor: Extractor, text: str
+) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert kinds == {E.JOINT_PRODUCTION}
+
+
+def test_a_contract_to_build_for_a_buyer_stays_a_sale(extractor: Extractor) -> None:
+    text = "Navantia won a contract to build five frigates for Australia."
+    assert E.ARMS_TRANSFER in {c.type for c in candidates(extractor, text)}

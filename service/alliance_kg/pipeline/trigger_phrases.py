@@ -20,7 +20,7 @@ from alliance_kg.pipeline.lexicon import (
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.roles import direct_object, prep_objects
-from alliance_kg.pipeline.trigger_checks import lemma_of
+from alliance_kg.pipeline.trigger_checks import has_joint_marker, lemma_of
 
 
 def counts_only(verb: Token) -> bool:
@@ -37,13 +37,15 @@ def counts_only(verb: Token) -> bool:
 def contract_goods(contract: Token) -> list[Token]:
     """What a contract signed, awarded or won buys: 'signed contracts for 220,000 rounds',
     'a contract to make artillery rounds'. None when a verb in it reports the transfer
-    itself ('a contract to supply 152 howitzers'), or the contract is not concluded."""
+    itself ('a contract to supply 152 howitzers') or making them together ('a deal with Austal
+    to build frigates together': joint production, not a sale), or the contract is not
+    concluded."""
     verb = _concluding_verb(contract)
     if verb is None:
         return []
     purposes = [c for c in contract.children if c.dep_ in {"acl", "relcl"}]
     transfers = set(VERB_TRIGGERS) | GIVING_VERBS
-    if any(lemma_of(p) in transfers for p in purposes):
+    if any(lemma_of(p) in transfers or has_joint_marker(p) for p in purposes):
         return []
     objects = [o for p in purposes for o in p.children if o.dep_ == "dobj"]
     worth = [
