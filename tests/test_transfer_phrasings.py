@@ -1139,3 +1139,29 @@ def test_a_contract_for_materiel_expected_to_be_signed_is_an_expected_sale(
     c = only(extractor, text, E.ARMS_TRANSFER)
     assert countries(c, Role.SUPPLIER) == {supplier}
     assert c.status is Status.EXPECTED
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (
+            "France will sell 24 Rafale jets to Greece, officials said in Athens. Greece signed "
+            "the contract on Friday. The French air force took delivery of its first new Rafale "
+            "jets last month.",
+            "FRA",
+        ),
+        (
+            "Slovakia has ordered CV90 vehicles from Sweden, Slovak officials said. The Swedish "
+            "army has also received its own upgraded CV90 vehicles this spring.",
+            "SWE",
+        ),
+    ],
+)
+def test_a_state_taking_its_own_makers_goods_gets_no_seller_from_the_pair(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    """A state receiving what its own firms make buys from no foreign state the article names."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    own = [e for e in events_of(extraction, E.ARMS_TRANSFER) if isos(e, Role.RECIPIENT) == {state}]
+    assert len(own) == 1
+    assert not own[0].fillers(Role.SUPPLIER)

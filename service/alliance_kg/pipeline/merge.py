@@ -567,7 +567,7 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
     """A transfer naming one side, in an article about two states, is between those two;
     a sale naming only its seller goes to the state the article is most about. A state the
     article casts beside the named side, in its role (a fellow donor, a co-buyer), is no other
-    side."""
+    side; a state taking what its own firms make has no seller from the pair."""
     pair = ctx.focus(2)
     if len(pair) < 2:
         return
@@ -582,6 +582,10 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
         if any(missing in member.unnamed for member in draft.members):
             continue  # "bought shells from allies": the text says who, without a name
         known = set(givers or takers)
+        makers = {ctx.gazetteer.maker_state(i) for i in _systems(draft, ctx)} - {None}
+        owners = {ctx.gazetteer.country_of(i) for i in known}
+        if not givers and len(makers) == 1 and owners == makers:
+            continue  # "took delivery of its own KF-21s": its own maker's goods, no foreign seller
         partners = _partners(drafts, 0 if givers else 1, known)
         others = [e for e in pair if e.iri not in known | partners]
         if len(known & {e.iri for e in pair}) == 0 and givers:
