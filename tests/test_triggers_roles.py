@@ -654,6 +654,33 @@ def test_a_repair_hub_abroad_serves_the_host_state(extractor: Extractor) -> None
     assert countries(c, Role.CLIENT) == {"POL"}
 
 
+@pytest.mark.parametrize(
+    ("text", "provider", "client", "status"),
+    [
+        ("Saab is weighing a maintenance hub in Hungary.", "SWE", "HUN", Status.CONSIDERED),
+        (
+            "Leonardo plans a repair depot in Spain for its helicopters.",
+            "ITA",
+            "ESP",
+            Status.PLANNED,
+        ),
+        (
+            "Rheinmetall is considering a repair centre in Lithuania for the Boxers.",
+            "DEU",
+            "LTU",
+            Status.CONSIDERED,
+        ),
+    ],
+)
+def test_a_repair_works_weighed_or_planned_abroad(
+    extractor: Extractor, text: str, provider: str, client: str, status: Status
+) -> None:
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert provider in countries(c, Role.PROVIDER)
+    assert countries(c, Role.CLIENT) == {client}
+    assert c.status is status
+
+
 def test_who_and_what_is_deployed(extractor: Extractor) -> None:
     c = only(extractor, "Hungary sent a batch of 200 soldiers to Bosnia.", E.PERSONNEL_DEPLOYMENT)
     assert countries(c, Role.PARTICIPANT) == {"HUN"}

@@ -430,6 +430,8 @@ KEEPING = {"keep"}
 IN_SERVICE = {"flying", "operational", "running", "serviceable", "airworthy", "sailing"}
 # Where repairs are done, once set up: "opened a repair hub in Romania".
 WORKSHOP_NOUNS = {"hub", "centre", "center", "depot", "workshop", "yard", "shop", "site"}
+# Or once weighed or planned, which the modality reads: "is weighing a maintenance hub in Hungary".
+WORKS_WEIGHING = {"weigh", "consider", "mull", "plan", "propose", "eye"}
 # Aid nouns that report aid only beside military words, a recipient or their contents.
 AID_NOUNS_NEEDING_CONTEXT = {
     "support",

@@ -91,6 +91,7 @@ from alliance_kg.pipeline.lexicon import (
     VERB_TRIGGERS,
     VISITING,
     WELCOMING_VERBS,
+    WORKS_WEIGHING,
     WORKSHOP_NOUNS,
     WRITING_VERBS,
 )
@@ -526,7 +527,7 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         event_class is E.MAINTENANCE_COOPERATION
         and lemma_of(token.head) in WORKSHOP_NOUNS
         and token.head.dep_ == "dobj"
-        and sets_up(token.head.head)
+        and (sets_up(token.head.head) or lemma_of(token.head.head) in WORKS_WEIGHING)
     )
     if token.dep_ == "compound" and lemma_of(token.head) not in EVENT_HEADS and not workshop:
         return None  # but "opened a repair hub in Romania" sets up where repairs are done
