@@ -1165,3 +1165,31 @@ def test_a_state_taking_its_own_makers_goods_gets_no_seller_from_the_pair(
     own = [e for e in events_of(extraction, E.ARMS_TRANSFER) if isos(e, Role.RECIPIENT) == {state}]
     assert len(own) == 1
     assert not own[0].fillers(Role.SUPPLIER)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor", "aided"),
+    [
+        (
+            "Sweden donated anti-tank weapons to Moldova last spring, Swedish officials said. "
+            "Sweden will also send 20 armoured vehicles, the defence minister said.",
+            "SWE",
+            "MDA",
+        ),
+        (
+            "Canada has donated armoured vehicles to Ukraine. Canadian and Ukrainian officials "
+            "met in Ottawa. Canada said on Friday it would deliver more drones.",
+            "CAN",
+            "UKR",
+        ),
+    ],
+)
+def test_a_delivery_naming_only_its_giver_is_aid_to_the_one_state_it_aids(
+    extractor: Extractor, text: str, donor: str, aided: str
+) -> None:
+    """The giver's other aid in the article tells who the delivery is for, and that it is aid."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    aid = events_of(extraction, E.MILITARY_AID)
+    assert not events_of(extraction, E.ARMS_TRANSFER)
+    assert aid
+    assert all(isos(e, Role.DONOR) == {donor} and isos(e, Role.RECIPIENT) == {aided} for e in aid)

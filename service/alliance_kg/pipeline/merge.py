@@ -672,6 +672,32 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
             draft.type = E.MILITARY_AID
         if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
             draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
+    _to_the_one_aided(drafts)
+
+
+def _to_the_one_aided(drafts: list[Draft]) -> None:
+    """A delivery not sold, naming only givers who each aid the same one state in the article,
+    is aid to that state ('Norway sent air defence to Ukraine ... Norway said it will deliver
+    more shells')."""
+    aid = [d for d in drafts if d.type is E.MILITARY_AID and not d.negated]
+    for draft in drafts:
+        givers = draft.roles.get(Role.SUPPLIER, {})
+        if draft.type is not E.ARMS_TRANSFER or draft.negated or not givers:
+            continue
+        if draft.roles.get(Role.RECIPIENT) or any(_commercial(m) for m in draft.members):
+            continue
+        taken = {
+            iri: entity
+            for d in aid
+            if set(givers) <= set(d.roles.get(Role.DONOR, {}))
+            for iri, entity in d.roles.get(Role.RECIPIENT, {}).items()
+        }
+        if len(taken) == 1:
+            draft.type = E.MILITARY_AID
+            draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)
+            draft.roles[Role.RECIPIENT] = taken
+            for member in draft.members:
+                member.inferred = True
 
 
 def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
