@@ -43,6 +43,7 @@ DATELINE = re.compile(
 Paragraph = tuple[str, int]
 # Events no one signs: a later 'the agreement was signed on Monday' is not about them.
 UNSIGNED = {E.LEADERS_MEETING, E.PERSONNEL_DEPLOYMENT, E.CAPACITY_SHORTFALL}
+SIGNING_REACH = 900  # characters back from a signing to the deal it may date
 
 
 def paragraphs(article: Article) -> list[Paragraph]:
@@ -204,7 +205,7 @@ def _date_the_deal(deal: Token, when: EventDate, offset: int, earlier: list[Cand
         start = candidate.offset + candidate.sentence.start_char
         if start > where or (start == where and candidate.trigger.i >= deal.i):
             continue
-        if where - start > 900:
+        if where - start > SIGNING_REACH:
             return
         if candidate.status is Status.AGREED and candidate.type not in UNSIGNED:
             if candidate.date is None:
