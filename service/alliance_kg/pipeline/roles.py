@@ -243,13 +243,7 @@ def _firm_meant(noun: Token, ctx: ArticleContext) -> list[Entity]:
 def _speakers_nationality(word: Token, ctx: ArticleContext) -> list[Entity]:
     """The states the people who say so are of: 'Turkish officials said', 'officials in
     Ankara said'."""
-    report = next((a for a in word.ancestors if a.lemma_.lower() in REPORTING), None)
-    speakers = [
-        c
-        for c in (report.children if report is not None else [])
-        if c.dep_ == "nsubj" and c.lemma_ in PEOPLE_NOUNS | {"officer"}
-    ]
-    words = [w for s in speakers for w in s.subtree if w.i < s.i or w.head.dep_ == "prep"]
+    words = [w for s in _speakers(word) for w in s.subtree if w.i < s.i or w.head.dep_ == "prep"]
     return [e for e in entities_in(iter(words), ctx, ACTOR_TYPES) if e.type is EntityType.COUNTRY]
 
 
@@ -371,14 +365,18 @@ def _led_by(head: Token, ctx: ArticleContext) -> list[Entity]:
 def _speakers_state(word: Token, ctx: ArticleContext) -> list[Entity]:
     """'officials in Manila said the navy lacks sensors': the state whose capital those who
     say so speak from (not 'a Korean official', who may speak of a client's navy)."""
+    seats = [o for s in _speakers(word) for _p, o in prep_objects(s, {"in"})]
+    return entities_in(iter(seats), ctx, {EntityType.COUNTRY})[:1]
+
+
+def _speakers(word: Token) -> list[Token]:
+    """The people saying what a word is told in: 'officials' of 'officials in Manila said'."""
     report = next((a for a in word.ancestors if a.lemma_.lower() in REPORTING), None)
-    speakers = [
+    return [
         c
         for c in (report.children if report is not None else [])
         if c.dep_ == "nsubj" and c.lemma_ in PEOPLE_NOUNS | {"officer"}
     ]
-    seats = [o for s in speakers for _p, o in prep_objects(s, {"in"})]
-    return entities_in(iter(seats), ctx, {EntityType.COUNTRY})[:1]
 
 
 def _home_body(head: Token) -> bool:
