@@ -271,21 +271,21 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                     if e.type is EntityType.COUNTRY and e.iri not in buyers
                 ]
                 c.add(Role.SUPPLIER, sellers or makers)
-        elif c.type is E.MILITARY_AID and paid_for_states(token):
+        elif c.type is E.MILITARY_AID and (paid_for := paid_for_states(token)):
             c.add(Role.DONOR, agents)
             donors = {a.iri for a in agents}
-            aided = [e for h in paid_for_states(token) for e in actors_of_np(h, ctx)[0]]
+            aided = [e for h in paid_for for e in actors_of_np(h, ctx)[0]]
             c.add(Role.RECIPIENT, [e for e in aided if e.iri not in donors])
-        elif c.type is E.MILITARY_AID and granted_sum(token) is not None:
-            grant = granted_sum(token)  # "Britain will give Ukraine £2bn to buy air defences"
+        elif c.type is E.MILITARY_AID and (grant := granted_sum(token)) is not None:
+            # "Britain will give Ukraine £2bn to buy air defences"
             c.add(Role.DONOR, subject_actors(grant, ctx)[0])
             aided = [
                 e for _p, o in prep_objects(grant, {"to", "for"}) for e in actors_of_np(o, ctx)[0]
             ]
             c.add(Role.RECIPIENT, aided)
-        elif c.type is E.MILITARY_AID and funders(token):  # "bought tanks with money from"
+        elif c.type is E.MILITARY_AID and (payers := funders(token)):  # "with money from"
             c.add(Role.RECIPIENT, agents)
-            c.add(Role.DONOR, [e for f in funders(token) for e in actors_of_np(f, ctx)[0]])
+            c.add(Role.DONOR, [e for f in payers for e in actors_of_np(f, ctx)[0]])
         elif c.type is E.MILITARY_AID and token.lemma_.lower() in BUYING_VERBS:
             c.add(Role.DONOR, agents)
             c.add(Role.RECIPIENT, actors_at("for", "to"))
@@ -301,8 +301,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 for e in clients
                 if e.iri not in {a.iri for a in providers} and e.type is not EntityType.PERSON
             ]
-            if not clients and awarder(token) is not None:  # "awarded Hanwha a contract to"
-                clients = actors_of_np(awarder(token), ctx)[0]
+            if not clients and (awarding := awarder(token)) is not None:  # "awarded Hanwha a deal"
+                clients = actors_of_np(awarding, ctx)[0]
             if providers and not clients:  # "Safran will open an engine repair hub in India"
                 clients = host_countries(token, heads + of_objects, providers, ctx)
             if not providers:  # "repair work for U.S. warships in Japan": done by Japan's yards
@@ -327,8 +327,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             dative = second_object_dative(token) if token.pos_ == "VERB" else None
             if not takers and dative is not None:  # "has sent Ukraine dozens of guns"
                 takers = actors_of_np(dative, ctx)[0]
-            if not takers and awarder(token) is not None:  # "awarded Hanwha a contract to"
-                takers = actors_of_np(awarder(token), ctx)[0]
+            if not takers and (awarding := awarder(token)) is not None:  # "awarded Hanwha a deal"
+                takers = actors_of_np(awarding, ctx)[0]
             givers = {a.iri for a in agents} | gapped  # "to Ukraine and the Netherlands 24"
             c.add(taker_role, [e for e in takers if e.iri not in givers])
             sources = [
