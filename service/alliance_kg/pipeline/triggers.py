@@ -480,10 +480,6 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     funded = token.dep_ == "dobj" and funded_growth(token.head)
     if lemma in PRODUCTION_NOUNS | INDUSTRIAL_SITES and funded:
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "€500m to expand shell production"
-    if lemma in AGREEMENT_NOUNS | {"framework"} and any(
-        lemma_of(o) in INDUSTRIAL_INPUTS for _p, o in prep_objects(token, {"on", "for"})
-    ):
-        return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "a framework on critical minerals"
     if lemma in PRODUCTION_NOUNS:
         joint = made_together(token)
         if token.dep_ == "compound":
