@@ -280,10 +280,11 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID)  # "Congress approved $26 billion for Israel"
     if sum_put_in(token, ctx):
         return Trigger(token, E.MILITARY_AID)  # "Canada put in 40 million dollars"
-    aided = EntityType.COUNTRY in entity_types(paid_for_states(token), ctx)
-    if aided and _buys_materiel(paid_goods(token), ctx):
+    paid = paid_goods(token)
+    aided = bool(paid) and EntityType.COUNTRY in entity_types(paid_for_states(token), ctx)
+    if aided and _buys_materiel(paid, ctx):
         return Trigger(token, E.MILITARY_AID)  # "will fund the purchase of jets for Ukraine"
-    if lemma in SPENDING_VERBS and _specific_goods(paid_goods(token), ctx):
+    if lemma in SPENDING_VERBS and _specific_goods(paid, ctx):
         return Trigger(token, E.ARMS_TRANSFER)  # "Poland spent $2 billion on K2 tanks"
     if lemma in RECEIVING_VERBS and obj is not None:
         if obj.ent_type_ == "MONEY":
