@@ -48,10 +48,11 @@ def _stock_owners(trigger: Token, ctx: ArticleContext) -> list[Entity]:
         heads += [c for c in trigger.children if c.dep_ in {"nsubjpass", "nsubj", "dobj"}]
         heads += sides_above(trigger)
     for head in heads:
-        actors, _ = actors_of_np(noun_anchor(head), ctx)
+        anchor = noun_anchor(head)
+        actors, _ = actors_of_np(anchor, ctx)
         if actors:
             return actors
-        blocs = _blocs_named(np_tokens(noun_anchor(head)), ctx)
+        blocs = _blocs_named(np_tokens(anchor), ctx)
         if blocs:  # "European factories are unable to make enough shells"
             return blocs
     words = outside_aid(trigger.sent)
