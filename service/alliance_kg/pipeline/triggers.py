@@ -568,11 +568,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and EntityType.ORGANIZATION not in kinds
     ):
         return None
-    visitors = [t for _, by in prep_objects(token, {"by"}) for t in phrase_tokens(by)]
-    if token.dep_ == "dobj" and (doer := subject_of(token.head)) is not None:
-        visitors += phrase_tokens(doer)  # "Kishida is considering a visit to Seoul"
     if lemma == "visit" and not (
-        (kinds | entity_types(visitors, ctx)) & {EntityType.PERSON}
+        (kinds | entity_types(_visitors(token), ctx)) & {EntityType.PERSON}
         or "state" in modifiers
         or personal_possessor(token)
     ):
@@ -647,6 +644,14 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             if transfer:
                 found += [replace(trigger, giver=g) for g in gapped_givers(token)]
     return found
+
+
+def _visitors(visit: Token) -> list[Token]:
+    """Who makes a visit: 'a visit by Kishida', 'Kishida is considering a visit to Seoul'."""
+    visitors = [t for _, by in prep_objects(visit, {"by"}) for t in phrase_tokens(by)]
+    if visit.dep_ == "dobj" and (doer := subject_of(visit.head)) is not None:
+        visitors += phrase_tokens(doer)
+    return visitors
 
 
 def _access_to_sites(noun: Token) -> bool:
