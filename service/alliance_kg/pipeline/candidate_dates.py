@@ -31,6 +31,9 @@ SCHEDULING = {"schedule", "expect", "plan", "set"}
 SIMULTANEITY = {"when", "as", "while"}
 
 
+# Nouns naming a deal or an agreement, which a signing or a decision dates.
+_DEALS = DEAL_NOUNS | AGREEMENT_NOUNS
+
 CLAUSES = {"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "parataxis"}
 
 
@@ -117,31 +120,30 @@ def signing_date(sentence: Span, published: date | None) -> tuple[Token, EventDa
             if found is None or found[1] not in {Tense.PAST, Tense.PERFECT}:
                 continue
             deal = next((c for c in verb.children if _told_deal(c)), None)
+        if deal is None:
+            continue
         dates = [e for e in sentence.ents if e.label_ == "DATE" and _within_clause(e, {verb.i})]
-        for ent in dates if deal is not None else []:
+        for ent in dates:
             resolved = resolve_date(ent.text, published, Direction.PAST)
-            if resolved is not None and deal is not None:
+            if resolved is not None:
                 return deal, resolved
     return None
 
 
 def _signed_deal(verb: Token) -> bool:
     """A past participle describing a deal the text has told: 'the contract, signed on Friday'."""
-    deal = verb.head
-    return (
-        verb.dep_ == "acl"
-        and verb.tag_ == "VBN"
-        and deal.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in deal.children)
-    )
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and _definite_deal(verb.head)
 
 
 def _told_deal(noun: Token) -> bool:
     """'the contract', 'this agreement' as what a verb signs: a deal the text has told."""
-    return (
-        noun.dep_ in {"nsubjpass", "dobj"}
-        and noun.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+    return noun.dep_ in {"nsubjpass", "dobj"} and _definite_deal(noun)
+
+
+def _definite_deal(noun: Token) -> bool:
+    """'the contract', 'this agreement': a deal noun with a definite determiner."""
+    return noun.lemma_.lower() in _DEALS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
     )
 
 
@@ -207,7 +209,7 @@ def _decision_dates(trigger: Token, dates: list[Span], anchors: set[int]) -> lis
             and _deciding(clause)
             and deal.i != trigger.i
             and {deal.i, deal.head.i, deal.head.head.i} & anchors
-            and deal.lemma_.lower() in DEAL_NOUNS | AGREEMENT_NOUNS
+            and deal.lemma_.lower() in _DEALS
         ):
             found.append(ent)
     return found
