@@ -52,6 +52,10 @@ _OCCASION_PREPOSITIONS = {"in", "on"}
 _TOPIC_PREPOSITIONS = {"on", "about", "over", "for"}
 _VERBAL = {"VERB", "AUX"}
 _NOMINAL = {"NOUN", "PROPN"}
+# What a cue needing a deal ('reached', 'nears') must have as object.
+_DEALS = AGREEMENT_NOUNS | DEAL_NOUNS
+# What a body set up ('launched a forum') may be.
+_BODIES = INSTITUTIONS | AGREEMENT_NOUNS
 
 
 @dataclass(frozen=True)
@@ -168,11 +172,10 @@ def _own_cue(token: Token) -> Cue | None:
         return None  # "will keep technicians at Clark", "keep the fleet flying"
     if lemma in ESTABLISHING and _founds_a_body(token):
         return None  # "launched a forum": a body set up, which the tense dates, not work begun
-    deals = AGREEMENT_NOUNS | DEAL_NOUNS
-    objects = [c.lemma_.lower() for c in token.children if c.dep_ == "dobj"]
-    if lemma in CUES_NEEDING_DEAL and not deals.intersection(objects):
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in CUES_NEEDING_DEAL and not any(o.lemma_.lower() in _DEALS for o in objects):
         return None  # "the first tanks reached Ukraine": an arrival, not an agreement
-    if status is Status.AGREED and any(_of_intent(c) for c in token.children if c.dep_ == "dobj"):
+    if status is Status.AGREED and any(map(_of_intent, objects)):
         return Status.PLANNED, token.text  # "signed a letter of intent to buy": no deal yet
     return status, token.text
 
@@ -180,10 +183,9 @@ def _own_cue(token: Token) -> Cue | None:
 def _founds_a_body(verb: Token) -> bool:
     """'launched a standing forum', 'launched INDUS-X, a network of start-ups': the object is
     a body or an agreement, named or described by an apposition."""
-    bodies = INSTITUTIONS | AGREEMENT_NOUNS
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         described = [obj, *(a for a in obj.children if a.dep_ == "appos")]
-        if any(t.lemma_.lower() in bodies for t in described):
+        if any(t.lemma_.lower() in _BODIES for t in described):
             return True
     return False
 
