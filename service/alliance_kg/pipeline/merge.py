@@ -236,13 +236,14 @@ def _firms_deal_apart(draft: Draft, candidate: Candidate, ctx: ArticleContext) -
     with HII in April to study joint construction' beside 'Seoul earmarked $150 billion for
     shipbuilding cooperation' in July): work naming firms stays apart from work naming only
     states when the firms' is dated and the states' is not dated alike."""
-    sides = [(m.roles, [m.date]) for m in draft.members], [(candidate.roles, [candidate.date])]
-    firms_named = [any(_names_firm(roles, ctx) for roles, _d in side) for side in sides]
-    if firms_named[0] == firms_named[1] or not (draft.actors() and candidate.actor_iris()):
+    firms_mine = any(_names_firm(m.roles, ctx) for m in draft.members)
+    if firms_mine == _names_firm(candidate.roles, ctx):
         return False
-    firms, states = sides if firms_named[0] else sides[::-1]
-    firm_dates = [d for _r, dates in firms for d in dates if d is not None]
-    state_dates = [d for _r, dates in states for d in dates if d is not None]
+    if not (draft.actors() and candidate.actor_iris()):
+        return False
+    mine = [m.date for m in draft.members if m.date is not None]
+    theirs = [candidate.date] if candidate.date is not None else []
+    firm_dates, state_dates = (mine, theirs) if firms_mine else (theirs, mine)
     return bool(firm_dates) and not any(_alike(f, s) for f in firm_dates for s in state_dates)
 
 
