@@ -713,12 +713,13 @@ def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
     for draft in drafts:
         if draft.type is not E.ARMS_TRANSFER or draft.roles.get(Role.SUPPLIER):
             continue
-        found = [sellers[iri] for iri in _systems(draft, ctx) if iri in sellers]
+        systems = _systems(draft, ctx)
+        found = [sellers[iri] for iri in systems if iri in sellers]
         takers = set(draft.roles.get(Role.RECIPIENT, {}))
         if len(found) == 1 and not set(found[0]) & takers:
             draft.roles[Role.SUPPLIER] = dict(found[0])
             continue
-        states = {ctx.gazetteer.maker_state(iri) for iri in _systems(draft, ctx)} - {None}
+        states = {ctx.gazetteer.maker_state(iri) for iri in systems} - {None}
         state = ctx.gazetteer.get(states.pop()) if len(states) == 1 else None
         if (
             state is not None
