@@ -193,9 +193,9 @@ def _other_arrangement(members: list[Candidate], candidate: Candidate) -> bool:
     with no year, repeats the one before."""
     if candidate.type not in ARRANGEMENTS:
         return False
-    made = {m.date.year for m in members if _made(m) and m.date and not m.date_reported}
-    dated = _made(candidate) and candidate.date and not candidate.date_reported
-    if dated and made and candidate.date.year not in made:
+    made = {_year_made(m) for m in members} - {None}
+    year = _year_made(candidate)
+    if year is not None and made and year not in made:
         return True
     new = _introduced(candidate)
     others = {_introduced(m) for m in members if _sentence_key(m) != _sentence_key(candidate)}
@@ -408,6 +408,13 @@ _AHEAD = {Status.PLANNED, Status.EXPECTED}
 def _made(candidate: Candidate) -> bool:
     """A deal made or a handover done, not one announced for the future ('will export')."""
     return candidate.status in _DONE and candidate.modality.cue not in FUTURE_MODALS
+
+
+def _year_made(candidate: Candidate) -> int | None:
+    """The year the text itself (not a report's date) gives a deal made or a handover done."""
+    if _made(candidate) and candidate.date is not None and not candidate.date_reported:
+        return candidate.date.year
+    return None
 
 
 def _done_beside_due(members: list[Candidate], candidate: Candidate) -> bool:
