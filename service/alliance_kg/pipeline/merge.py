@@ -374,8 +374,10 @@ def _handed_over_before(
     """'has ordered 12 more FA-50s' beside 'took delivery of its first FA-50s in 2017': a deal
     of a named system told as made or under way, with no date, is the one of the year the
     article is published; a handover the text dates in an earlier year is another transfer."""
-    named = [i for i in candidate.roles.get(Role.MATERIEL, {}) if not ctx.gazetteer.is_generic(i)]
-    if published is None or candidate.type not in MATERIEL_IDENTITY or not named:
+    if published is None or candidate.type not in MATERIEL_IDENTITY:
+        return False
+    materiel = candidate.roles.get(Role.MATERIEL, {})
+    if all(ctx.gazetteer.is_generic(i) for i in materiel):
         return False
 
     def earlier(group: list[Candidate]) -> bool:
