@@ -520,3 +520,48 @@ def test_the_firm_of_a_nationality_is_the_firm_of_that_state_named_last(
 ) -> None:
     (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.MAINTENANCE_COOPERATION)
     assert firm in {e.label for e in event.fillers(Role.PROVIDER)}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "role", "actor"),
+    [
+        (
+            "The order follows a decision by the Polish government to lift defence spending "
+            "to 4 percent of national income.",
+            E.POLICY_CHANGE,
+            Role.PARTICIPANT,
+            "POL",
+        ),
+        (
+            "It came after a decision by Tokyo to ease its export rules.",
+            E.POLICY_CHANGE,
+            Role.PARTICIPANT,
+            "JPN",
+        ),
+        (
+            "Analysts welcomed a request by Manila to buy more BrahMos missiles from India.",
+            E.ARMS_TRANSFER,
+            Role.RECIPIENT,
+            "PHL",
+        ),
+    ],
+)
+def test_the_maker_of_a_decision_to_act_acts(
+    extractor: Extractor, text: str, kind: E, role: Role, actor: str
+) -> None:
+    """'a decision by X to ...' is X's decision, as 'X's decision to ...' is."""
+    c = only(extractor, text, kind)
+    assert countries(c, role) == {actor}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BELFAST (AP) - A decision by the government to lift defence spending to 2.5 percent "
+        "was welcomed by Thales.",
+        "BELFAST (AP) - The government will raise the defence budget, officials said.",
+    ],
+)
+def test_a_dateline_city_makes_the_government_its_states(extractor: Extractor, text: str) -> None:
+    (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.POLICY_CHANGE)
+    assert isos(event, Role.PARTICIPANT) == {"GBR"}

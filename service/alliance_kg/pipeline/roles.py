@@ -581,10 +581,12 @@ def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool
 
 
 def _owner_of_noun(noun: Token) -> Token | None:
-    """The possessor of a noun: 'Turkey' of "Turkey's decision"."""
+    """The possessor of a noun, or its maker: 'Turkey' of "Turkey's decision" and of "a
+    decision by Turkey"."""
     if noun.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return owner or next((o for _p, o in prep_objects(noun, {"by"})), None)
 
 
 def _founders(body: Token, ctx: ArticleContext) -> list[Entity]:
