@@ -15,7 +15,7 @@ from alliance_kg.model import (
     Role,
     Status,
 )
-from alliance_kg.rdf.identity import event_identity
+from alliance_kg.rdf.identity import event_identities, event_identity
 
 JAPAN = Entity(iris.country_iri("JPN"), "Japan", EntityType.COUNTRY)
 USA = Entity(iris.country_iri("USA"), "United States", EntityType.COUNTRY)
@@ -124,3 +124,27 @@ def test_a_materiel_class_does_not_split_a_production() -> None:
     missile = Entity(iris.entity_iri("Materiel", "missile"), "missile", EntityType.MATERIEL)
     assert event_identity(production(missile)) == event_identity(production())
     assert event_identity(production(PATRIOT, missile)) == event_identity(production(PATRIOT))
+
+
+def told_at(event: Event, start: int, year: int | None) -> Event:
+    mention = Mention(start, start + 10, "Japan will", Status.PLANNED)
+    return replace(event, mentions=(mention,), date=None if year is None else EventDate(year))
+
+
+def test_one_article_keeps_apart_what_it_dates_in_different_years() -> None:
+    sale = transfer(JAPAN, USA, PATRIOT)
+    first, second = told_at(sale, 0, 2025), told_at(sale, 50, 2022)
+    identities = event_identities([second, told_at(sale, 90, None), first])
+    assert identities[0] != identities[2]
+    # The first-mentioned year keeps the shared identity, so lone reports elsewhere join it.
+    assert identities[2] == identities[1] == event_identity(sale)
+    assert event_identities([second]) == [event_identity(sale)]
+
+
+def test_one_year_or_no_year_is_one_event() -> None:
+    sale = transfer(JAPAN, USA, PATRIOT)
+    same_year = event_identities([told_at(sale, 0, 2024), told_at(sale, 40, 2024)])
+    assert len(set(same_year)) == 1
+    reverse = transfer(USA, JAPAN)
+    other_parties = event_identities([told_at(sale, 0, 2024), told_at(reverse, 40, 2021)])
+    assert other_parties == [event_identity(sale), event_identity(reverse)]

@@ -25,7 +25,7 @@ from alliance_kg.model import (
     Role,
     Status,
 )
-from alliance_kg.rdf.identity import event_identity
+from alliance_kg.rdf.identity import event_identities, event_identity
 from alliance_kg.rdf.mapping import MappingError, extraction_to_quads
 from shacl_support import conforms
 
@@ -172,6 +172,18 @@ def test_same_identity_events_are_merged_with_the_firmer_status(quads: list[Quad
     evidence = [q for q in quads if q.subject == transfer and q.predicate == vocab.evidence]
     assert statuses == [vocab.Agreed]
     assert len(evidence) == 2
+
+
+def test_the_same_parties_dated_years_apart_stay_two_events() -> None:
+    later = replace(TRANSFER, causes=())
+    earlier = replace(TRANSFER_AGAIN, status=Status.COMPLETED, date=EventDate(2019), causes=())
+    extraction = replace(EXTRACTION, events=(later, earlier))
+    quads = extraction_to_quads(extraction, extractor_version=VERSION)
+    nodes = [NamedNode(iris.event_iri(i)) for i in event_identities(extraction.events)]
+    assert nodes[0] != nodes[1]
+    for node, status in zip(nodes, (vocab.Planned, vocab.Completed), strict=True):
+        statuses = [q.object for q in quads if q.subject == node and q.predicate == vocab.status]
+        assert statuses == [status]
 
 
 def test_a_negated_event_is_negated_in_not_reported_in(quads: list[Quad]) -> None:

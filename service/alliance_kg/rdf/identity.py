@@ -14,12 +14,16 @@ The identity is the first 24 hex digits of the SHA-256 of a canonical string mad
    apart while the classes an article also names ("missiles", "parts") cannot split one.
 
 Status, date, quantities, mentions and the reporting article are NOT part of identity:
-status and dates evolve across reports of the same event.
+status and dates evolve across reports of the same event. One exception keeps apart what one
+article tells apart (`event_identities`): when events of one extraction share the text above
+but are dated in different years (a first contract in 2022, a second in 2025), the year of the
+first-mentioned dated one keeps the shared identity, and each other year adds a `year=` line.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from functools import cache
 
 from pyoxigraph import RdfFormat, parse
@@ -74,5 +78,29 @@ def canonical_identity_string(event: Event) -> str:
 
 def event_identity(event: Event) -> str:
     """The hex identity of `event`: equal for every report of the same real-world event."""
-    digest = hashlib.sha256(canonical_identity_string(event).encode("utf-8")).hexdigest()
-    return digest[:IDENTITY_LENGTH]
+    return _digest(canonical_identity_string(event))
+
+
+def event_identities(events: Sequence[Event]) -> list[str]:
+    """The identity of each event of one extraction, apart where it dates them years apart."""
+    canonical = [canonical_identity_string(event) for event in events]
+    shared_year: dict[str, int] = {}
+    for text, event in sorted(zip(canonical, events, strict=True), key=_first_mention):
+        if event.date is not None:
+            shared_year.setdefault(text, event.date.year)
+    return [
+        _digest(text)
+        if event.date is None or event.date.year == shared_year[text]
+        else _digest(f"{text}\nyear={event.date.year}")
+        for text, event in zip(canonical, events, strict=True)
+    ]
+
+
+def _first_mention(pair: tuple[str, Event]) -> tuple[int, int]:
+    _, event = pair
+    start = min((mention.start for mention in event.mentions), default=-1)
+    return start, event.date.year if event.date is not None else 0
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:IDENTITY_LENGTH]

@@ -3,7 +3,7 @@
 The output is a sorted, de-duplicated list, and holds no timestamp: mapping the same
 extraction twice gives the same list, so re-ingesting an unchanged article changes nothing.
 
-Events of one extraction that share an identity (see `identity.py`) are one event: their
+Events of one extraction that share an identity (`identity.event_identities`) are one event: their
 roles, mentions and quantities are united; the firmest status wins (Considered < Planned <
 Expected < Agreed < Ongoing < Completed), as do the most precise date and the highest
 confidence; a sentence read by two parts stays one mention, with the firmer status; the
@@ -14,7 +14,7 @@ both are read from the events before merging.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
@@ -34,7 +34,7 @@ from alliance_kg.model import (
     Status,
     StoredEvent,
 )
-from alliance_kg.rdf.identity import event_identity
+from alliance_kg.rdf.identity import event_identities
 
 Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
@@ -88,11 +88,10 @@ def stored_events(extraction: Extraction) -> tuple[StoredEvent, ...]:
     )
 
 
-def merge_same_identity(events: Iterable[Event]) -> dict[str, Event]:
+def merge_same_identity(events: Sequence[Event]) -> dict[str, Event]:
     """The events keyed by identity, those sharing one merged (see the module docstring)."""
     merged: dict[str, Event] = {}
-    for event in events:
-        identity = event_identity(event)
+    for identity, event in zip(event_identities(events), events, strict=True):
         merged[identity] = _merge(merged[identity], event) if identity in merged else event
     return dict(sorted(merged.items()))
 
@@ -187,7 +186,7 @@ def _event_triples(identity: str, event: Event, article_id: str) -> Iterator[Tri
 
 def _per_report_triples(events: tuple[Event, ...], article_id: str) -> Iterator[Triple]:
     """What merging would blur: which mentions deny their event, and which events caused it."""
-    identities = [event_identity(event) for event in events]
+    identities = event_identities(events)
     for identity, event in zip(identities, events, strict=True):
         if event.negated:
             for mention in event.mentions:
