@@ -497,6 +497,26 @@ def test_deals_the_text_dates_in_different_years_are_two_transfers(
 @pytest.mark.parametrize(
     "text",
     [
+        "Greece is poised to exercise its option on a fourth frigate from France. "
+        "The first three frigates were ordered from France in March 2022.",
+        "Japan plans to give the Philippines more coastal radars. "
+        "Japan handed the first radars over to the Philippines in 2023.",
+        "Sweden bought four Patriot batteries from the United States in 2018. "
+        "Sweden is considering buying more Patriot systems from the United States.",
+    ],
+)
+def test_a_transfer_still_to_come_is_not_one_made_in_an_earlier_year(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 6, 10)))
+    transfers = events_of(extraction, E.ARMS_TRANSFER) + events_of(extraction, E.MILITARY_AID)
+    assert len(transfers) == 2
+    assert sorted(e.date is None for e in transfers) == [False, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "France is preparing to send troops to Romania. "
         "French soldiers were deployed to Romania after the invasion.",
         "Germany plans to deploy a brigade to Lithuania. "

@@ -126,6 +126,7 @@ def _compatible(
         _other_years(draft.members, c)
         or _done_beside_due(draft.members, c)
         or _handed_over_before(draft.members, c, ctx, published)
+        or _due_beside_made_before(draft.members, c, published)
     ):
         return False
     if c.type in SHARED and _conjoined(draft, c):
@@ -402,9 +403,40 @@ def _handed_over_before(
     )
 
 
+def _due_beside_made_before(
+    members: list[Candidate], candidate: Candidate, published: date | None
+) -> bool:
+    """'is poised to exercise its option on a fourth frigate' beside 'the first three were
+    ordered in March 2022', 'plans to give more radars' beside 'handed the first over in
+    2023': a transfer weighed, planned or expected is not one the text dates made in an
+    earlier year (a plain 'will buy' may be the deal a legislature authorised last year)."""
+    if published is None or candidate.type not in MATERIEL_IDENTITY:
+        return False
+
+    def due(group: list[Candidate]) -> bool:
+        return all(c.status in _WEIGHED_OR_AHEAD and not _dated_before(c, published) for c in group)
+
+    def made_before(group: list[Candidate]) -> bool:
+        return all((year := _year_made(c)) is not None and year < published.year for c in group)
+
+    return (due([candidate]) and made_before(members)) or (
+        made_before([candidate]) and due(members)
+    )
+
+
+def _dated_before(candidate: Candidate, published: date) -> bool:
+    """The text itself (not a report's date) dates the mention before the year published."""
+    return (
+        candidate.date is not None
+        and not candidate.date_reported
+        and candidate.date.year < published.year
+    )
+
+
 # Statuses whose report date dates the event: a deal made, a handover done.
 _DONE = {Status.AGREED, Status.COMPLETED}
 _AHEAD = {Status.PLANNED, Status.EXPECTED}
+_WEIGHED_OR_AHEAD = _AHEAD | {Status.CONSIDERED}
 
 
 def _made(candidate: Candidate) -> bool:
@@ -522,6 +554,7 @@ def merge_candidates(
                 key in distinct
                 or _sum_apart(nearest, candidate, ctx)
                 or _other_years(nearest.members, candidate)
+                or _due_beside_made_before(nearest.members, candidate, published)
             )
             if apart and key not in nearest.sentences():
                 nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
