@@ -909,6 +909,48 @@ def test_a_bare_count_pledged_takes_the_items_named_before(extractor: Extractor)
     assert donors == {"NOR", "FIN"}
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Hanwha Ocean has since refitted a second ship, the fleet oiler USNS Yukon.", "Yukon"),
+        ("The yard overhauled another vessel, the dry cargo ship USNS Alan Shepard.", "Shepard"),
+    ],
+)
+def test_the_ship_named_after_the_object_is_the_one_serviced(
+    extractor: Extractor, text: str, named: str
+) -> None:
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert any(named in e.label for e in c.roles[Role.MATERIEL].values())
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Germany gave Ukraine its PzH 2000 guns, leaving the Bundeswehr short of barrels.", "DEU"),
+        ("The Netherlands is running short of F-16 squadrons.", "NLD"),
+        ("The Royal Navy is short of crews for its new frigates.", "GBR"),
+    ],
+)
+def test_a_force_short_of_fighting_units(extractor: Extractor, text: str, short: str) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {short}
+    assert c.roles[Role.MATERIEL]
+
+
+def test_the_air_force_short_of_squadrons_is_the_home_states(extractor: Extractor) -> None:
+    text = (
+        "India has ordered Tejas jets. GE Aerospace shipped the engines late, leaving the air "
+        "force short of squadrons."
+    )
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {"IND"}
+
+
+def test_short_of_what_is_no_unit_is_no_shortfall(extractor: Extractor) -> None:
+    kinds = {c.type for c in candidates(extractor, "The summit left Poland short of answers.")}
+    assert E.CAPACITY_SHORTFALL not in kinds
+
+
 def test_ships_sent_to_foreign_yards_for_overhaul(extractor: Extractor) -> None:
     text = "The Philippine Navy plans to send its frigates to South Korean shipyards for refits."
     kinds = {c.type for c in candidates(extractor, text)}

@@ -622,6 +622,8 @@ SHORT_ADJECTIVES = {
     "empty",
     "exhausted",
 }
+# Counted units of fighting power a force can be short of: "short of squadrons", "barrels".
+CAPACITY_UNITS = {"squadron", "battery", "barrel", "airframe", "hull", "crew"}
 # "too little ammunition", "too few launchers": a stock quantified as short.
 TOO_LITTLE = {"little", "few"}
 # "the ships", "these frigates": a class word taking up a system named before.

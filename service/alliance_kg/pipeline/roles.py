@@ -390,10 +390,11 @@ def _home_body(head: Token) -> bool:
 
 def _only_determiner(head: Token) -> bool:
     """'the government' ('the navy's', 'the air force') with nothing else: the state the
-    article is about."""
+    article is about; an adjective after the noun names none ('the air force short of jets')."""
     return all(
         (c.dep_ == "det" and c.lower_ == "the")
         or c.dep_ == "case"
+        or (c.dep_ == "amod" and c.i > head.i)
         or (c.dep_ == "compound" and c.lower_ == "air")
         or (c.dep_ in {"compound", "amod"} and c.lower_ in PORTFOLIOS and head.lemma_ == "ministry")
         for c in head.children
@@ -722,14 +723,23 @@ def direct_object(verb: Token) -> Token | None:
 
 def more_objects(verb: Token) -> list[Token]:
     """Objects beyond the first a parser split off: 'sent Ukraine dozens of guns, as well as 18
-    howitzers', the howitzers as a third object or as a conjunct of the verb."""
+    howitzers', the howitzers as a third object or as a conjunct of the verb; 'refitted a
+    second ship, the fleet oiler USNS Yukon', the appositive hung on the verb."""
     first = direct_object(verb)
     return [
         c
         for c in verb.children
-        if c.pos_ == "NOUN"
-        and (c.dep_ == "conj" or (c.dep_ == "dobj" and first is not None and c.i > first.i))
+        if (c.pos_ == "NOUN" and c.dep_ == "conj")
+        or (first is not None and c.i > first.i and (c.dep_ == "dobj" or _apposed(c)))
     ]
+
+
+def _apposed(noun: Token) -> bool:
+    """A noun phrase hung on the verb right after a comma, as a parser leaves an appositive
+    of the object ('a second ship, the fleet oiler ...'), not 'last year'."""
+    start = noun.left_edge.i
+    placed = noun.dep_ in {"npadvmod", "appos"} and noun.pos_ in {"NOUN", "PROPN"}
+    return placed and start > 0 and noun.doc[start - 1].text == ","
 
 
 def dative_passive(verb: Token) -> Token | None:

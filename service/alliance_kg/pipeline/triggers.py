@@ -22,6 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     ARRANGING,
     BILLS,
     BUYING_VERBS,
+    CAPACITY_UNITS,
     CHAIN_MODIFIERS,
     CONTRACT_NOUNS,
     DEEPENING,
@@ -594,7 +595,8 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
         wanted = [obj for _, obj in prep_objects(token, {"of"})]
         # "short of artillery barrels": a part named by what it is of
         wanted += [c for o in wanted for c in o.children if c.dep_ == "compound"]
-        if any(is_stock(o, ctx) or needed(o) or lemma_of(o) in PERSONNEL_NOUNS for o in wanted):
+        counted = PERSONNEL_NOUNS | CAPACITY_UNITS  # "short of gunners", "short of squadrons"
+        if any(is_stock(o, ctx) or needed(o) or lemma_of(o) in counted for o in wanted):
             return Trigger(token, E.CAPACITY_SHORTFALL)
         return None
     if is_used_up(token, ctx):
