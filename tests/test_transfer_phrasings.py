@@ -1193,3 +1193,55 @@ def test_a_delivery_naming_only_its_giver_is_aid_to_the_one_state_it_aids(
     assert not events_of(extraction, E.ARMS_TRANSFER)
     assert aid
     assert all(isos(e, Role.DONOR) == {donor} and isos(e, Role.RECIPIENT) == {aided} for e in aid)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Warsaw is considering a buy of 48 more K2 tanks from South Korea.", Status.CONSIDERED),
+        ("Canberra has approved a buy of 20 Black Hawk helicopters from the United States.", None),
+    ],
+)
+def test_a_buy_is_a_purchase(extractor: Extractor, text: str, status: Status | None) -> None:
+    """'a buy of' is the noun of buying: the one who makes it receives, 'from' supplies."""
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) and countries(c, Role.RECIPIENT)
+    assert not countries(c, Role.SUPPLIER) & countries(c, Role.RECIPIENT)
+    if status is not None:
+        assert c.modality.status is status
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        ("Poland signed last year for 96 Apache helicopters from the United States.", "USA", "POL"),
+        ("Jakarta signed in early 2024 for two Istif-class frigates from Turkey.", "TUR", "IDN"),
+    ],
+)
+def test_signing_for_materiel_is_buying_it(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    """'signed for two frigates' with no deal named: the signer buys them, a sale not aid."""
+    extraction = extractor.extract(article(text, date(2024, 6, 1)))
+    [event] = events_of(extraction, E.ARMS_TRANSFER)
+    assert isos(event, Role.SUPPLIER) == {supplier}
+    assert isos(event, Role.RECIPIENT) == {recipient}
+    assert event.status is Status.AGREED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They will carry Tomahawk missiles, some 400 of which Japan agreed to acquire from the"
+        " United States.",
+        "Poland fields Patriot batteries, two of which Warsaw bought from the United States.",
+    ],
+)
+def test_a_part_of_the_antecedent_is_what_the_relative_clause_buys(
+    extractor: Extractor, text: str
+) -> None:
+    """'some 400 of which Japan agreed to acquire': the noun the count is of is bought."""
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"USA"}
+    assert countries(c, Role.RECIPIENT) <= {"JPN", "POL"} and countries(c, Role.RECIPIENT)
+    assert c.roles.get(Role.MATERIEL)

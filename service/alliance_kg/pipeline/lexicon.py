@@ -334,7 +334,7 @@ CLEARING_VERBS = {"approve", "clear", "authorize", "authorise"}
 ORDERING_VERBS = {"order"}
 # Verbs whose subject receives the materiel, and nouns whose owner does ("Poland's purchase").
 BUYING_VERBS = {"procure", "purchase", "buy", "acquire", "import", "order"}
-BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order"}
+BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order", "buy"}
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "design", "build", "assemble", "make"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
@@ -382,6 +382,8 @@ PHRASAL_VERBS = {
     ("churn", "out"): "produce",
     ("put", "together"): "assemble",
 }
+# Verbs that mean a trigger verb with their preposition: "signed in 2024 for two frigates".
+PREPOSITIONAL_VERBS = {("sign", "for"): "buy"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
@@ -453,6 +455,7 @@ NOUN_TRIGGERS: dict[str, EventClass] = {
             "delivery",
             "shipment",
             "purchase",
+            "buy",
             "procurement",
             "acquisition",
             "order",

@@ -42,7 +42,7 @@ from alliance_kg.pipeline.lexicon import (
     TAKING_VERBS,
 )
 from alliance_kg.pipeline.roles import is_firm, phrase_tokens
-from alliance_kg.pipeline.trigger_checks import sum_put_in
+from alliance_kg.pipeline.trigger_checks import phrasal_lemma, sum_put_in
 from alliance_kg.pipeline.trigger_phrases import counts_only
 
 E = EventClass
@@ -657,7 +657,7 @@ def _commercial(candidate: Candidate) -> bool:
     """A sale: the trigger is a buyer's choice or a contract, or its sentence (its own clause,
     when that is a side clause) speaks of buying, selling, contracts, orders or prices."""
     trigger = candidate.trigger
-    if trigger.lemma_.lower() in BUYING_VERBS | SELECTING | DEALS_FOR_GOODS:
+    if phrasal_lemma(trigger) in BUYING_VERBS | SELECTING | DEALS_FOR_GOODS:
         return True
     own = next((n for n in (trigger, *trigger.ancestors) if n.dep_ == "advcl"), None)
     scope = list(own.subtree) if own is not None else list(candidate.sentence)
@@ -690,7 +690,7 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
         for d in drafts
         if d.type is E.ARMS_TRANSFER
         for m in d.members
-        if m.trigger.lemma_.lower() in BUYING_VERBS | BUYING_NOUNS | SALE_WORDS
+        if phrasal_lemma(m.trigger) in BUYING_VERBS | BUYING_NOUNS | SALE_WORDS
         for iri in m.roles.get(Role.RECIPIENT, {})
     }
     aid_recipients = {taker for _, taker in aided}
@@ -706,7 +706,7 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
             and not traded
         )
         aiding = {(s, r) for s in draft.roles.get(Role.SUPPLIER, {}) for r in recipients}
-        sold = any(m.trigger.lemma_.lower() in SALE_WORDS for m in draft.members)
+        sold = any(phrasal_lemma(m.trigger) in SALE_WORDS for m in draft.members)
         if (
             draft.type is E.ARMS_TRANSFER
             and recipients

@@ -224,7 +224,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         elif c.type is E.ARMS_TRANSFER and phrasal_lemma(token) in BUYERS_WORDS:
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
-            goods = ([obj] if obj is not None else []) + of_objects
+            goods = ([obj] if obj is not None else []) + of_objects + _contenders(token, ctx)
             makers = [  # "a purchase of American missiles": the state the goods are from
                 e
                 for e in owners_of(goods, ctx) + clearing_states(goods, ctx)
@@ -506,6 +506,14 @@ def _states_of(c: Candidate, ctx: ArticleContext) -> set[str]:
     """The actors of a candidate and the states they belong to."""
     actors = c.actor_iris()
     return actors | {s for iri in actors if (s := ctx.gazetteer.country_of(iri)) is not None}
+
+
+def _contenders(purchase: Token, ctx: ArticleContext) -> list[Token]:
+    """'weighing a buy of fighters, with the Swedish Gripen and the F-16 in contention': the
+    systems a 'with' phrase of the clause names beside a purchase weighed or made."""
+    if purchase.pos_ not in {"NOUN", "PROPN"} or purchase.dep_ != "dobj":
+        return []
+    return [o for _p, o in prep_objects(purchase.head, {"with"}) if _is_materiel(o, ctx)]
 
 
 def _is_materiel(head: Token, ctx: ArticleContext) -> bool:

@@ -773,9 +773,20 @@ def antecedent_object(verb: Token) -> Token | None:
             return verb.head.head
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not acted_on:
         return verb.head
+    clause = verb.head if verb.dep_ == "xcomp" else verb  # "agreed to acquire"
+    if clause.dep_ == "relcl" and any(_partitive(c) for c in acted_on):
+        return clause.head  # "batteries, two of which Warsaw bought"
+    if clause.dep_ == "relcl" and not acted_on and _partitive(clause.head):
+        counted = clause.head  # "the Tomahawk, some 400 of which Japan agreed to acquire"
+        return counted.head if counted.dep_ == "appos" else counted
     if verb.dep_ == "relcl" and not acted_on and _zero_relative(verb):
         return verb.head  # "the $3.8 billion a year Israel receives"
     return None
+
+
+def _partitive(noun: Token) -> bool:
+    """'some 400 of which', 'one of which': a part of the noun a relative clause is about."""
+    return any(o.lower_ in {"which", "whom"} for _p, o in prep_objects(noun, {"of"}))
 
 
 def _zero_relative(verb: Token) -> bool:

@@ -52,6 +52,7 @@ from alliance_kg.pipeline.lexicon import (
     PLANT_NOUNS,
     POLICY_NOUNS,
     POSTING_VERBS,
+    PREPOSITIONAL_VERBS,
     PRESENCE_MODIFIERS,
     PRESENCE_NOUNS,
     PRODUCER_NOUNS,
@@ -84,11 +85,18 @@ def lemma_of(token: Token) -> str:
 
 def phrasal_lemma(verb: Token) -> str:
     """The trigger verb a phrasal verb means ('turned over' -> hand, 'signed up for' -> buy,
-    'put together' -> assemble), else the verb's lemma."""
+    'put together' -> assemble, 'signed for two frigates' -> buy), else the verb's lemma."""
     lemma = lemma_of(verb)
-    particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
-    meant = (PHRASAL_VERBS[(lemma, p)] for p in particles if (lemma, p) in PHRASAL_VERBS)
-    return next(meant, lemma)
+    for child in verb.children:
+        if child.dep_ in {"prt", "advmod"} and (lemma, child.lower_) in PHRASAL_VERBS:
+            return PHRASAL_VERBS[(lemma, child.lower_)]
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return lemma  # "signed a deal for two frigates": the deal reports it
+    for child in verb.children:
+        meant = PREPOSITIONAL_VERBS.get((lemma, child.lower_))
+        if meant and child.dep_ == "prep" and any(g.dep_ == "pobj" for g in child.children):
+            return meant
+    return lemma
 
 
 def has_joint_marker(token: Token) -> bool:
