@@ -210,6 +210,26 @@ def test_weighing_a_version_of_another_states_system_is_a_considered_purchase(
     assert c.status is Status.CONSIDERED
 
 
+@pytest.mark.parametrize(
+    ("text", "buyer"),
+    [
+        ("Norway selected the K9 howitzer in 2017.", "NOR"),
+        ("Lithuania, which picked the CV90 last year, will buy more.", "LTU"),
+        ("Estonia chose the K9 for its artillery brigade.", "EST"),
+    ],
+)
+def test_choosing_a_system_another_state_makes_is_a_purchase_agreed(
+    extractor: Extractor, text: str, buyer: str
+) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.RECIPIENT) == {buyer}
+    assert c.status is Status.AGREED
+
+
+def test_choosing_a_system_of_ones_own_makers_is_no_purchase(extractor: Extractor) -> None:
+    assert candidates(extractor, "Sweden chose the CV90 for its brigades.") == []
+
+
 def test_conjoined_verbs_share_their_object(extractor: Extractor) -> None:
     text = "Japanese shipyards will repair and overhaul U.S. Navy vessels."
     kinds = [c.type for c in candidates(extractor, text)]

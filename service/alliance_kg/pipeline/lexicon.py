@@ -963,6 +963,9 @@ STATUS_CUES: dict[str, Status] = {
         [
             "agree",
             "decide",
+            "choose",
+            "select",
+            "pick",
             "sign",
             "conclude",
             "approve",

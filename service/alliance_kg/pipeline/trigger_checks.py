@@ -74,6 +74,7 @@ from alliance_kg.pipeline.roles import (
     np_tokens,
     phrase_tokens,
     prep_objects,
+    subject_actors,
     subject_of,
     unknown_group,
 )
@@ -624,6 +625,24 @@ def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
         return False
     owners = [c for c in obj.children if c.dep_ in {"poss", "amod", "compound"}]
     return EntityType.COUNTRY in entity_types(owners, ctx)
+
+
+def made_abroad(verb: Token, obj: Token, ctx: ArticleContext) -> bool:
+    """A system chosen by a state other than the one whose firm makes it ('Lithuania, which
+    selected the CV90': a Swedish vehicle)."""
+    makers = {
+        ctx.gazetteer.maker_state(entity.iri)
+        for t in phrase_tokens(obj)
+        if (entity := ctx.entity_of(t)) is not None and entity.type is EntityType.MATERIEL
+    } - {None}
+    if len(makers) != 1:
+        return False
+    choosers = {
+        ctx.gazetteer.country_of(e.iri)
+        for e in subject_actors(verb, ctx)[0]
+        if e.type is EntityType.COUNTRY
+    }
+    return bool(choosers) and not choosers & makers
 
 
 def names_agreement(token: Token) -> bool:

@@ -145,6 +145,7 @@ from alliance_kg.pipeline.trigger_checks import (
     lags_demand,
     leaders_meet,
     lemma_of,
+    made_abroad,
     made_together,
     made_under_licence,
     materiel_arrives,
@@ -300,8 +301,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and state_sources(token, ctx)
     ):
         return Trigger(token, E.ARMS_TRANSFER)  # "to take three submarines from the U.S."
-    if lemma in SELECTING and obj is not None and foreign_system(variant_of(obj), ctx):
-        return Trigger(token, E.ARMS_TRANSFER)
+    if (
+        lemma in SELECTING
+        and obj is not None
+        and (foreign_system(variant_of(obj), ctx) or made_abroad(token, variant_of(obj), ctx))
+    ):
+        return Trigger(token, E.ARMS_TRANSFER)  # "Norway picked the K9", "weighs Japan's frigate"
     if lemma in LEADING_VERBS and obj is not None and is_force(obj) and stationed(obj):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "leads the battlegroup in Lithuania"
     if forces_posted(token, obj):
