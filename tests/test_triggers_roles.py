@@ -564,6 +564,28 @@ def test_sitting_down_with_a_leader_is_a_meeting(extractor: Extractor) -> None:
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, "Macron sat down.")}
 
 
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Starmer announced the purchase after hosting European leaders, the NATO secretary "
+            "general and Canada's prime minister at Lancaster House.",
+            {"GBR", "CAN"},
+        ),
+        ("Macron hosted the leaders of Germany and Poland in Paris.", {"FRA", "DEU", "POL"}),
+        ("Erdogan hosted the Swedish prime minister in Ankara.", {"TUR", "SWE"}),
+    ],
+)
+def test_hosting_leaders_is_a_meeting_of_their_states(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    """Leaders hosted meet their host, each named leader's state taking part, even in a list
+    the parser breaks; a gerund under 'after' a report is done."""
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) == states
+    assert c.status is Status.COMPLETED
+
+
 def test_a_when_or_as_clause_takes_the_date_of_its_main_clause(extractor: Extractor) -> None:
     text = "The plan took shape last October, when President Macron visited Warsaw."
     assert only(extractor, text, E.LEADERS_MEETING).date == EventDate(2023, 10)

@@ -33,7 +33,7 @@ from alliance_kg.pipeline.roles import (
     sent_for_work,
     subject_actors,
 )
-from alliance_kg.pipeline.trigger_checks import arrangement_of, joint_bodies
+from alliance_kg.pipeline.trigger_checks import arrangement_of, is_leader, joint_bodies
 
 
 def production_partners(token: Token, made: list[Token], ctx: ArticleContext) -> list[Entity]:
@@ -229,3 +229,18 @@ def sent_for_maintenance(
     c.add(Role.CLIENT, senders)
     c.add(Role.PROVIDER, providers)
     c.add(Role.LOCATION, [p for p in (ctx.place_of(y) for y in yards) if p is not None])
+
+
+def leaders_states(verb: Token, ctx: ArticleContext) -> list[Entity]:
+    """The states whose leaders a meeting verb's clause names after it ('hosting European
+    leaders, the NATO chief and Canada's prime minister'), a list the parser may have hung
+    on the clause above: each leader's state takes part."""
+    clauses = {verb.i, *(a.i for a in verb.ancestors)}
+    found: list[Entity] = []
+    for word in verb.sent[verb.i - verb.sent.start + 1 :]:
+        governor = next((a for a in word.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if not is_leader(word) or governor is None or governor.i not in clauses:
+            continue
+        owners = [c for c in word.children if c.dep_ in {"poss", "amod", "compound"}]
+        found += [e for e in owners_of(owners, ctx) if e.type is EntityType.COUNTRY]
+    return found

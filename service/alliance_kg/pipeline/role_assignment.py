@@ -39,6 +39,7 @@ from alliance_kg.pipeline.materiel_phrases import (
 from alliance_kg.pipeline.participants import (
     clearing_states,
     host_countries,
+    leaders_states,
     misparsed_dative,
     named_among,
     possessors,
@@ -392,6 +393,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         met = obj if obj is not None else received(token)
         if c.type is E.LEADERS_MEETING and met is not None:
             c.add(Role.PARTICIPANT, actors_of_np(met, ctx)[0])
+        if c.type is E.LEADERS_MEETING and token.pos_ == "VERB":
+            c.add(Role.PARTICIPANT, leaders_states(token, ctx))
         if c.type is E.PERSONNEL_DEPLOYMENT and obj is not None and is_force(obj):
             # "host American troops": the state of the forces hosted
             c.add(

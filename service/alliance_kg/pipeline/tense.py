@@ -103,7 +103,7 @@ def tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
     for token in [trigger, *trigger.ancestors]:
         if token.pos_ not in _VERBAL:
             continue
-        if nearest is not None and token.lemma_.lower() in REPORTING:
+        if nearest is not None and token.lemma_.lower() in REPORTING and not _after(nearest):
             break
         nearest = nearest or token
         tense = _tense_of(token)
@@ -113,6 +113,12 @@ def tensed_verb(trigger: Token) -> tuple[Token, Tense | None] | None:
         if tense is not None:
             return token, tense
     return None if nearest is None else (nearest, None)
+
+
+def _after(verb: Token) -> bool:
+    """'announced the deal after hosting the leaders': a gerund under 'after' happened before
+    what its clause tells, a report included, and takes that clause's time."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "after"
 
 
 def status_from_tense(

@@ -268,6 +268,13 @@ def meets_with(verb: Token, ctx: ArticleContext) -> bool:
     return bool(entity_types(met, ctx) & {EntityType.PERSON, EntityType.COUNTRY})
 
 
+def is_leader(word: Token) -> bool:
+    """'leaders', 'the president', "Canada's prime minister": a head of state or government."""
+    lemma = lemma_of(word)
+    prime = lemma == "minister" and any(c.lower_ == "prime" for c in word.children)
+    return lemma in LEADER_NOUNS or prime
+
+
 def leaders_meet(verb: Token, ctx: ArticleContext) -> bool:
     """'Yoon and Biden are scheduled to meet', 'the leaders of the three states gathered':
     the ones meeting (the verb's subject or its controller's) are leaders."""

@@ -139,6 +139,7 @@ from alliance_kg.pipeline.trigger_checks import (
     into_law,
     is_force,
     is_institution,
+    is_leader,
     is_stock,
     is_used_up,
     kept_in_service,
@@ -457,7 +458,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     if event_class is E.LEADERS_MEETING and obj is not None and lemma_of(obj) in DEMAND_NOUNS:
         return None  # "to meet Ukraine's daily consumption", "meet the army's needs"
+    leaders_met = obj is not None and is_leader(obj)  # "after hosting European leaders"
     if event_class is E.LEADERS_MEETING and not kinds & {EntityType.PERSON, EntityType.COUNTRY}:
+        if leaders_met:
+            return Trigger(token, event_class)
         subject = [c for c in token.children if c.dep_ == "nsubj"]
         plural_pronoun = bool(subject) and subject[0].lower_ in {"they", "we"}  # "when they met"
         if not plural_pronoun and not leaders_meet(token, ctx):
