@@ -988,6 +988,36 @@ def test_the_air_force_short_of_squadrons_is_the_home_states(extractor: Extracto
     assert countries(c, Role.PARTICIPANT) == {"IND"}
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "system"),
+    [
+        (
+            "Taiwan ordered Harpoon missiles in 2020. Production lines in the United States "
+            "have been stretched by orders for Ukraine.",
+            "USA",
+            "Harpoon",
+        ),
+        (
+            "Poland is buying K9 howitzers. Korean factories are strained by orders from Europe.",
+            "KOR",
+            "K9",
+        ),
+        (
+            "The Navy needs more Virginia-class submarines. American shipyards are stretched thin.",
+            "USA",
+            "Virginia",
+        ),
+    ],
+)
+def test_strained_works_fall_short_of_the_system_told_before(
+    extractor: Extractor, text: str, short: str, system: str
+) -> None:
+    found = [c for c in candidates(extractor, text) if c.trigger.lemma_ in {"stretch", "strain"}]
+    assert [c.type for c in found] == [E.CAPACITY_SHORTFALL]
+    assert countries(found[0], Role.PARTICIPANT) == {short}
+    assert any(system in e.label for e in found[0].roles[Role.MATERIEL].values())
+
+
 def test_short_of_what_is_no_unit_is_no_shortfall(extractor: Extractor) -> None:
     kinds = {c.type for c in candidates(extractor, "The summit left Poland short of answers.")}
     assert E.CAPACITY_SHORTFALL not in kinds

@@ -15,10 +15,12 @@ from alliance_kg.pipeline.lexicon import (
     DEALS_FOR_GOODS,
     FLEET_NOUNS,
     INDUSTRIAL_INPUTS,
+    INDUSTRIAL_SITES,
     INSTITUTIONS,
     KNOW_HOW,
     POINTING_BACK,
     POLICY_NOUNS,
+    PRODUCTION_NOUNS,
     RECEIVING_VERBS,
     SELECTING,
     SPENDING_VERBS,
@@ -160,6 +162,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         materiel = materiel_in(eaten, ctx) or materiel_in(sides_above(token), ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "left the U.S. short of shells"
         materiel = entities_in(iter(outside_aid(token.sent)), ctx, {EntityType.MATERIEL})
+    if c.type is E.CAPACITY_SHORTFALL and not materiel and _output_strained(heads):
+        materiel = [s for s in [ctx.system_before(token)] if s is not None]
     if c.type is E.CAPACITY_SHORTFALL and {o.lemma_.lower() for o in of_objects} & (
         INDUSTRIAL_INPUTS
     ):  # "shortages of parts at the plant where it makes F-16s": the F-16s fall short
@@ -543,3 +547,10 @@ def _signed_with(deal: Token) -> list[Token]:
         for t in goods.subtree
         if t.dep_ == "pobj" and t.head.lower_ == "with"
     ]
+
+
+def _output_strained(heads: list[Token]) -> bool:
+    """'production lines have been stretched', 'the plants are strained': output is short,
+    of the system the article is about when the sentence names none."""
+    words = {t.lemma_.lower() for h in heads for t in np_tokens(h)}
+    return bool(words & (INDUSTRIAL_SITES | PRODUCTION_NOUNS))

@@ -441,7 +441,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None
     thin = any(c.lower_ in RUNNING_OUT for c in token.children)  # "units are stretched thin"
     forces_short = thin and obj is not None and lemma_of(obj) in PERSONNEL_NOUNS
-    if event_class is E.CAPACITY_SHORTFALL and not (obj_lemmas & STOCK_NOUNS or forces_short):
+    works = obj is not None and lemma_of(obj) in INDUSTRIAL_SITES  # "factories are strained"
+    if event_class is E.CAPACITY_SHORTFALL and not (
+        obj_lemmas & STOCK_NOUNS or forces_short or works
+    ):
         return None
     if (
         event_class is E.ARMS_TRANSFER
