@@ -637,9 +637,10 @@ def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
 def made_abroad(verb: Token, obj: Token, ctx: ArticleContext) -> bool:
     """A system chosen by a state other than the one whose firm makes it ('Lithuania, which
     selected the CV90': a Swedish vehicle)."""
+    named = [obj, *(c for c in obj.children if c.dep_ == "compound")]  # not "a buy of K2s"
     makers = {
         ctx.gazetteer.maker_state(entity.iri)
-        for t in phrase_tokens(obj)
+        for t in named
         if (entity := ctx.entity_of(t)) is not None and entity.type is EntityType.MATERIEL
     } - {None}
     if len(makers) != 1:
