@@ -707,15 +707,20 @@ def _aid_deliveries(drafts: list[Draft], ctx: ArticleContext) -> None:
         )
         aiding = {(s, r) for s in draft.roles.get(Role.SUPPLIER, {}) for r in recipients}
         sold = any(phrasal_lemma(m.trigger) in SALE_WORDS for m in draft.members)
-        if (
+        if draft.type is E.MILITARY_AID or (
             draft.type is E.ARMS_TRANSFER
             and recipients
             and (given or (aiding and aiding <= aided and not sold))
         ):
-            draft.type = E.MILITARY_AID
-        if draft.type is E.MILITARY_AID and Role.SUPPLIER in draft.roles:
-            draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
+            _as_aid(draft)
     _to_the_one_aided(drafts)
+
+
+def _as_aid(draft: Draft) -> None:
+    """The draft is aid: the suppliers its mentions named are its donors."""
+    draft.type = E.MILITARY_AID
+    if Role.SUPPLIER in draft.roles:
+        draft.roles.setdefault(Role.DONOR, {}).update(draft.roles.pop(Role.SUPPLIER))
 
 
 def _to_the_one_aided(drafts: list[Draft]) -> None:
@@ -736,8 +741,7 @@ def _to_the_one_aided(drafts: list[Draft]) -> None:
             for iri, entity in d.roles.get(Role.RECIPIENT, {}).items()
         }
         if len(taken) == 1:
-            draft.type = E.MILITARY_AID
-            draft.roles[Role.DONOR] = draft.roles.pop(Role.SUPPLIER)
+            _as_aid(draft)
             draft.roles[Role.RECIPIENT] = taken
             for member in draft.members:
                 member.inferred = True
