@@ -155,6 +155,25 @@ def test_a_hold_or_curbs_on_sales_lifted_change_policy_not_transfer(
     assert kinds == [E.POLICY_CHANGE]
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Spain has not authorised any new arms exports to Israel since October.", "ESP"),
+        ("Canada has not approved any new arms sales to Israel since January.", "CAN"),
+        ("Berlin has cleared no exports of tanks to Riyadh since 2018.", "DEU"),
+    ],
+)
+def test_exports_no_longer_cleared_are_an_export_halt(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    """A clearing verb denied, with exports as its object, halts exports: a policy change
+    (not negated, not a transfer)."""
+    extraction = extractor.extract(article(text, PUBLISHED))
+    assert not events_of(extraction, E.ARMS_TRANSFER)
+    (halt,) = events_of(extraction, E.POLICY_CHANGE)
+    assert isos(halt, Role.PARTICIPANT) == {state}
+
+
 def test_a_meeting_in_washington_is_located_in_the_city(extractor: Extractor) -> None:
     text = "Prime Minister Kishida met President Biden in Washington on Wednesday."
     c = only(extractor, text, E.LEADERS_MEETING)

@@ -43,6 +43,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.roles import takes_effect
 from alliance_kg.pipeline.tense import is_infinitive, status_from_tense
+from alliance_kg.pipeline.trigger_checks import exports_withheld
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
 _CIRCUMSTANTIAL = {"at", "during", "amid", "after", "before", "since", "following", "despite"}
@@ -435,7 +436,8 @@ def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bo
         if _hedged_refusal(token):
             decided = Status.CONSIDERED, token.text  # "has not ruled out sending troops"
         elif _negated(token, governor=position > 0) and (position == 0 or token.pos_ in _VERBAL):
-            negated = not (position == 0 and _unable(token, event_class)) or negated
+            denial_told = _unable(token, event_class) or _clearance_denied(token, event_class)
+            negated = not (position == 0 and denial_told) or negated
         hypothetical = hypothetical or _marked_hypothetical(token)
         if decided is None and _announced_object(token, below):
             decided = Status.AGREED, token.text
@@ -490,3 +492,8 @@ def _state_of_affairs(trigger: Token, event_class: EventClass) -> bool:
 def _unable(verb: Token, event_class: EventClass) -> bool:
     """'cannot make enough shells': the negation is the shortfall itself, not its denial."""
     return event_class is EventClass.CAPACITY_SHORTFALL and _negated(verb, governor=False)
+
+
+def _clearance_denied(verb: Token, event_class: EventClass) -> bool:
+    """'has not authorised any arms exports since October': the denial is the export halt."""
+    return event_class is EventClass.POLICY_CHANGE and exports_withheld(verb)

@@ -500,7 +500,7 @@ def policy_topic(word: Token) -> bool:
     if word.dep_ != "dobj":
         return False
     verb = word.head
-    if lemma_of(verb) in PERMITTING or exports_opened(verb):
+    if lemma_of(verb) in PERMITTING or exports_opened(verb) or exports_withheld(verb):
         return True
     governing = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acl" or (
@@ -681,6 +681,16 @@ def exports_opened(verb: Token) -> bool:
         t for sale in sales for t in sale.subtree if t.dep_ == "pobj" and t.head.lower_ == "to"
     ]
     return bool(sales and takers) and all(map(unknown_group, takers))
+
+
+def exports_withheld(verb: Token) -> bool:
+    """'has not authorised any new arms exports since October', 'approved no sales': exports
+    no longer cleared, an export halt."""
+    if lemma_of(verb) not in CLEARING_VERBS:
+        return False
+    sales = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(c) in EXPORT_WORDS]
+    denied = any(c.dep_ == "neg" for c in verb.children)
+    return any(denied or any(d.lower_ == "no" for d in s.children) for s in sales)
 
 
 def into_law(token: Token) -> bool:

@@ -124,6 +124,7 @@ from alliance_kg.pipeline.trigger_checks import (
     describes_goods,
     entity_types,
     exports_opened,
+    exports_withheld,
     forces_move,
     forces_posted,
     forces_present,
@@ -365,6 +366,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.POLICY_CHANGE)
     if exports_opened(token):
         return Trigger(token, E.POLICY_CHANGE)  # "approved the sale of the jet to third countries"
+    if exports_withheld(token):
+        return Trigger(token, E.POLICY_CHANGE)  # "has not authorised any arms exports since"
     if lemma in LICENCE_RESTRICTING and obj is not None and lemma_of(obj) in LICENCES:
         return Trigger(token, E.POLICY_CHANGE)  # "suspended 30 arms export licences to Israel"
     if lemma in EXPORT_HALTING and obj is not None and lemma_of(obj) in EXPORT_WORDS:
