@@ -806,6 +806,37 @@ def test_an_exercise_two_states_hold_is_defence_cooperation(
 
 
 @pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        (
+            "Most drones were shot down by Israeli defences working alongside American and "
+            "British aircraft and Jordanian forces.",
+            {"ISR", "USA", "GBR", "JOR"},
+        ),
+        (
+            "Ukrainian soldiers fought alongside British special forces near Kherson.",
+            {"UKR", "GBR"},
+        ),
+        ("Polish troops are operating alongside American units in Lithuania.", {"POL", "USA"}),
+    ],
+)
+def test_forces_operating_alongside_another_states_forces_cooperate(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    """Working, fighting or operating beside another state's forces is defence cooperation;
+    a participle's doer is the noun it describes ('defences working alongside')."""
+    c = only(extractor, text, E.DEFENSE_COOPERATION)
+    assert countries(c, Role.PARTICIPANT) == states
+
+
+def test_materiel_serving_alongside_foreign_made_materiel_is_no_cooperation(
+    extractor: Extractor,
+) -> None:
+    text = "The new launcher is to serve alongside the army's American-made M270 launchers."
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Russia held drills near the Finnish border.",

@@ -115,6 +115,9 @@ EXERCISE_NOUNS = {
 TOGETHER_MARKERS = {"trilateral", "bilateral", "multilateral", "combined", "multinational"}
 # Exercising as a verb: "Japanese and American forces will train together in Hokkaido".
 EXERCISING_VERBS = {"train", "exercise", "drill", "manoeuvre", "maneuver"}
+# Operating beside another state's forces is cooperation: "defences working alongside British
+# aircraft", "troops fighting alongside Ukrainian units".
+OPERATING_VERBS = {"work", "operate", "fight", "serve", "patrol", "fly", "sail"}
 # Setting up a joint body is defence cooperation ("set up a working group on ship repair").
 ESTABLISHING = {
     "establish",

@@ -551,7 +551,12 @@ def _reported(came_by: str, clause: Token) -> bool:
 
 
 def subject_actors(verb: Token, ctx: ArticleContext) -> tuple[list[Entity], bool]:
-    """The actors doing what `verb` says: its subject, a passive's agent, or a controller's."""
+    """The actors doing what `verb` says: its subject, a passive's agent, or a controller's;
+    for a present participle, the noun it describes ('Israeli defences working alongside')."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        actors, inferred = actors_of_np(verb.head, ctx)
+        if actors:
+            return actors, inferred
     node, came_by, below = verb, "", verb
     for _ in range(12):
         if _reported(came_by, below) and node.lemma_.lower() in REPORTING:

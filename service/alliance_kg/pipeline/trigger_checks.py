@@ -381,6 +381,19 @@ def trained_together(verb: Token) -> bool:
     )
 
 
+def operated_alongside(verb: Token, ctx: ArticleContext) -> bool:
+    """'defences working alongside American aircraft and Jordanian forces', 'troops fought
+    alongside Ukrainian units': a state's forces beside one's own (not a launcher serving
+    alongside American-made ones)."""
+    beside = [
+        t
+        for _, obj in prep_objects(verb, {"alongside"})
+        for head in (obj, *obj.conjuncts)
+        for t in phrase_tokens(head)
+    ]
+    return any(map(is_force, beside)) and EntityType.COUNTRY in entity_types(beside, ctx)
+
+
 def funded_growth(verb: Token) -> bool:
     """'awarded €500 million to projects meant to expand the production': money granted
     to grow an industry."""

@@ -58,6 +58,7 @@ from alliance_kg.pipeline.lexicon import (
     MOVING_VERBS,
     NEGOTIATING_VERBS,
     NOUN_TRIGGERS,
+    OPERATING_VERBS,
     OWN_POSSESSIVES,
     PARTICIPATING,
     PERMITTING,
@@ -158,6 +159,7 @@ from alliance_kg.pipeline.trigger_checks import (
     needed,
     negotiating,
     object_phrase,
+    operated_alongside,
     permits_exports,
     personal_possessor,
     phrasal_lemma,
@@ -354,6 +356,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)
     if lemma in EXERCISING_VERBS and trained_together(token):
         return Trigger(token, E.DEFENSE_COOPERATION, joint=True)  # "forces will train together"
+    if lemma in OPERATING_VERBS and operated_alongside(token, ctx):
+        return Trigger(token, E.DEFENSE_COOPERATION, joint=True)  # "fought alongside U.S. units"
     if lemma in DEEPENING and obj is not None and closer_ties(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)  # "agreed to deepen defence ties"
     if lemma == "share" and obj_lemmas & SHARED_KNOWLEDGE:
