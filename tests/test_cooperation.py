@@ -218,6 +218,27 @@ def test_a_joint_venture_makes_materiel_together(
 @pytest.mark.parametrize(
     ("text", "parties"),
     [
+        ("Hanwha Aerospace is in talks with Romarm about a joint venture.", {"KOR", "ROU"}),
+        ("Saab and Adani are holding discussions about a joint venture for Gripen jets.", {"SWE"}),
+        ("Talks with Rheinmetall on a joint venture are under way.", {"DEU"}),
+    ],
+)
+def test_a_joint_venture_under_negotiation_is_production_considered(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert c.joint
+    assert countries(c, Role.PARTICIPANT) >= parties
+
+
+def test_talks_about_a_joint_exercise_make_no_production(extractor: Extractor) -> None:
+    text = "The defence ministers of Japan and Australia held talks about a joint exercise."
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
         ("Thales and Leonardo launched their radar joint venture on Monday.", {"FRA", "ITA"}),
         (
             "Hyundai Rotem and Bumar-Labedy established a tank joint venture in March.",

@@ -352,6 +352,8 @@ SHARED_WORK = {"work", "production", "manufacture", "manufacturing", "developmen
 ASSEMBLING = {"assemble", "assembly"}
 # Subjects that are two producers as one: "a joint venture between X and Y will make shells".
 JOINT_BODIES = {"venture", "consortium"}
+# Nouns of negotiating: "talks with Romarm about a joint venture".
+NEGOTIATION_NOUNS = {"talks", "negotiation", "discussion"}
 # A works set up to make materiel: "opened an ammunition factory in Lithuania".
 PLANT_NOUNS = {"plant", "factory", "facility", "line", "works"}
 # Verbs whose "with" partner joins what they lead to: "negotiating with Lockheed to build".

@@ -47,6 +47,7 @@ from alliance_kg.pipeline.lexicon import (
     INDUSTRIAL_BASES,
     INDUSTRIAL_INPUTS,
     INDUSTRIAL_SITES,
+    JOINT_BODIES,
     KNOW_HOW,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
@@ -57,6 +58,7 @@ from alliance_kg.pipeline.lexicon import (
     MILITARY_WORDS,
     MOVING_VERBS,
     NEGOTIATING_VERBS,
+    NEGOTIATION_NOUNS,
     NOUN_TRIGGERS,
     OPERATING_VERBS,
     OWN_POSSESSIVES,
@@ -533,6 +535,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
         bought = EntityType.MATERIEL in entity_types(goods, ctx)
         return Trigger(token, E.ARMS_TRANSFER) if bought else None
+    if lemma in NEGOTIATION_NOUNS and _venture_discussed(token):
+        return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "talks about a joint venture"
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
         return None
@@ -673,6 +677,14 @@ def _visitors(visit: Token) -> list[Token]:
     if visit.dep_ == "dobj" and (doer := subject_of(visit.head)) is not None:
         visitors += phrase_tokens(doer)
     return visitors
+
+
+def _venture_discussed(talks: Token) -> bool:
+    """'talks with Romarm about a joint venture', 'negotiations on a joint venture to make
+    shells': a joint venture still being negotiated is joint production considered."""
+    held = [talks, talks.head] if talks.dep_ == "nsubj" else [talks]  # "talks were under way"
+    topics = [o for head in held for _, o in prep_objects(head, {"on", "about", "over"})]
+    return any(lemma_of(o) in JOINT_BODIES and has_joint_marker(o) for o in topics)
 
 
 def _access_to_sites(noun: Token) -> bool:
