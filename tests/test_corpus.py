@@ -57,7 +57,7 @@ stored = _bench_module("stored")
 OWN_CORPORA = {
     name: (corpus.articles, corpus.gold)
     for name, corpus in extraction.CORPORA.items()
-    if name == "data" or name in extraction.HELD_OUT
+    if name in ("data", extraction.TUNING, *extraction.HELD_OUT)
 }
 
 ARTICLE_FILES = sorted(ARTICLES.glob("*.md"))
@@ -77,7 +77,7 @@ def corpus_gold() -> GoldList:
 
 @pytest.fixture(scope="module", params=sorted(OWN_CORPORA))
 def own_corpus(request: pytest.FixtureRequest) -> tuple[Path, GoldList]:
-    """(articles folder, gold) of the development corpus and of each held-out one."""
+    """(articles folder, gold) of the development, tuning and held-out corpora."""
     articles, gold_dir = OWN_CORPORA[request.param]
     return articles, _gold_of(gold_dir)
 
