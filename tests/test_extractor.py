@@ -663,6 +663,24 @@ def test_two_agreements_each_introduced_are_two_events(extractor: Extractor, tex
 @pytest.mark.parametrize(
     "text",
     [
+        "During the visit, the Philippines and the United States agreed to set up a joint task "
+        "force. Under a 2014 agreement, American forces can rotate through Philippine bases.",
+        "Japan and Britain agreed on Monday to set up a joint cyber centre. "
+        "Under a 2023 accord, British troops can train in Japan.",
+    ],
+)
+def test_an_agreement_of_its_own_naming_one_party_is_another_of_the_same_parties(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 6, 10)))
+    agreements = events_of(extraction, E.DEFENSE_COOPERATION)
+    assert len(agreements) == 2
+    assert all(len(isos(e, Role.PARTICIPANT)) == 2 for e in agreements)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Japan and Australia signed a defence pact on Monday. "
         "The pact lets each side's troops train on the other's soil.",
         "Canada and Norway signed an Arctic security agreement in 2023. "

@@ -555,6 +555,7 @@ def merge_candidates(
                 or _sum_apart(nearest, candidate, ctx)
                 or _other_years(nearest.members, candidate)
                 or _due_beside_made_before(nearest.members, candidate, published)
+                or _other_arrangement(nearest.members, candidate)
             )
             if apart and key not in nearest.sentences():
                 nearest = _same_parties(nearest, candidate)  # "ordered under a separate contract"
