@@ -1245,3 +1245,64 @@ def test_a_part_of_the_antecedent_is_what_the_relative_clause_buys(
     assert countries(c, Role.SUPPLIER) == {"USA"}
     assert countries(c, Role.RECIPIENT) <= {"JPN", "POL"} and countries(c, Role.RECIPIENT)
     assert c.roles.get(Role.MATERIEL)
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Sweden sent 20 howitzers to Ukraine as aid. "
+            "Copenhagen put up 200 million kroner this year to pay for 18 Bohdana guns.",
+            "DNK",
+        ),
+        (
+            "Sweden funds the purchase of shells for Kyiv. "
+            "Portugal put in 80 million euros to finance 40 Leopard tanks.",
+            "PRT",
+        ),
+    ],
+)
+def test_a_sum_put_in_to_pay_for_materiel_is_aid_with_it(
+    extractor: Extractor, text: str, donor: str
+) -> None:
+    """'put up 200 million kroner to pay for 18 guns', where aid goes to one state: the sum
+    is the donor's aid to it, and what it pays for is the materiel."""
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    [given] = [e for e in events_of(extraction, E.MILITARY_AID) if donor in isos(e, Role.DONOR)]
+    assert isos(given, Role.RECIPIENT) == {"UKR"}
+    assert given.fillers(Role.MATERIEL)
+
+
+def test_a_sum_put_in_to_pay_for_ones_own_materiel_is_no_aid(extractor: Extractor) -> None:
+    text = (
+        "Sweden sent 20 howitzers to Ukraine as aid. "
+        "Germany put up 2 billion euros to pay for 18 Leopard tanks for its own army."
+    )
+    extraction = extractor.extract(article(text, date(2025, 7, 1)))
+    assert not [e for e in events_of(extraction, E.MILITARY_AID) if "DEU" in isos(e, Role.DONOR)]
+
+
+@pytest.mark.parametrize(
+    ("text", "donor"),
+    [
+        (
+            "Allies pay for U.S. weapons for Ukraine. The Dutch contribution, announced on"
+            " Monday, is worth 500 million euros and is expected to cover Patriot missiles.",
+            "NLD",
+        ),
+        (
+            "Allies pay for U.S. weapons for Ukraine. "
+            "Norway's contribution of 200 million euros will cover IRIS-T missiles.",
+            "NOR",
+        ),
+    ],
+)
+def test_a_states_own_contribution_listing_materiel_is_its_aid(
+    extractor: Extractor, text: str, donor: str
+) -> None:
+    """'the Dutch contribution is expected to cover Patriot missiles': not a detail of the aid
+    told before but the named giver's own, to the state the article's aid goes to."""
+    extraction = extractor.extract(article(text, date(2025, 8, 5)))
+    [given] = [e for e in events_of(extraction, E.MILITARY_AID) if donor in isos(e, Role.DONOR)]
+    assert isos(given, Role.RECIPIENT) == {"UKR"}
+    assert given.fillers(Role.MATERIEL)

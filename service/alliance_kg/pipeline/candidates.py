@@ -71,7 +71,8 @@ def build_candidate(
     else:
         agents, inferred = agent(trigger, ctx)
     candidate.inferred = inferred
-    candidate.elaboration = describes_contents(trigger.token)
+    own_giver = bool(agents) and not inferred  # "the Dutch contribution covers": its own event
+    candidate.elaboration = describes_contents(trigger.token) and not own_giver
     assign_roles(candidate, trigger, agents, ctx)
     return candidate
 

@@ -80,10 +80,12 @@ from alliance_kg.pipeline.trigger_checks import (
     is_force,
     made_under_licence,
     materiel_arrives,
+    paying_aim,
     phrasal_lemma,
     state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
+    contents_verb,
     contract_goods,
     describes_contents,
     funders,
@@ -125,6 +127,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     ]
     if token.pos_ == "VERB":  # "spent $2 billion on F-35 jets from the United States"
         of_objects += [g for g in paid_goods(token) if g not in of_objects]
+        if (paying := paying_aim(token)) is not None:  # "put up 200 million to pay for guns"
+            of_objects += [g for g in paid_goods(paying) if g not in of_objects]
     if token.pos_ in {"NOUN", "PROPN"}:
         heads.append(token)
     described = described_as(token) if c.type in DIRECTED else None
@@ -156,7 +160,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     if token.pos_ not in {"VERB", "AUX"} and c.type in MATERIEL_CLASSES:
         materiel += materiel_in(listed_with(token) + stocks_drawn(token), ctx)
         if describes_contents(token):  # "the package includes 150 artillery barrels"
-            materiel += materiel_in([o for o in token.head.children if o.dep_ == "dobj"], ctx)
+            listing = contents_verb(token)
+            materiel += materiel_in([o for o in listing.children if o.dep_ == "dobj"], ctx)
     if c.type is E.CAPACITY_SHORTFALL and not materiel:  # "output of the SM-3 fell short"
         eaten = [o for _p, o in prep_objects(token, {"into"})]  # "eaten into its stocks"
         materiel = materiel_in(eaten, ctx) or materiel_in(sides_above(token), ctx)

@@ -11,6 +11,7 @@ from alliance_kg.pipeline.lexicon import (
     ARRIVING_VERBS,
     AWAITING_VERBS,
     CLEARING_VERBS,
+    CONTAINING,
     CONTRIBUTING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
@@ -44,6 +45,7 @@ from alliance_kg.pipeline.lexicon import (
     NOUN_TRIGGERS,
     OUTPACING_VERBS,
     PARTICIPATING,
+    PAYING_VERBS,
     PERMITTING,
     PERSONAL_POSSESSIVES,
     PERSONNEL_NOUNS,
@@ -535,8 +537,23 @@ def said_of_an_event(verb: Token) -> bool:
 
 def contents_named(noun: Token, ctx: ArticleContext) -> bool:
     """The verb a contents noun is the subject of names materiel: 'includes 150 barrels'."""
-    objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
-    return EntityType.MATERIEL in entity_types(objects, ctx)
+    verb = contents_verb(noun)
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in phrase_tokens(c)]
+    return verb.i != noun.i and EntityType.MATERIEL in entity_types(objects, ctx)
+
+
+def contents_verb(noun: Token) -> Token:
+    """The verb listing what a subject noun holds: 'the package includes', 'the contribution is
+    worth 500 million euros and is expected to cover'; the noun itself when there is none."""
+    if noun.dep_ != "nsubj":
+        return noun
+    clauses = [noun.head, *(c for c in noun.head.conjuncts if not _own_subject(c))]
+    verbs = clauses + [x for c in clauses for x in c.children if x.dep_ == "xcomp"]
+    return next((v for v in verbs if lemma_of(v) in CONTAINING), noun)
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
 
 
 def materiel_near(token: Token, ctx: ArticleContext) -> bool:
@@ -726,7 +743,30 @@ def sum_put_in(verb: Token, ctx: ArticleContext) -> bool:
     state = EntityType.COUNTRY in entity_types(list(phrase_tokens(subject)), ctx)
     if not state and subject.pos_ != "PRON":  # "they will put money in": who, the agent says
         return False
-    return not any(_aim(c) for head in (verb, *sums) for c in head.children)
+    paying = paying_aim(verb)  # "to pay for 18 guns": the effort the sum goes to
+    open_purchase = paying.i if paying is not None and not _for_someone(paying) else None
+    return not any(_aim(c) for head in (verb, *sums) for c in head.children if c.i != open_purchase)
+
+
+def paying_aim(verb: Token) -> Token | None:
+    """'put up 200 million kroner to pay for 18 guns': the purpose clause paying for goods."""
+    for child in verb.children:
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        if child.dep_ in {"xcomp", "advcl"} and infinitive and lemma_of(child) in PAYING_VERBS:
+            return child
+    return None
+
+
+def _for_someone(paying: Token) -> bool:
+    """'to pay for guns for Ukraine', 'for its army': the clause names whom the goods are for."""
+    goods = {c.i for c in paying.children if c.dep_ == "dobj"}  # "to finance guns"
+    first_for = next((c for c in paying.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    if not goods and first_for is not None:  # "to pay for guns"
+        goods = {o.i for _p, o in prep_objects(paying, {"for"}) if o.head.i == first_for.i}
+    return any(
+        t.dep_ == "pobj" and t.head.lower_ in {"for", "to"} and t.i not in goods
+        for t in paying.subtree
+    )
 
 
 def _aim(child: Token) -> bool:

@@ -6,7 +6,6 @@ from spacy.tokens import Token
 
 from alliance_kg.pipeline.lexicon import (
     ABILITY_MODALS,
-    CONTAINING,
     CONTRACTING_VERBS,
     ENABLING,
     FAILING,
@@ -20,7 +19,7 @@ from alliance_kg.pipeline.lexicon import (
     WINNING_VERBS,
 )
 from alliance_kg.pipeline.roles import direct_object, prep_objects
-from alliance_kg.pipeline.trigger_checks import has_joint_marker, lemma_of
+from alliance_kg.pipeline.trigger_checks import contents_verb, has_joint_marker, lemma_of
 
 
 def counts_only(verb: Token) -> bool:
@@ -77,7 +76,7 @@ def describes_contents(token: Token) -> bool:
     event reported earlier pays for or holds."""
     if token.pos_ in {"VERB", "AUX"}:
         return any(c.dep_ == "nsubj" and lemma_of(c) in FUNDS for c in token.children)
-    return token.dep_ == "nsubj" and lemma_of(token.head) in CONTAINING
+    return contents_verb(token).i != token.i
 
 
 def only_permitted(token: Token) -> bool:
