@@ -165,3 +165,17 @@ def test_a_name_several_states_bodies_share_is_the_home_states(gazetteer: Gazett
     body = gazetteer.body_of("National Security Council", [JPN])
     assert body is not None and gazetteer.country_of(body.iri) == JPN
     assert gazetteer.body_of("National Security Council", [GBR]) is None
+
+
+def test_a_span_is_linked_once_the_article_is_read(extractor: Extractor) -> None:
+    """The link of 'the National Security Council' needs the article's home state, which is
+    known only once every paragraph is read: links made before are not kept."""
+    text = "Japan will revise its export rules. The National Security Council approved the sale."
+    doc = extractor.nlp(text)
+    ctx = ArticleContext([doc], extractor.gazetteer)
+    council = next(ent for ent in doc.ents if ent.text == "National Security Council")
+    linked = ctx.entity(council)
+    assert linked is not None and not linked.minted
+    assert extractor.gazetteer.country_of(linked.iri) == JPN
+    assert ctx.entity_of(council.root) == linked
+    assert ctx.entity(next(ent for ent in doc.ents if ent.start == council.start)) is linked

@@ -30,6 +30,7 @@ ACTOR_TYPES = {EntityType.COUNTRY, EntityType.PERSON, EntityType.ORGANIZATION}
 _LEADING = ("the ", "The ", "a ", "an ")
 _SUBJECTS = {"nsubj", "nsubjpass"}
 Position = tuple[int, int]  # (paragraph, token): where a word stands in the article
+SpanKey = tuple[int, int, int, str, str]  # (doc, start, end, label, id): what links a span
 
 
 def counted_group(noun: Token) -> int | None:
@@ -81,6 +82,10 @@ class ArticleContext:
         self._named: list[tuple[Position, Entity, bool]] = []  # states, blocs; as subject?
         self._materiel: list[tuple[Position, Entity]] = []  # for a later 'the frigates'
         self._bodies: list[tuple[Position, Span, Entity]] = []  # organisations: 'the company'
+        # Links, once the article is read (while it is, 'home' is not known yet): the rules
+        # ask for the same span's and word's entity many times.
+        self._span_links: dict[SpanKey, Entity | None] | None = None
+        self._word_links: dict[tuple[int, int], Entity | None] = {}
         counts: Counter[str] = Counter()
         acting: Counter[str] = Counter()
         first_seen: dict[str, int] = {}
@@ -116,6 +121,7 @@ class ArticleContext:
         self.last_subject: list[Entity] = []
         self.last_subject_sentence: Span | None = None  # where last_subject was named
         self.dateline: list[Entity] = []  # the state the story was filed from
+        self._span_links = {}
 
     def position(self, token: Token) -> Position:
         return (self._paragraph.get(id(token.doc), 0), token.i)
@@ -182,6 +188,14 @@ class ArticleContext:
 
     def entity(self, span: Span) -> Entity | None:
         """Link an entity span: a gazetteer match, or a minted entity typed by the NER label."""
+        if self._span_links is None:
+            return self._link(span)
+        key = (id(span.doc), span.start, span.end, span.label_, span.id_)
+        if key not in self._span_links:
+            self._span_links[key] = self._link(span)
+        return self._span_links[key]
+
+    def _link(self, span: Span) -> Entity | None:
         if span.id_:
             ref = self.gazetteer.get(span.id_)
             return ref.entity() if ref is not None else None
@@ -235,6 +249,14 @@ class ArticleContext:
         return [entity]
 
     def entity_of(self, token: Token) -> Entity | None:
+        if self._span_links is None:
+            return self._entity_of(token)
+        key = (id(token.doc), token.i)
+        if key not in self._word_links:
+            self._word_links[key] = self._entity_of(token)
+        return self._word_links[key]
+
+    def _entity_of(self, token: Token) -> Entity | None:
         span = self.span_of(token)
         entity = self.entity(span) if span is not None else None
         if span is not None and entity is not None and entity.type is EntityType.MATERIEL:
