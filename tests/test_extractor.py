@@ -646,6 +646,28 @@ def test_the_same_day_is_the_day_told_before(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Kishida visited Manila last November. "
+            "During that visit, Tokyo also agreed to give the Philippines coastal radars.",
+            E.ARMS_TRANSFER,
+        ),
+        (
+            "Modi met Biden in Washington in November. At that meeting, India and the United "
+            "States agreed to produce Stryker vehicles together in India.",
+            E.JOINT_PRODUCTION,
+        ),
+    ],
+)
+def test_what_happened_at_that_occasion_has_the_time_told_last(
+    extractor: Extractor, text: str, kind: E
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 4)))
+    assert [e.date for e in events_of(extraction, kind)] == [EventDate(2023, 11)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Germany and France concluded a roadmap for armaments cooperation in Berlin in May. "

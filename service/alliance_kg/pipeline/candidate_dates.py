@@ -90,7 +90,28 @@ def date_for(
             resolved = resolve_date(ent.text, published, pointing, previous)
             if resolved is not None:
                 return resolved, reported, _deadline(ent)
+    if previous is not None and _at_that_occasion(trigger, scope):
+        return previous, False, False
     return None, False, False
+
+
+# Occasions a later sentence points back to: "During that visit, Tokyo also agreed".
+OCCASIONS = {"visit", "trip", "summit", "meeting", "talks", "ceremony"}
+
+
+def _at_that_occasion(trigger: Token, scope: set[int]) -> bool:
+    """'During that visit the two sides agreed': the clause happened at an occasion the text
+    told just before, so at the time it told last."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in OCCASION_PREPOSITIONS | {"on"}
+        and obj.dep_ == "pobj"
+        and obj.lemma_.lower() in OCCASIONS
+        and any(d.lower_ == "that" for d in obj.children if d.dep_ == "det")
+        for i in scope
+        for prep in trigger.doc[i].children
+        for obj in prep.children
+    )
 
 
 def _other_clauses(verb: Token) -> set[int]:
