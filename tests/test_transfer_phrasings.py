@@ -752,6 +752,8 @@ def test_a_sum_put_in_with_no_aided_state_or_for_a_purpose_is_no_aid(
         ("Naval Group will build four submarines for the Netherlands.", "FRA", "NLD"),
         ("Hanwha makes K9 howitzers for Poland at its Changwon plant.", "KOR", "POL"),
         ("Rheinmetall is building the Lynx vehicle for Hungary.", "DEU", "HUN"),
+        ("Naval Group built three Gowind corvettes for the Egyptian Navy.", "FRA", "EGY"),
+        ("Hanwha is building K9 howitzers for the Polish army.", "KOR", "POL"),
     ],
 )
 def test_a_firm_building_materiel_for_another_state_sells_it(

@@ -72,6 +72,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.quantities import CURRENCY_WORDS
 from alliance_kg.pipeline.roles import (
+    actors_of_np,
     government_named,
     np_tokens,
     phrase_tokens,
@@ -166,8 +167,13 @@ def built_for_a_buyer(verb: Token, ctx: ArticleContext) -> bool:
         return False
     home = ctx.gazetteer.country_of(maker.iri)
     goods = [c for c in verb.children if c.dep_ == "dobj"]
-    buyers = [ctx.entity_of(o) for head in (verb, *goods) for _p, o in prep_objects(head, {"for"})]
-    states = {ctx.gazetteer.country_of(b.iri) for b in buyers if b is not None}
+    buyers = [  # "for Hungary", "for the Egyptian Navy"
+        b
+        for head in (verb, *goods)
+        for _p, o in prep_objects(head, {"for"})
+        for b in actors_of_np(o, ctx)[0]
+    ]
+    states = {ctx.gazetteer.country_of(b.iri) for b in buyers}
     return home is not None and bool(states - {None, home})
 
 
