@@ -850,6 +850,28 @@ def test_forces_operating_alongside_another_states_forces_cooperate(
     assert countries(c, Role.PARTICIPANT) == states
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new order is the third under the framework agreement Warsaw and Seoul signed in 2022.",
+        "Poland ordered 180 more K2 tanks under a framework agreement signed with Seoul.",
+        "The contract was signed under the framework agreement the two governments concluded.",
+    ],
+)
+def test_an_agreement_purchases_are_made_under_is_no_cooperation(
+    extractor: Extractor, text: str
+) -> None:
+    """An umbrella for orders, told as the terms an order or contract is placed under."""
+    assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+def test_a_security_pact_a_purchase_is_made_under_stays_cooperation(
+    extractor: Extractor,
+) -> None:
+    text = "Manila will buy radars from Tokyo under a security agreement signed in 2024."
+    assert E.DEFENSE_COOPERATION in {c.type for c in candidates(extractor, text)}
+
+
 def test_materiel_serving_alongside_foreign_made_materiel_is_no_cooperation(
     extractor: Extractor,
 ) -> None:

@@ -21,10 +21,12 @@ from alliance_kg.pipeline.lexicon import (
     ALONG_PREPOSITIONS,
     ARRANGING,
     BILLS,
+    BUYING_NOUNS,
     BUYING_VERBS,
     CAPACITY_UNITS,
     CHAIN_MODIFIERS,
     CONTRACT_NOUNS,
+    DEAL_NOUNS,
     DEEPENING,
     DELIBERATING,
     DEMAND_NOUNS,
@@ -662,7 +664,7 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         ):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
-        if cooperation and (_criterion(token) or _priced(token)):
+        if cooperation and (_criterion(token) or _priced(token) or _buys_under(token)):
             continue
         if trigger is not None:
             found.append(trigger)
@@ -757,6 +759,24 @@ def _priced(token: Token) -> bool:
         and next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None) == verb
         for t in verb.subtree
     )
+
+
+def _buys_under(token: Token) -> bool:
+    """'Friday's order is the second under the framework agreement Warsaw and Seoul signed',
+    'ordered 180 tanks under a framework agreement': an umbrella for purchases, told as the
+    terms an order is placed under (the agreement or its signing), is no arrangement to
+    cooperate."""
+    signed = token.pos_ == "VERB" and token.dep_ in {"relcl", "acl"}
+    agreement = token.head if signed else token
+    if agreement.dep_ != "pobj" or agreement.head.lower_ != "under":
+        return False
+    clause = next((a for a in agreement.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if lemma_of(agreement) not in AGREEMENT_NOUNS or clause is None:
+        return False
+    deals = {lemma_of(c) for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}}
+    framework = any(lemma_of(c) == "framework" for c in agreement.children)
+    buying = lemma_of(clause) in BUYING_VERBS and framework  # not 'under a security pact'
+    return buying or bool(deals & (DEAL_NOUNS | BUYING_NOUNS))
 
 
 def _criterion(token: Token) -> bool:
