@@ -565,3 +565,25 @@ def test_the_maker_of_a_decision_to_act_acts(
 def test_a_dateline_city_makes_the_government_its_states(extractor: Extractor, text: str) -> None:
     (event,) = events_of(extractor.extract(article(text, PUBLISHED)), E.POLICY_CHANGE)
     assert isos(event, Role.PARTICIPANT) == {"GBR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        (
+            "The French air force has felt the strain: it gave up jets for Greece and Croatia, "
+            "leaving its squadrons short of aircraft.",
+            "FRA",
+        ),
+        (
+            "The Dutch navy says they handed two frigates to Belgium and Portugal, leaving "
+            "their fleet short of crews.",
+            "NLD",
+        ),
+    ],
+)
+def test_a_possessive_after_a_subject_pronoun_of_its_kind_has_the_same_referent(
+    extractor: Extractor, text: str, short: str
+) -> None:
+    (c,) = [c for c in candidates(extractor, text) if c.type is E.CAPACITY_SHORTFALL]
+    assert countries(c, Role.PARTICIPANT) == {short}

@@ -419,6 +419,37 @@ def test_no_shortfall_without_a_stock_found_short(extractor: Extractor, text: st
     assert E.CAPACITY_SHORTFALL not in {c.type for c in candidates(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "short", "materiel"),
+    [
+        ("Until now Latvia has had no tanks at all, a colonel said.", "LVA", "tank"),
+        ("Since 2021 Bulgaria has no working fighter jets.", "BGR", "fighter aircraft"),
+        ("Croatia does not have any submarines.", "HRV", "submarine"),
+        ("Ghana's air force has only a handful of aircraft able to patrol.", "GHA", "aircraft"),
+        ("Kenya operates just a handful of helicopters.", "KEN", "helicopter"),
+    ],
+)
+def test_a_force_holding_none_or_only_a_handful_is_short(
+    extractor: Extractor, text: str, short: str, materiel: str
+) -> None:
+    c = only(extractor, text, E.CAPACITY_SHORTFALL)
+    assert countries(c, Role.PARTICIPANT) == {short}
+    assert not c.modality.negated
+    assert entity_iri("materiel", materiel) in c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland has no plans to buy submarines.",
+        "Latvia has a handful of ideas for the summit.",
+        "Estonia has many tanks and howitzers.",
+    ],
+)
+def test_holding_no_plans_or_many_arms_is_no_shortfall(extractor: Extractor, text: str) -> None:
+    assert E.CAPACITY_SHORTFALL not in {c.type for c in candidates(extractor, text)}
+
+
 def test_an_inability_to_make_enough_is_a_shortfall_under_way(extractor: Extractor) -> None:
     c = only(extractor, "Britain cannot make enough shells.", E.CAPACITY_SHORTFALL)
     assert not c.modality.negated

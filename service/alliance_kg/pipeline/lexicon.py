@@ -634,6 +634,12 @@ SHORT_ADJECTIVES = {
 CAPACITY_UNITS = {"squadron", "battery", "barrel", "airframe", "hull", "crew"}
 # "too little ammunition", "too few launchers": a stock quantified as short.
 TOO_LITTLE = {"little", "few"}
+# Verbs of holding a force's stock: "has no tanks", "fields only a handful of jets".
+HOLDING_STOCK = {"have", "own", "possess", "field", "operate"}
+# Nouns counting a stock as small: "only a handful of aircraft", "just a couple of ships".
+FEW_NOUNS = {"handful", "couple"}
+# Words that make a count small: "only a handful", "a mere handful", "just a few".
+ONLY_WORDS = {"only", "just", "mere", "merely"}
 # "the ships", "these frigates": a class word taking up a system named before.
 ANAPHORIC_DETERMINERS = {"the", "these", "those", "both"}
 # "well short of the two a year the Navy needs": what a shortfall falls short of.

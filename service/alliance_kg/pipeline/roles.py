@@ -473,6 +473,8 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
         if same is not None:  # "expelled it over its purchase": the possessor is the object
             return resolve_pronoun(same, ctx)
         for child in _clause_subjects(node):
+            if _same_referent(child, pronoun):
+                return resolve_pronoun(child, ctx)
             if child.i < pronoun.i and child.lower_ not in PRONOUNS | RELATIVES:
                 if child.i in bound:
                     continue
@@ -481,6 +483,8 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
                     return actors  # "the F-16s ... on their own": a thing, no actor
         node = node.head
     for child in node.children:
+        if child.dep_ in SUBJECTS and _same_referent(child, pronoun):
+            return resolve_pronoun(child, ctx)
         if child.dep_ in SUBJECTS and child.i != pronoun.i and child.lower_ not in PRONOUNS:
             if child.i in bound:
                 continue
@@ -497,6 +501,13 @@ def resolve_pronoun(pronoun: Token, ctx: ArticleContext) -> list[Entity]:
 
 
 _OBJECT_FORM = {"its": "it", "their": "them"}
+_SUBJECT_FORM = {"its": "it", "their": "they"}
+
+
+def _same_referent(subject: Token, possessive: Token) -> bool:
+    """A subject pronoun before a possessive of its kind: 'it gave up jets, leaving its
+    squadrons short', 'they sent tanks, emptying their depots' (one referent)."""
+    return subject.i < possessive.i and subject.lower_ == _SUBJECT_FORM.get(possessive.lower_)
 
 
 def _own_subject(pronoun: Token) -> set[int]:

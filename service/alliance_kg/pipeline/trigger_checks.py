@@ -10,6 +10,7 @@ from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ARRIVING_VERBS,
     AWAITING_VERBS,
+    CAPACITY_UNITS,
     CLEARING_VERBS,
     CONTAINING,
     CONTRIBUTING_VERBS,
@@ -18,9 +19,11 @@ from alliance_kg.pipeline.lexicon import (
     DEMAND_NOUNS,
     ESTABLISHING,
     EXPORT_WORDS,
+    FEW_NOUNS,
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     FUNDS,
+    HOLDING_STOCK,
     HOLDING_VERBS,
     IN_SERVICE,
     INDUSTRIAL_INPUTS,
@@ -43,6 +46,7 @@ from alliance_kg.pipeline.lexicon import (
     MORE_WORDS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
+    ONLY_WORDS,
     OUTPACING_VERBS,
     PARTICIPATING,
     PAYING_VERBS,
@@ -67,6 +71,7 @@ from alliance_kg.pipeline.lexicon import (
     STRENGTHENING,
     TIES,
     TOGETHER_MARKERS,
+    TOO_LITTLE,
     UNABLE,
     VISITING,
 )
@@ -454,6 +459,24 @@ def has_too_little(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
     if not enough:
         return False
     return unable or any(c.dep_ == "neg" for c in verb.children)
+
+
+def holds_too_few(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'has had no working fighter jets', 'does not have any tanks', 'has only a handful of
+    aircraft', 'fields just a few howitzers': a force holding none or few of a stock."""
+    if obj is None or lemma_of(verb) not in HOLDING_STOCK:
+        return False
+    held = obj
+    if lemma_of(obj) in FEW_NOUNS:  # "a handful of aircraft": the aircraft are held
+        held = next((o for _p, o in prep_objects(obj, {"of"})), obj)
+    if not (is_stock(held, ctx) or lemma_of(held) in PERSONNEL_NOUNS | CAPACITY_UNITS):
+        return False
+    marks = {c.lower_ for c in obj.children}
+    counts = [c for c in obj.children if c.lower_ in TOO_LITTLE] + [obj]
+    only = any(c.lower_ in ONLY_WORDS for word in counts for c in word.children)
+    few = only and (lemma_of(obj) in FEW_NOUNS or len(counts) > 1)
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return "no" in marks or (negated and "any" in marks) or few
 
 
 def cannot_keep_up(verb: Token) -> bool:

@@ -141,6 +141,7 @@ from alliance_kg.pipeline.trigger_checks import (
     has_recipient,
     has_too_little,
     held_together,
+    holds_too_few,
     inputs_secured,
     into_law,
     is_force,
@@ -256,6 +257,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     )
     rationed = lemma in RATIONING and (obj is None or is_stock(obj, ctx))  # "rationing shells"
     if runs_out(token, ctx) or has_too_little(token, obj, ctx) or used_up or shrinking:
+        return Trigger(token, E.CAPACITY_SHORTFALL)
+    if holds_too_few(token, obj, ctx):  # "has no tanks", "only a handful of aircraft"
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if eaten or rationed:
         return Trigger(token, E.CAPACITY_SHORTFALL)
