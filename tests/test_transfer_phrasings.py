@@ -1308,3 +1308,16 @@ def test_a_states_own_contribution_listing_materiel_is_its_aid(
     [given] = [e for e in events_of(extraction, E.MILITARY_AID) if donor in isos(e, Role.DONOR)]
     assert isos(given, Role.RECIPIENT) == {"UKR"}
     assert given.fillers(Role.MATERIEL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Production lines in the United States have been stretched by orders for Ukraine.",
+        "American factories are busy with orders for Poland.",
+    ],
+)
+def test_the_state_a_purchase_is_for_is_no_seller(extractor: Extractor, text: str) -> None:
+    """'orders for Ukraine': the state named after 'for' takes the goods, it does not make them."""
+    for c in candidates(extractor, text):
+        assert not countries(c, Role.SUPPLIER) & {"UKR", "POL"}

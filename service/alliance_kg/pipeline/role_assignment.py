@@ -235,6 +235,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             c.add(Role.RECIPIENT, agents)
             buyers = {a.iri for a in agents}
             goods = ([obj] if obj is not None else []) + of_objects + _contenders(token, ctx)
+            goods = [g for g in goods if not _is_actor(g, ctx)]  # "orders for Ukraine": a taker
             makers = [  # "a purchase of American missiles": the state the goods are from
                 e
                 for e in owners_of(goods, ctx) + clearing_states(goods, ctx)
@@ -526,6 +527,12 @@ def _contenders(purchase: Token, ctx: ArticleContext) -> list[Token]:
     if purchase.pos_ not in {"NOUN", "PROPN"} or purchase.dep_ != "dobj":
         return []
     return [o for _p, o in prep_objects(purchase.head, {"with"}) if _is_materiel(o, ctx)]
+
+
+def _is_actor(head: Token, ctx: ArticleContext) -> bool:
+    """The word itself names a state or an organisation, not goods."""
+    entity = ctx.entity_of(head)
+    return entity is not None and entity.type in {EntityType.COUNTRY, EntityType.ORGANIZATION}
 
 
 def _is_materiel(head: Token, ctx: ArticleContext) -> bool:
