@@ -482,6 +482,26 @@ def test_a_submarine_docking_at_a_port_is_deployed_there(extractor: Extractor) -
     assert c.date is None  # 'since 1990' dates the comparison, not the docking
 
 
+@pytest.mark.parametrize(
+    ("text", "system"),
+    [
+        ("Two American destroyers are set to call at Busan next month.", "destroyer"),
+        (
+            "Four U.S. Virginia-class boats are to rotate through Darwin.",
+            "Virginia-class submarine",
+        ),
+        ("Three Japanese destroyers are scheduled to sail to Manila.", "destroyer"),
+    ],
+)
+def test_craft_due_to_move_are_the_materiel_deployed(
+    extractor: Extractor, text: str, system: str
+) -> None:
+    """The craft that 'are to', 'are set to' or 'are due to' move: the subject of the verb
+    the movement is the infinitive of."""
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert system in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
 def test_systems_flown_in_by_soldiers_of_an_army(extractor: Extractor) -> None:
     text = "The HIMARS launcher was flown into Estonia by soldiers of the U.S. Army in May 2023."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)

@@ -71,6 +71,7 @@ from alliance_kg.pipeline.roles import (
     second_object_dative,
     stranded_object,
     subject_actors,
+    subject_of,
     unknown_group,
     variant_of,
 )
@@ -134,8 +135,10 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     described = described_as(token) if c.type in DIRECTED else None
     if described is not None:  # "Japan's first export was a set of radars"
         heads.append(described)
-    if c.type is E.PERSONNEL_DEPLOYMENT and not heads:  # "a submarine docked at Busan"
-        heads = [child for child in token.children if child.dep_ == "nsubj"]
+    if c.type is E.PERSONNEL_DEPLOYMENT and not heads and token.pos_ == "VERB":
+        # "a submarine docked at Busan", "four boats are to rotate through Stirling"
+        moved = subject_of(token)
+        heads = [moved] if moved is not None and moved.dep_ in {"nsubj", "nsubjpass"} else []
     if c.type is E.ARMS_TRANSFER and token.lemma_.lower() in DEALS_FOR_GOODS | BUYING_NOUNS:
         heads += contract_goods(token)  # "placed an order with Kongsberg for NSM missiles"
     materiel = materiel_in(heads + of_objects, ctx) or materiel_in(goods_for(token), ctx)
