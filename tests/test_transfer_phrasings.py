@@ -1321,3 +1321,45 @@ def test_the_state_a_purchase_is_for_is_no_seller(extractor: Extractor, text: st
     """'orders for Ukraine': the state named after 'for' takes the goods, it does not make them."""
     for c in candidates(extractor, text):
         assert not countries(c, Role.SUPPLIER) & {"UKR", "POL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        (
+            "Pakistan buys jets from China. Pakistan has sold the jet abroad, with Nigeria "
+            "receiving its first three in 2021.",
+            "PAK",
+            "NGA",
+        ),
+        (
+            "Italy buys jets from France. Korea has exported the howitzer widely, with Poland "
+            "taking delivery of 200 in 2023.",
+            "KOR",
+            "POL",
+        ),
+    ],
+)
+def test_the_subject_of_a_with_clause_receiving_is_the_recipient(
+    extractor: Extractor, text: str, supplier: str, recipient: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    sales = [
+        e for e in events_of(extraction, E.ARMS_TRANSFER) if supplier in isos(e, Role.SUPPLIER)
+    ]
+    assert [isos(sale, Role.RECIPIENT) for sale in sales] == [{recipient}]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Estonia handed all of its towed howitzers, and most of the shells that went with "
+        "them, to Ukraine in 2022.",
+        "Norway sent its old tanks, and some of the spare parts stored with them, to Ukraine.",
+    ],
+)
+def test_a_to_phrase_after_a_split_off_object_names_the_recipient(
+    extractor: Extractor, text: str
+) -> None:
+    (given,) = [c for c in candidates(extractor, text) if c.trigger.lemma_ in {"hand", "send"}]
+    assert countries(given, Role.RECIPIENT) == {"UKR"}

@@ -193,6 +193,10 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         targets["from"] += [o for q, o in prep_objects(head, {"from"})]
     if token.pos_ in {"NOUN", "PROPN"}:  # "the handover of 12 fighters from Norway to Ukraine"
         targets["to"] += [o for head in of_objects for q, o in prep_objects(head, {"to"})]
+    if token.pos_ == "VERB":  # "handed its howitzers, and most of the shells, to Ukraine"
+        split = [c for c in token.children if c.dep_ == "conj" and c.pos_ not in {"VERB", "AUX"}]
+        targets["to"] += [o for part in split for q, o in prep_objects(part, {"to"})]
+        targets["to"] += _taken_with(token)
     if obj is not None:
         targets["to"] += [o for q, o in prep_objects(obj, {"to"})]
         targets["for"] += [o for q, o in prep_objects(obj, {"for"})]
@@ -488,6 +492,20 @@ def _add_partner(c: Candidate, ctx: ArticleContext) -> None:
     states = [s for e in named if (s := ctx.state_of(e)) is not None]
     c.add(Role.PARTICIPANT, [e for e in states + ctx.focus(2) if e.iri not in own][:1])
     c.inferred = True
+
+
+def _taken_with(verb: Token) -> list[Token]:
+    """'sold the jet abroad, with Nigeria receiving its first three': who takes what the
+    verb hands over, told in a 'with' clause."""
+    return [
+        subject
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "with"
+        for clause in prep.children
+        if clause.dep_ == "pcomp" and clause.lemma_.lower() in RECEIVING_VERBS | TAKING_VERBS
+        for subject in clause.children
+        if subject.dep_ == "nsubj"
+    ]
 
 
 def _makers(c: Candidate, ctx: ArticleContext, besides: set[str]) -> list[Entity]:
