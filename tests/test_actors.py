@@ -238,6 +238,22 @@ def test_officials_are_the_states_they_come_from(extractor: Extractor, text: str
 
 
 @pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("President Bola Tinubu met Prime Minister Mark Rutte in The Hague.", {"NGA", "NLD"}),
+        ("Sheikh Tamim bin Hamad Al Thani met President Droupadi Murmu on Friday.", {"QAT", "IND"}),
+        ("Mr Pashinyan met President Aliyev on Friday.", {"ARM", "AZE"}),
+    ],
+)
+def test_heads_of_state_and_government_are_their_states(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    """Leaders the reference lists stand for their states, by full name or titled surname."""
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) == states
+
+
+@pytest.mark.parametrize(
     ("text", "recipient"),
     [
         (
