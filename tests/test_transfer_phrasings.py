@@ -1363,3 +1363,39 @@ def test_a_to_phrase_after_a_split_off_object_names_the_recipient(
 ) -> None:
     (given,) = [c for c in candidates(extractor, text) if c.trigger.lemma_ in {"hand", "send"}]
     assert countries(given, Role.RECIPIENT) == {"UKR"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A proposed sale of F-16 jets, cleared by the State Department in May, awaits Congress.",
+        "A sale of Patriot batteries, approved by Washington last year, is still being negotiated.",
+    ],
+)
+def test_who_a_participle_clears_a_sale_by_sells(extractor: Extractor, text: str) -> None:
+    c = only(extractor, text, E.ARMS_TRANSFER)
+    assert countries(c, Role.SUPPLIER) == {"USA"}
+
+
+@pytest.mark.parametrize(
+    ("text", "taker"),
+    [
+        (
+            "The United States delivered 12 A-29 aircraft to Abuja in 2021, and a proposed sale "
+            "of AH-1Z helicopters, approved by the State Department in 2022, is still moving.",
+            "NGA",
+        ),
+        (
+            "France delivered 36 Rafale jets to India in 2022, and a sale of Exocet missiles, "
+            "cleared by Paris last year, is still being negotiated.",
+            "IND",
+        ),
+    ],
+)
+def test_a_sale_naming_only_its_seller_goes_to_the_taker_of_that_sellers_other_transfer(
+    extractor: Extractor, text: str, taker: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 3, 10)))
+    sales = events_of(extraction, E.ARMS_TRANSFER)
+    assert len(sales) == 2
+    assert all(isos(sale, Role.RECIPIENT) == {taker} for sale in sales)

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.candidate import SHARED, E
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
-from alliance_kg.pipeline.lexicon import REPORTING
+from alliance_kg.pipeline.lexicon import CLEARING_VERBS, REPORTING
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     entities_in,
@@ -92,6 +92,22 @@ def outside_aid(sentence: Span) -> list[Token]:
     return [t for t in sentence if t.i not in excluded]
 
 
+def _clearers(sale: Token) -> list[Token]:
+    """Who a participle clears a sale by, on the sale or its goods: 'a proposed sale of AH-1Z
+    helicopters, approved by the State Department', 'a sale cleared by Washington'."""
+    heads = [sale, *(o for _p, o in prep_objects(sale, {"of"}))]
+    return [
+        by
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == "acl" and clause.lemma_.lower() in CLEARING_VERBS
+        for agent in clause.children
+        if agent.dep_ == "agent"
+        for by in agent.children
+        if by.dep_ == "pobj"
+    ]
+
+
 def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     token = trigger.token
     if trigger.type is E.CAPACITY_SHORTFALL:
@@ -124,6 +140,11 @@ def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
             actors, inferred = actors_of_np(obj, ctx)
             if actors:
                 return actors, inferred
+        if trigger.type is E.ARMS_TRANSFER:  # "a sale of AH-1Zs, approved by the State Department"
+            for clearer in _clearers(token):
+                actors, inferred = actors_of_np(clearer, ctx)
+                if actors:
+                    return actors, inferred
         for t in phrase_tokens(token):
             if t.dep_ == "pobj" and t.head.lower_ == "by":
                 actors, inferred = actors_of_np(t, ctx)

@@ -283,6 +283,30 @@ def _fill_ellipses(candidates: list[Candidate]) -> None:
         last = candidate.roles.get(Role.MATERIEL) or last
 
 
+def _share_takers(candidates: list[Candidate]) -> None:
+    """'The U.S. delivered A-29s to Abuja, and a sale of AH-1Zs approved by Washington is still
+    being contracted': a transfer naming only its giver goes to the taker another transfer of
+    that giver in the same sentence names."""
+    for candidate in candidates:
+        if candidate.type not in MATERIEL_IDENTITY:
+            continue
+        giver, taker = DIRECTED[candidate.type]
+        givers = set(candidate.roles.get(giver, {}))
+        if not givers or candidate.roles.get(taker) or taker in candidate.unnamed:
+            continue
+        takers = [
+            entity
+            for other in candidates
+            if other.type in MATERIEL_IDENTITY
+            and other.sentence == candidate.sentence
+            and givers & set(other.roles.get(DIRECTED[other.type][0], {}))
+            for entity in other.roles.get(Role.RECIPIENT, {}).values()
+        ]
+        if takers:
+            candidate.add(taker, takers)
+            candidate.inferred = True
+
+
 def _sentence_key(candidate: Candidate) -> tuple[int, int, EventClass]:
     """Candidates of one class in one sentence report one event."""
     return candidate.offset, candidate.sentence.start, candidate.type
@@ -524,6 +548,7 @@ def merge_candidates(
     pending: list[Candidate] = []
     candidates = _without_vehicles(candidates)
     _fill_ellipses(candidates)
+    _share_takers(candidates)
     distinct = {_sentence_key(c) for c in candidates if _marked_distinct(c)}
     for candidate in candidates:
         if not _complete(candidate, ctx):
