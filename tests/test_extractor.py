@@ -646,6 +646,37 @@ def test_the_same_day_is_the_day_told_before(
 
 
 @pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Starmer and Zelensky signed a partnership agreement in Kyiv on Thursday. "
+            "Starmer arrived by overnight train on his first visit to Ukraine.",
+            EventDate(2024, 7, 4),
+        ),
+        (
+            "Hungary will buy four more Gripen jets from Sweden, the two prime ministers said "
+            "on Friday. Kristersson travelled to Budapest for talks with Orban.",
+            EventDate(2024, 7, 5),
+        ),
+    ],
+)
+def test_an_undated_meeting_is_on_the_day_its_states_acted_together(
+    extractor: Extractor, text: str, day: EventDate
+) -> None:
+    extraction = extractor.extract(article(text, date(2024, 7, 6)))
+    assert [e.date for e in events_of(extraction, E.LEADERS_MEETING)] == [day]
+
+
+def test_a_meeting_dated_by_the_text_keeps_its_own_date(extractor: Extractor) -> None:
+    text = (
+        "Japan and Australia signed a defence pact on Monday. "
+        "Albanese and Kishida met in Hiroshima in 2023."
+    )
+    extraction = extractor.extract(article(text, date(2024, 7, 6)))
+    assert [e.date for e in events_of(extraction, E.LEADERS_MEETING)] == [EventDate(2023)]
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         (

@@ -78,6 +78,7 @@ class Draft:
     members: list[Candidate] = field(default_factory=list)
     roles: dict[Role, dict[str, Entity]] = field(default_factory=dict)
     causes: set[int] = field(default_factory=set)
+    occasion: EventDate | None = None  # the day of what its parties did, for an undated meeting
 
     def absorb(self, candidate: Candidate) -> None:
         self.members.append(candidate)
@@ -596,8 +597,41 @@ def merge_candidates(
     for draft in drafts:
         _settle_directions(draft)
     drafts.sort(key=Draft.position)
+    _date_meetings(drafts, ctx, published)
     _link_causes(drafts)
     return drafts
+
+
+# How long before publication a day the text tells is still the news it reports.
+NEWS_DAYS = 7
+
+
+def _date_meetings(drafts: list[Draft], ctx: ArticleContext, published: date | None) -> None:
+    """'Starmer arrived by overnight train on his first visit' after 'Starmer and Zelensky
+    signed a partnership in Kyiv on Thursday': a meeting told done with no date is on the day,
+    in the week the article reports, that the text first tells its states acting together."""
+    if published is None:
+        return
+    for meeting in drafts:
+        if meeting.type is not E.LEADERS_MEETING or meeting.negated:
+            continue
+        if any(m.date is not None or m.status is not Status.COMPLETED for m in meeting.members):
+            continue
+        states = _states(meeting.actors(), ctx)
+        if len(states) < 2:
+            continue
+        meeting.occasion = next(
+            (
+                day
+                for other in drafts
+                if other is not meeting
+                and states <= _states(other.actors(), ctx)
+                and (day := _best_date(other.members)) is not None
+                and day.day is not None
+                and 0 <= (published - date(day.year, day.month or 1, day.day)).days <= NEWS_DAYS
+            ),
+            None,
+        )
 
 
 def _without_vehicles(candidates: list[Candidate]) -> list[Candidate]:
@@ -925,7 +959,7 @@ def draft_to_event(draft: Draft) -> Event:
         status=_status(members),
         roles=roles,
         mentions=tuple(mentions[k] for k in sorted(mentions)),
-        date=_best_date(members),
+        date=_best_date(members) or draft.occasion,
         quantities=tuple(quantities),
         negated=draft.negated,
         confidence=_confidence(draft, len(mentions)),
