@@ -184,6 +184,12 @@ def test_an_agreement_negotiated_or_struck_is_cooperation(extractor: Extractor, 
         ("Rheinmetall opened an ammunition factory in Lithuania on Tuesday.", {"DEU", "LTU"}),
         ("Saab will set up a production line for Gripen jets in Brazil with Embraer.", {"SWE"}),
         ("Baykar has established a drone plant in Ukraine.", {"TUR", "UKR"}),
+        (
+            "Rheinmetall and the Lithuanian government agreed to build a plant for 155mm "
+            "artillery shells.",
+            {"DEU", "LTU"},
+        ),
+        ("Hanwha and Romania will build a factory for 155mm shells.", {"KOR", "ROU"}),
     ],
 )
 def test_a_works_set_up_abroad_to_make_materiel(
@@ -192,6 +198,17 @@ def test_a_works_set_up_abroad_to_make_materiel(
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert parties <= countries(c, Role.PARTICIPANT)
     assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lithuania and Germany decided in January to build a full tank battalion.",
+        "Poland and Korea plan to build two new armoured divisions equipped with K2 tanks.",
+    ],
+)
+def test_building_a_force_is_no_production(extractor: Extractor, text: str) -> None:
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
 
 
 def test_a_repair_facility_is_no_production(extractor: Extractor) -> None:

@@ -218,8 +218,9 @@ def works_for_materiel(noun: Token, ctx: ArticleContext) -> bool:
     modifiers = {lemma_of(c) for c in noun.children if c.dep_ in {"compound", "amod"}}
     if any(NOUN_TRIGGERS.get(m) is not None for m in modifiers):
         return False  # "a repair facility", "an export line"
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]  # "build a plant for shells"
     made = list(np_tokens(noun, with_of=True)) + [
-        t for _p, o in prep_objects(noun, {"for"}) for t in phrase_tokens(o)
+        t for head in heads for _p, o in prep_objects(head, {"for"}) for t in phrase_tokens(o)
     ]
     return bool(modifiers & PRODUCTION_NOUNS) or EntityType.MATERIEL in entity_types(made, ctx)
 

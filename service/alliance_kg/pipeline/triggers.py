@@ -264,6 +264,10 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.CAPACITY_SHORTFALL)
     if lags_demand(token) or cannot_keep_up(token):  # "production lags behind demand"
         return Trigger(token, E.CAPACITY_SHORTFALL)
+    if sets_up(token) and obj is not None and works_for_materiel(obj, ctx):
+        return Trigger(token, E.JOINT_PRODUCTION)  # "opened an ammunition factory in Lithuania"
+    if lemma in PRODUCTION_VERBS and obj is not None and lemma_of(obj) in PERSONNEL_NOUNS:
+        return None  # "decided to build a tank battalion": a force raised, nothing made
     if lemma in PRODUCTION_VERBS:
         joint = made_together(token)
         named = joint or made_under_licence(token)
@@ -279,8 +283,6 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     shared = obj is not None and lemma_of(obj) in SHARED_WORK and EntityType.MATERIEL in kinds
     if lemma in SHARING and shared:  # "shares the work on the NSM with Raytheon"
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)
-    if sets_up(token) and obj is not None and works_for_materiel(obj, ctx):
-        return Trigger(token, E.JOINT_PRODUCTION)  # "opened an ammunition factory in Lithuania"
     if founds_venture(token, ctx):
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "set up a radar joint venture"
     if kept_in_service(token, ctx):
