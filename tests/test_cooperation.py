@@ -248,6 +248,38 @@ def test_a_joint_venture_under_negotiation_is_production_considered(
     assert countries(c, Role.PARTICIPANT) >= parties
 
 
+@pytest.mark.parametrize(
+    ("text", "partner", "system"),
+    [
+        (
+            "Britain, Italy and Japan are building the GCAP fighter. London and Rome are open "
+            "to bringing Riyadh into the programme.",
+            "SAU",
+            "GCAP",
+        ),
+        ("Poland wants to join the F-35 programme.", "POL", "F-35"),
+        (
+            "Turkey makes the KAAN fighter. Turkish Aerospace has agreed to bring Indonesian "
+            "companies into the programme.",
+            "IDN",
+            "KAAN",
+        ),
+    ],
+)
+def test_a_new_partner_joins_a_production_programme(
+    extractor: Extractor, text: str, partner: str, system: str
+) -> None:
+    joined = [c for c in candidates(extractor, text) if c.trigger.lemma_ in {"bring", "join"}]
+    assert [c.type for c in joined] == [E.JOINT_PRODUCTION]
+    assert partner in countries(joined[0], Role.PARTICIPANT)
+    assert any(system in e.label for e in joined[0].roles[Role.MATERIEL].values())
+
+
+def test_joining_a_programme_that_makes_nothing_is_no_production(extractor: Extractor) -> None:
+    text = "Sweden joined the PURL programme to buy American weapons for Ukraine."
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
 def test_talks_about_a_joint_exercise_make_no_production(extractor: Extractor) -> None:
     text = "The defence ministers of Japan and Australia held talks about a joint exercise."
     assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}

@@ -656,6 +656,9 @@ DRAWDOWN_VERBS = {"draw", "run", "deplete"}
 RUNNING_OUT = {"low", "dry", "short", "out", "thin"}
 # Forces taking part in an operation or exercise are deployed: "troops take part in drills".
 PARTICIPATING = {"participate", "join"}
+# Programmes a new partner joins or is brought into: "bringing Riyadh into the programme".
+PROGRAMME_NOUNS = {"programme", "program", "project"}
+ADMITTING = {"bring", "admit", "invite", "welcome", "take"}
 # Verbs of forces moving somewhere ("fighters flew to Australia").
 MOVING_VERBS = {
     "land",
@@ -914,6 +917,7 @@ STATUS_CUES: dict[str, Status] = {
             "rethink",
             "offer",
             "shortlist",
+            "openness",
         ],
         Status.CONSIDERED,
     ),

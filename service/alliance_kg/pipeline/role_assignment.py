@@ -21,6 +21,7 @@ from alliance_kg.pipeline.lexicon import (
     POINTING_BACK,
     POLICY_NOUNS,
     PRODUCTION_NOUNS,
+    PROGRAMME_NOUNS,
     RECEIVING_VERBS,
     SELECTING,
     SPENDING_VERBS,
@@ -145,13 +146,15 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     if c.type is E.JOINT_PRODUCTION:  # "missiles for the Chunmoo launchers": the missiles
         made = heads + [o for p, o in prep_objects(token, {"of", "with", "on"}) if o.i not in parts]
         materiel = product(made, ctx) or materiel
+    joined = [o for _p, o in prep_objects(token, {"into", "in"})] if token.pos_ == "VERB" else []
     fleets = [
         t
-        for h in heads + of_objects
+        for h in heads + of_objects + joined
         for t in np_tokens(h, with_of=True)
         if t.lemma_.lower() in FLEET_NOUNS
-    ]
-    fleet_work = {E.MAINTENANCE_COOPERATION, E.JOINT_PRODUCTION}  # "assemble part of the fleet"
+        or (c.type is E.JOINT_PRODUCTION and t.lemma_.lower() in PROGRAMME_NOUNS)
+    ]  # "assemble part of the fleet", "join the programme"
+    fleet_work = {E.MAINTENANCE_COOPERATION, E.JOINT_PRODUCTION}
     if c.type in fleet_work and fleets and not materiel:  # "sustain the fleet"
         materiel = [s for s in [ctx.system_before(fleets[0])] if s is not None]
     if c.type is E.MAINTENANCE_COOPERATION and not materiel:  # "a hub ... to support the jets"

@@ -14,6 +14,7 @@ from alliance_kg.model import EntityType, EventClass
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     ACCESS_GRANTING,
+    ADMITTING,
     AGREEMENT_NOUNS,
     AID_CONTEXT,
     AID_NOUNS_NEEDING_CONTEXT,
@@ -71,6 +72,7 @@ from alliance_kg.pipeline.lexicon import (
     POLICY_OR_MAINTENANCE,
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
+    PROGRAMME_NOUNS,
     PURCHASE_AID_CONTEXT,
     QUANTIFIERS,
     RATIONING,
@@ -371,6 +373,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.DEFENSE_COOPERATION)  # "agreed to deepen defence ties"
     if lemma == "share" and obj_lemmas & SHARED_KNOWLEDGE:
         return Trigger(token, E.DEFENSE_COOPERATION)  # "to share intelligence"
+    if _programme_joined(token, obj, ctx):  # "Saudi Arabia has sought to join the programme"
+        return Trigger(token, E.JOINT_PRODUCTION, joint=True)
     if lemma in PARTICIPATING and obj is not None and lemma_of(obj) in ARRANGING:
         return Trigger(token, E.DEFENSE_COOPERATION)  # "joined the security partnership"
     if takes_effect(token) and names_agreement(token):
@@ -684,6 +688,32 @@ def _visitors(visit: Token) -> list[Token]:
     if visit.dep_ == "dobj" and (doer := subject_of(visit.head)) is not None:
         visitors += phrase_tokens(doer)
     return visitors
+
+
+def _programme_joined(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
+    """'sought to join the programme', 'participate in the F-35 programme', 'bringing Riyadh
+    into the GCAP programme': a new partner in a programme that makes materiel (the one named
+    in it, or for a bare 'the programme' the system the article named before)."""
+    lemma = lemma_of(verb)
+    if lemma in PARTICIPATING:
+        programmes = [obj] if obj is not None else [o for _, o in prep_objects(verb, {"in"})]
+    elif lemma in ADMITTING:
+        programmes = [o for _, o in prep_objects(verb, {"into"})]
+    else:
+        return False
+    return any(
+        lemma_of(p) in PROGRAMME_NOUNS
+        and (
+            EntityType.MATERIEL in entity_types(list(np_tokens(p)), ctx)
+            or (_bare(p) and ctx.system_before(p) is not None)
+        )
+        for p in programmes
+    )
+
+
+def _bare(noun: Token) -> bool:
+    """'the programme' with nothing but its article."""
+    return all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
 
 
 def _venture_discussed(talks: Token) -> bool:
