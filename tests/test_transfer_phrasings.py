@@ -1399,3 +1399,22 @@ def test_a_sale_naming_only_its_seller_goes_to_the_taker_of_that_sellers_other_t
     sales = events_of(extraction, E.ARMS_TRANSFER)
     assert len(sales) == 2
     assert all(isos(sale, Role.RECIPIENT) == {taker} for sale in sales)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Hanwha spokesman said the company stands ready to support Estonia for years.",
+        "Hanwha will support Estonia with spare parts for its K9 howitzers.",
+    ],
+)
+def test_a_company_supporting_a_state_gives_no_aid(extractor: Extractor, text: str) -> None:
+    """A firm 'supporting' a state serves a customer; a state supporting one aids it."""
+    assert not [c for c in candidates(extractor, text) if c.type is E.MILITARY_AID]
+
+
+def test_a_state_supporting_a_state_with_materiel_aids_it(extractor: Extractor) -> None:
+    text = "Germany will continue to support Ukraine with air defence systems."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.DONOR) == {"DEU"}
+    assert countries(c, Role.RECIPIENT) == {"UKR"}

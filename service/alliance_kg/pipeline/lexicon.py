@@ -360,6 +360,8 @@ PLANT_NOUNS = {"plant", "factory", "facility", "line", "works"}
 PARTNERING = {"negotiate", "partner", "team", "work", "cooperate", "collaborate", "agree"}
 # Words for the firms one makes materiel with: "produce missiles with Indonesian partners".
 PARTNER_NOUNS = {"partner", "firm", "company", "manufacturer", "maker"}
+# Words for a company as a subject: "the company stands ready to support Estonia".
+COMPANY_NOUNS = PARTNER_NOUNS - {"partner"}
 # Participles that give a phrase its name: "a version known as Homar-A".
 NAMING = {"know", "call", "dub", "name"}
 # "weapons, starting with howitzers and expanding to drones": the first items of a series.

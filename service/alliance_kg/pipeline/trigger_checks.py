@@ -12,6 +12,7 @@ from alliance_kg.pipeline.lexicon import (
     AWAITING_VERBS,
     CAPACITY_UNITS,
     CLEARING_VERBS,
+    COMPANY_NOUNS,
     CONTAINING,
     CONTRIBUTING_VERBS,
     CRAFT_MOVING_VERBS,
@@ -79,6 +80,7 @@ from alliance_kg.pipeline.quantities import CURRENCY_WORDS
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     government_named,
+    is_firm,
     np_tokens,
     phrase_tokens,
     prep_objects,
@@ -161,6 +163,18 @@ def made_under_licence(token: Token) -> bool:
         for c in token.children
         if c.dep_ in {"amod", "advmod", "compound", "npadvmod"}
     )
+
+
+def by_a_company(verb: Token, ctx: ArticleContext) -> bool:
+    """The verb's doer is a firm: 'Hanwha will support Estonia', 'the company stands ready to
+    support Estonia'."""
+    doer = subject_of(verb)
+    if doer is None:
+        return False
+    if lemma_of(doer) in COMPANY_NOUNS:
+        return True
+    entity = ctx.entity_of(doer)
+    return entity is not None and is_firm(entity, ctx)
 
 
 def built_for_a_buyer(verb: Token, ctx: ArticleContext) -> bool:

@@ -125,6 +125,7 @@ from alliance_kg.pipeline.trigger_checks import (
     body_meets,
     bought_for_another,
     built_for_a_buyer,
+    by_a_company,
     cannot_keep_up,
     closer_ties,
     contents_named,
@@ -362,6 +363,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in GATHERING_VERBS and leaders_meet(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "the leaders gathered at Camp David"
     if lemma == "support" and EntityType.COUNTRY in entity_types(obj_tokens[:1], ctx):
+        if by_a_company(token, ctx):
+            return None  # "Hanwha stands ready to support Estonia": a supplier's service
         return Trigger(token, E.MILITARY_AID)
     if sets_up(token) and obj is not None and is_institution(obj):
         return Trigger(token, E.DEFENSE_COOPERATION)
