@@ -174,6 +174,29 @@ def test_exports_no_longer_cleared_are_an_export_halt(
     assert isos(halt, Role.PARTICIPANT) == {state}
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Hungary pulled out of the ammunition scheme in March.", "HUN"),
+        ("Washington withdrew from the INF treaty in 2019.", "USA"),
+        ("Slovakia left the coalition after the election.", "SVK"),
+    ],
+)
+def test_a_state_leaving_a_scheme_changes_policy(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    """Pulling out of, withdrawing from or leaving an arrangement is a policy change of the
+    state that leaves; the arrangement left is no cooperation."""
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {state}
+    assert E.DEFENSE_COOPERATION not in {k.type for k in candidates(extractor, text)}
+
+
+def test_forces_pulled_out_change_no_policy(extractor: Extractor) -> None:
+    text = "Britain pulled its troops out of Afghanistan in 2021."
+    assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_meeting_in_washington_is_located_in_the_city(extractor: Extractor) -> None:
     text = "Prime Minister Kishida met President Biden in Washington on Wednesday."
     c = only(extractor, text, E.LEADERS_MEETING)

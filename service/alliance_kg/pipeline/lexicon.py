@@ -160,6 +160,20 @@ AGREEMENT_NOUNS = {"agreement", "pact", "accord", "treaty", "memorandum", "arran
 # Words for the arrangement under which a named kind of cooperation happens ("a partnership
 # to build frigates"): the cooperation itself is the event (a forum or working group is not).
 ARRANGING = SIGNING_VERBS | AGREEMENT_NOUNS | {"partnership", "cooperation", "collaboration"}
+# Leaving a scheme changes policy: "would pull the country out of the initiative", "withdrew
+# from the treaty", "quit the coalition".
+LEAVING_VERBS = {"withdraw", "quit", "leave", "exit", "pull"}
+SCHEMES = AGREEMENT_NOUNS | {
+    "initiative",
+    "scheme",
+    "programme",
+    "program",
+    "coalition",
+    "alliance",
+    "framework",
+    "partnership",
+    "project",
+}
 # "wrote it into the constitution", "signed the bill into law": a policy made law.
 WRITING_VERBS = {"write", "enshrine"}
 LAWS = {"law", "constitution", "statute"}

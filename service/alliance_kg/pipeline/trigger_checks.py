@@ -37,6 +37,7 @@ from alliance_kg.pipeline.lexicon import (
     LAGGING_VERBS,
     LAWS,
     LEADER_NOUNS,
+    LEAVING_VERBS,
     LICENCES,
     LICENSING,
     LOCAL_MARKERS,
@@ -65,6 +66,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCER_NOUNS,
     PRODUCTION_NOUNS,
     RUNNING_OUT,
+    SCHEMES,
     SECURING_VERBS,
     SHIP_PREFIXES,
     SHORT_ADJECTIVES,
@@ -765,6 +767,28 @@ def exports_withheld(verb: Token) -> bool:
     sales = [c for c in verb.children if c.dep_ == "dobj" and lemma_of(c) in EXPORT_WORDS]
     denied = any(c.dep_ == "neg" for c in verb.children)
     return any(denied or any(d.lower_ == "no" for d in s.children) for s in sales)
+
+
+def leaves_scheme(verb: Token) -> bool:
+    """'would pull the state out of it', 'withdrew from the treaty', 'quit the coalition': a
+    state leaving an arrangement (told by its noun, or by a pronoun for one told before)."""
+    if lemma_of(verb) not in LEAVING_VERBS:
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    left = [o for _p, o in prep_objects(verb, {"from", "of"})]
+    left += [o for p in verb.children if p.lower_ == "out" for _p, o in prep_objects(p, {"of"})]
+    if lemma_of(verb) in {"quit", "leave", "exit"}:
+        left += objects
+    elif any(is_force(o) or lemma_of(o) in MILITARY_WORDS for o in objects):
+        return False  # "pulled its troops out of Kabul": forces withdrawn
+    return any(lemma_of(o) in SCHEMES or o.lower_ == "it" for o in left)
+
+
+def scheme_left(noun: Token) -> bool:
+    """'withdrew from the treaty', 'pulled out of the scheme', 'quit the pact': the noun is
+    what a state leaves, no cooperation told."""
+    verbs = [a for a in noun.ancestors if a.pos_ == "VERB"][:1]
+    return any(leaves_scheme(v) for v in verbs)
 
 
 def into_law(token: Token) -> bool:

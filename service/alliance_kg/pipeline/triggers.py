@@ -155,6 +155,7 @@ from alliance_kg.pipeline.trigger_checks import (
     kept_in_service,
     lags_demand,
     leaders_meet,
+    leaves_scheme,
     lemma_of,
     made_abroad,
     made_together,
@@ -175,6 +176,7 @@ from alliance_kg.pipeline.trigger_checks import (
     received_by,
     runs_out,
     said_of_an_event,
+    scheme_left,
     sets_up,
     state_sources,
     stationed,
@@ -386,6 +388,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.POLICY_CHANGE)
     if exports_opened(token):
         return Trigger(token, E.POLICY_CHANGE)  # "approved the sale of the jet to third countries"
+    if leaves_scheme(token):
+        return Trigger(token, E.POLICY_CHANGE)  # "would pull the country out of the scheme"
     if exports_withheld(token):
         return Trigger(token, E.POLICY_CHANGE)  # "has not authorised any arms exports since"
     if lemma in LICENCE_RESTRICTING and obj is not None and lemma_of(obj) in LICENCES:
@@ -676,7 +680,8 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         ):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
-        if cooperation and (_criterion(token) or _priced(token) or _buys_under(token)):
+        left = token.pos_ != "VERB" and scheme_left(token)
+        if cooperation and (_criterion(token) or _priced(token) or _buys_under(token) or left):
             continue
         if trigger is not None:
             found.append(trigger)
