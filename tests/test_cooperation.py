@@ -588,6 +588,10 @@ def test_a_task_force_set_up_is_cooperation(extractor: Extractor, text: str) -> 
             "POL",
         ),
         ("BAE Systems will help keep the Turkish Typhoon fleet flying.", "GBR", "TUR"),
+        ("Korean technicians will look after Poland's K9 howitzers.", "KOR", "POL"),
+        ("Italian engineers look after the Qatari navy's corvettes.", "ITA", "QAT"),
+        ("Dassault plans to set up support for the Emirati Rafale.", "FRA", "ARE"),
+        ("Saab will provide support for the Thai fleet.", "SWE", "THA"),
     ],
 )
 def test_equipment_mended_or_kept_up_by_another_state_s_industry(
@@ -1089,3 +1093,17 @@ def test_a_deal_to_make_materiel_together_is_joint_production_not_a_sale(
 def test_a_contract_to_build_for_a_buyer_stays_a_sale(extractor: Extractor) -> None:
     text = "Navantia won a contract to build five frigates for Australia."
     assert E.ARMS_TRANSFER in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parents look after their children in Berlin.",
+        "Poland voiced support for the F-35 purchase.",
+        "Germany pledged support for Ukraine's air defence.",
+    ],
+)
+def test_care_for_people_or_support_for_a_deal_or_state_is_no_maintenance(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.MAINTENANCE_COOPERATION not in {c.type for c in candidates(extractor, text)}

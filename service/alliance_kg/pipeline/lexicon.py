@@ -403,8 +403,9 @@ PHRASAL_VERBS = {
     ("churn", "out"): "produce",
     ("put", "together"): "assemble",
 }
-# Verbs that mean a trigger verb with their preposition: "signed in 2024 for two frigates".
-PREPOSITIONAL_VERBS = {("sign", "for"): "buy"}
+# Verbs that mean a trigger verb with their preposition: "signed in 2024 for two frigates",
+# "engineers will look after the frigates".
+PREPOSITIONAL_VERBS = {("sign", "for"): "buy", ("look", "after"): "maintain"}
 # Verbs that take equipment somewhere: "send destroyers to Japanese yards for overhauls".
 DISPATCHING = {"send", "bring", "take", "move", "dispatch"}
 AID_CONTEXT = {"aid", "assistance", "package", "donation", "drawdown", "donate", "gift"}
@@ -451,6 +452,8 @@ FLEET_NOUNS = {"fleet"}
 # Keeping equipment in service is maintaining it: "keep the fleet flying", "jets operational".
 KEEPING = {"keep"}
 IN_SERVICE = {"flying", "operational", "running", "serviceable", "airworthy", "sailing"}
+# Support for a system, not for a state, is its upkeep: "set up support for the Rafale".
+SUPPORT_NOUNS = {"support", "sustainment"}
 # Where repairs are done, once set up: "opened a repair hub in Romania".
 WORKSHOP_NOUNS = {"hub", "centre", "center", "depot", "workshop", "yard", "shop", "site"}
 # Or once weighed or planned, which the modality reads: "is weighing a maintenance hub in Hungary".

@@ -92,6 +92,7 @@ from alliance_kg.pipeline.lexicon import (
     SUPPLY_CHAIN_HEADS,
     SUPPLY_CHAIN_MODIFIERS,
     SUPPLYING_VERBS,
+    SUPPORT_NOUNS,
     TAKING_VERBS,
     TARGETING,
     TOO_LITTLE,
@@ -239,8 +240,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         obj = conjunct_object(token)
     if obj is None and (lemma in GIVING_VERBS or VERB_TRIGGERS.get(lemma) is E.ARMS_TRANSFER):
         obj = stranded_object(token, ctx)
-    if obj is None and lemma != lemma_of(token):  # "signed up for 48 jets": what it is for
-        obj = next((o for _p, o in prep_objects(token, {"for"})), None)
+    if obj is None and lemma != lemma_of(token):  # "signed up for 48 jets", "look after them"
+        obj = next((o for _p, o in prep_objects(token, {"for", "after"})), None)
     obj_tokens = list(phrase_tokens(obj)) if obj is not None else []
     obj_lemmas = {lemma_of(t) for t in obj_tokens}
     kinds = entity_types(obj_tokens, ctx)
@@ -555,6 +556,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.ARMS_TRANSFER) if bought else None
     if lemma in NEGOTIATION_NOUNS and _venture_discussed(token):
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "talks about a joint venture"
+    if lemma in SUPPORT_NOUNS and _supports_a_system(token, ctx):
+        return Trigger(token, E.MAINTENANCE_COOPERATION)  # "set up support for the Rafale"
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
         return None
@@ -652,6 +655,18 @@ def _shortfall_adjective(token: Token, ctx: ArticleContext) -> Trigger | None:
     ):
         return Trigger(token, E.CAPACITY_SHORTFALL)
     return None
+
+
+def _supports_a_system(support: Token, ctx: ArticleContext) -> bool:
+    """'support for the Rafale', 'in-service support for the fleet': what the support is for is
+    a system or a fleet, not a state ('support for Ukraine') or a deal ('for the F-35 buy')."""
+    served = [o for _p, o in prep_objects(support, {"for"})]
+    return any(lemma_of(o) in MAINTAINED_NOUNS or _names_materiel(o, ctx) for o in served)
+
+
+def _names_materiel(noun: Token, ctx: ArticleContext) -> bool:
+    entity = ctx.entity_of(noun)
+    return entity is not None and entity.type is EntityType.MATERIEL
 
 
 def _mistagged_noun(token: Token) -> bool:
