@@ -645,6 +645,58 @@ def test_a_fleet_maintained_is_of_the_system_the_article_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "client"),
+    [
+        ("Norway plans to add new vehicles to a fleet that Hagglunds has already rebuilt.", "NOR"),
+        ("The Philippine Navy operates frigates that Hanwha Ocean has overhauled twice.", "PHL"),
+        ("Greece wants to modernise the Leopard tanks that Rheinmetall upgraded in 2015.", "GRC"),
+    ],
+)
+def test_equipment_serviced_in_a_relative_clause_is_its_holders(
+    extractor: Extractor, text: str, client: str
+) -> None:
+    c = only(extractor, text, E.MAINTENANCE_COOPERATION)
+    assert countries(c, Role.CLIENT) == {client}
+
+
+@pytest.mark.parametrize(
+    ("text", "partner", "system"),
+    [
+        (
+            "Turkish companies want a share of the production work on the Eurofighter.",
+            "TUR",
+            "Eurofighter",
+        ),
+        ("Poland wants a larger workshare on the F-35.", "POL", "F-35"),
+        (
+            "Spain secured a share of the work on the Eurofighter Typhoon for Airbus.",
+            "ESP",
+            "Eurofighter",
+        ),
+    ],
+)
+def test_a_share_of_the_work_on_a_system_is_joint_production(
+    extractor: Extractor, text: str, partner: str, system: str
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert partner in countries(c, Role.PARTICIPANT)
+    assert any(system in e.label for e in c.roles[Role.MATERIEL].values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lockheed Martin wants a bigger share of the fighter market.",
+        "Turkey flies F-16s. Turkish firms want a share of the production work on the aircraft.",
+    ],
+)
+def test_a_share_of_a_market_or_of_an_unnamed_system_is_no_production(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.JOINT_PRODUCTION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
     ("first", "second", "system"),
     [
         (

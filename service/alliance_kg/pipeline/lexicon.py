@@ -362,6 +362,8 @@ LOCAL_MARKERS = {"local", "locally", "in-country"}
 # Sharing the making of materiel is producing it together: "shares the work on the NSM".
 SHARING = {"share", "split", "divide"}
 SHARED_WORK = {"work", "production", "manufacture", "manufacturing", "development", "workload"}
+# A part of the work on materiel held by a partner: "a share of the production work on the jet".
+WORK_SHARES = {"share", "workshare", "work-share"}
 # Assembling is putting together what another designed: "will be assembled in Poland".
 ASSEMBLING = {"assemble", "assembly"}
 # Subjects that are two producers as one: "a joint venture between X and Y will make shells".

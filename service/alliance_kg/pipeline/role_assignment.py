@@ -322,6 +322,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
                 for e in clients
                 if e.iri not in {a.iri for a in providers} and e.type is not EntityType.PERSON
             ]
+            if not clients and token.dep_ in {"relcl", "acl"}:  # "a fleet that Hagglunds rebuilt"
+                clients = [e for e in _keepers(token.head, ctx) if e not in providers]
             if not clients and (awarding := awarder(token)) is not None:  # "awarded Hanwha a deal"
                 clients = actors_of_np(awarding, ctx)[0]
             if providers and not clients:  # "Safran will open an engine repair hub in India"
@@ -590,3 +592,13 @@ def _output_strained(heads: list[Token]) -> bool:
     of the system the article is about when the sentence names none."""
     words = {t.lemma_.lower() for h in heads for t in np_tokens(h)}
     return bool(words & (INDUSTRIAL_SITES | PRODUCTION_NOUNS))
+
+
+def _keepers(equipment: Token, ctx: ArticleContext) -> list[Entity]:
+    """Who holds equipment a relative clause says was serviced: the subject of the clause that
+    names it ('Norway plans to add vehicles to a fleet that ...', 'the Navy operates frigates
+    that ...')."""
+    holder = equipment.head.head if equipment.dep_ == "pobj" else equipment.head
+    if equipment.dep_ not in {"dobj", "pobj"} or holder.pos_ != "VERB":
+        return []
+    return [e for e in subject_actors(holder, ctx)[0] if e.type is not EntityType.PERSON]

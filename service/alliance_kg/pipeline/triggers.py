@@ -100,6 +100,7 @@ from alliance_kg.pipeline.lexicon import (
     VERB_TRIGGERS,
     VISITING,
     WELCOMING_VERBS,
+    WORK_SHARES,
     WORKS_WEIGHING,
     WORKSHOP_NOUNS,
     WRITING_VERBS,
@@ -554,6 +555,8 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         goods = [t for head in contract_goods(token) for t in phrase_tokens(head)]
         bought = EntityType.MATERIEL in entity_types(goods, ctx)
         return Trigger(token, E.ARMS_TRANSFER) if bought else None
+    if lemma in WORK_SHARES and _share_of_work(token, ctx):  # "a share of the work on the jet"
+        return Trigger(token, E.JOINT_PRODUCTION, joint=True)
     if lemma in NEGOTIATION_NOUNS and _venture_discussed(token):
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "talks about a joint venture"
     if lemma in SUPPORT_NOUNS and _supports_a_system(token, ctx):
@@ -737,6 +740,22 @@ def _programme_joined(verb: Token, obj: Token | None, ctx: ArticleContext) -> bo
 def _bare(noun: Token) -> bool:
     """'the programme' with nothing but its article."""
     return all(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+
+
+def _share_of_work(share: Token, ctx: ArticleContext) -> bool:
+    """'a share of the production work on the Eurofighter', 'a larger workshare on the F-35':
+    a part of making a system named there (not 'a share of the market', nor 'the aircraft',
+    which may stand for any system the article named)."""
+    if lemma_of(share) == "share" and not any(
+        lemma_of(o) in SHARED_WORK for _p, o in prep_objects(share, {"of"})
+    ):
+        return False
+    spans = [span for t in phrase_tokens(share) if (span := ctx.span_of(t)) is not None]
+    named = [ctx.entity(span) for span in spans]  # as written: 'the aircraft' names no system
+    return any(
+        e is not None and e.type is EntityType.MATERIEL and e.iri not in ctx.gazetteer.has_narrower
+        for e in named
+    )
 
 
 def _venture_discussed(talks: Token) -> bool:
