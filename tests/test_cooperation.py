@@ -1159,3 +1159,24 @@ def test_care_for_people_or_support_for_a_deal_or_state_is_no_maintenance(
     extractor: Extractor, text: str
 ) -> None:
     assert E.MAINTENANCE_COOPERATION not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        (
+            "Emirati firms will make parts of the Rafale in partnership with Dassault.",
+            {"ARE", "FRA"},
+        ),
+        (
+            "Turkish companies produce drone engines in cooperation with Ukrainian firms.",
+            {"TUR", "UKR"},
+        ),
+    ],
+)
+def test_made_in_partnership_with_another_is_joint_production(
+    extractor: Extractor, text: str, parties: set[str]
+) -> None:
+    c = only(extractor, text, E.JOINT_PRODUCTION)
+    assert countries(c, Role.PARTICIPANT) == parties
+    assert c.roles[Role.MATERIEL]

@@ -355,6 +355,8 @@ BUYING_NOUNS = {"purchase", "procurement", "acquisition", "import", "order", "bu
 # Verbs that are production triggers when the producers are two or more, or "jointly".
 PRODUCTION_VERBS = {"produce", "manufacture", "develop", "design", "build", "assemble", "make"}
 JOINT_MARKERS = {"joint", "jointly", "together", "co", "collaborative", "cooperative"}
+# "in partnership with French suppliers", "in cooperation with Hanwha": made by two hands.
+WORKING_TOGETHER = {"partnership", "cooperation", "collaboration", "conjunction", "tandem"}
 # Making another's design with its consent, or a foreign system at home, is production done
 # together: "built under licence", "licence production", "assembled locally".
 LICENSING = {"licence", "license", "licensed", "licenced"}

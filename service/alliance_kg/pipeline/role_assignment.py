@@ -82,6 +82,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_force,
     made_under_licence,
     materiel_arrives,
+    partners_in,
     paying_aim,
     phrasal_lemma,
     state_sources,
@@ -217,6 +218,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             targets[prep] += [o for q, o in prep_objects(stranded.head, {prep})]
     for prep in ("to", "from"):  # "bought shells from allies, including from South Korea"
         targets[prep] += named_among(token, prep)
+    targets["with"] += partners_in(token)  # "in partnership with French suppliers"
     targets["with"] = [o for o in targets["with"] if o.i not in parts]
     gapped = {e.iri for g in gapped_givers(token) for e in actors_of_np(g, ctx)[0]}
 

@@ -77,6 +77,7 @@ from alliance_kg.pipeline.lexicon import (
     TOO_LITTLE,
     UNABLE,
     VISITING,
+    WORKING_TOGETHER,
 )
 from alliance_kg.pipeline.quantities import CURRENCY_WORDS
 from alliance_kg.pipeline.roles import (
@@ -134,8 +135,20 @@ def has_joint_marker(token: Token) -> bool:
 
 
 def made_together(token: Token) -> bool:
-    """Production by two hands: 'co-produce', 'jointly build', or by a joint venture."""
-    return has_joint_marker(token) or bool(joint_bodies(token))
+    """Production by two hands: 'co-produce', 'jointly build', 'make parts in partnership with
+    French suppliers', or by a joint venture."""
+    return has_joint_marker(token) or bool(joint_bodies(token)) or bool(partners_in(token))
+
+
+def partners_in(verb: Token) -> list[Token]:
+    """Whom a verb is done 'in partnership with', 'in cooperation with' ('make parts of the
+    aircraft in partnership with French suppliers')."""
+    return [
+        partner
+        for _p, way in prep_objects(verb, {"in"})
+        if lemma_of(way) in WORKING_TOGETHER
+        for _q, partner in prep_objects(way, {"with"})
+    ]
 
 
 def joint_bodies(token: Token) -> list[Token]:
