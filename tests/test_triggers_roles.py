@@ -906,12 +906,28 @@ def test_a_source_named_without_a_name_stays_open(extractor: Extractor) -> None:
     [
         "Norway committed $300 million in grants to Moldova.",
         "The Storting approved $300 million for Moldova in March.",
+        "The European Union pledged 40 million euros to bolster the defence of Moldova.",
+        "Norway committed $30 million over five years to strengthen security in Moldova.",
     ],
 )
 def test_a_sum_granted_to_a_state_is_aid(extractor: Extractor, text: str) -> None:
+    """A sum granted to or for a state, or to strengthen its security, is aid to it."""
     c = only(extractor, text, E.MILITARY_AID)
     assert countries(c, Role.RECIPIENT) == {"MDA"}
     assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan pledged 20 million dollars to build schools in Ghana.",
+        "Poland committed 5 billion zlotys to strengthen its own defence.",
+    ],
+)
+def test_a_sum_for_other_aims_or_ones_own_security_is_no_aid(
+    extractor: Extractor, text: str
+) -> None:
+    assert not [c for c in candidates(extractor, text) if c.type is E.MILITARY_AID]
 
 
 def test_the_state_receiving_a_sum_is_the_recipient(extractor: Extractor) -> None:

@@ -85,6 +85,7 @@ from alliance_kg.pipeline.trigger_checks import (
     partners_in,
     paying_aim,
     phrasal_lemma,
+    secured_states,
     state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
@@ -345,6 +346,8 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
             if not agents and c.inferred:  # "allies will provide": someone, though not known
                 c.unnamed.add(giver_role)
             takers = actors_at("to", "for")
+            if c.type is E.MILITARY_AID and token.pos_ == "VERB":  # "to strengthen security in"
+                takers += [e for h in secured_states(token) for e in actors_of_np(h, ctx)[0]]
             if obj is not None and (c.type is E.MILITARY_AID or targets["with"]):
                 takers += [e for e in actors_of_np(obj, ctx)[0] if e.type is EntityType.COUNTRY]
             if not takers and obj is not None:

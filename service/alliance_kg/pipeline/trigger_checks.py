@@ -708,11 +708,26 @@ def bought_for_another(token: Token, obj: Token | None, ctx: ArticleContext) -> 
 
 
 def money_for_a_state(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
-    """'committed $500 million in military financing to the Philippines': a sum given a state."""
+    """'committed $500 million in military financing to the Philippines', 'announced $100
+    million to strengthen security in Benin and Ghana': a sum given a state."""
     if obj is None or obj.ent_type_ != "MONEY":
         return False
     spent_on = [o for _p, o in prep_objects(obj, {"in"})]
-    return any(has_recipient(head, ctx) for head in (verb, obj, *spent_on))
+    secured = EntityType.COUNTRY in entity_types(secured_states(verb), ctx)
+    return secured or any(has_recipient(head, ctx) for head in (verb, obj, *spent_on))
+
+
+def secured_states(verb: Token) -> list[Token]:
+    """Whose security a purpose clause of the verb serves: 'to strengthen security in Benin
+    and Ghana', 'to bolster the defence of Moldova'."""
+    return [
+        state
+        for aim in verb.children
+        if aim.dep_ in {"xcomp", "advcl"} and any(c.lower_ == "to" for c in aim.children)
+        for guarded in aim.children
+        if guarded.dep_ == "dobj" and lemma_of(guarded) in MILITARY_WORDS
+        for _p, state in prep_objects(guarded, {"in", "of"})
+    ]
 
 
 def foreign_system(obj: Token, ctx: ArticleContext) -> bool:
