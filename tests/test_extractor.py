@@ -646,6 +646,24 @@ def test_the_same_day_is_the_day_told_before(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The scheme grew out of a meeting at the White House on July 14, when Trump received "
+        "Rutte and said Washington would sell weapons to NATO for delivery to Ukraine.",
+        "The plan was agreed at a summit in Vilnius on July 14, where Biden said the United "
+        "States would send more Patriot missiles to Ukraine.",
+    ],
+)
+def test_a_date_told_in_a_past_clause_points_back_whatever_the_futures_around_it(
+    extractor: Extractor, text: str
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 8, 6)))
+    transfers = events_of(extraction, E.ARMS_TRANSFER) + events_of(extraction, E.MILITARY_AID)
+    assert transfers
+    assert {e.date for e in transfers} == {EventDate(2025, 7, 14)}
+
+
+@pytest.mark.parametrize(
     ("text", "day"),
     [
         (

@@ -87,6 +87,7 @@ def date_for(
     ]
     for found, reported, pointing in tiers:
         for ent in found:
+            pointing = _told_in_the_past(ent, trigger) or pointing
             resolved = resolve_date(ent.text, published, pointing, previous)
             if resolved is not None:
                 return resolved, reported, _deadline(ent)
@@ -112,6 +113,17 @@ def _at_that_occasion(trigger: Token, scope: set[int]) -> bool:
         for prep in trigger.doc[i].children
         for obj in prep.children
     )
+
+
+def _told_in_the_past(ent: Span, trigger: Token) -> Direction | None:
+    """'grew out of a meeting on July 14, when Trump ... said Washington would sell': a date
+    in another clause than the trigger's, told in the past tense, points back, whatever the
+    trigger's own tense."""
+    clause = _clause_of(ent.root)
+    if clause.i == _clause_of(trigger).i:
+        return None
+    found = tensed_verb(clause)
+    return Direction.PAST if found is not None and found[1] is Tense.PAST else None
 
 
 def _other_clauses(verb: Token) -> set[int]:
