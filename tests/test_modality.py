@@ -17,6 +17,7 @@ from alliance_kg.pipeline.modality import Modality, chain, resolve_modality
 AT = EventClass.ARMS_TRANSFER
 JP = EventClass.JOINT_PRODUCTION
 LM = EventClass.LEADERS_MEETING
+PC = EventClass.POLICY_CHANGE
 
 STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
     Status.CONSIDERED: [
@@ -27,6 +28,9 @@ STATUS_CASES: dict[Status, list[tuple[str, EventClass]]] = {
         ),
         ("Kyiv is looking for partners to [produce] shells in Ukraine.", JP),
         ("Canberra is eyeing the [purchase] of Japanese frigates.", AT),
+        ("Two senators [introduced] a bill to let the Navy buy ships abroad.", PC),
+        ("Lawmakers in Tokyo introduced a bill to [ease] the export rules.", PC),
+        ("Opposition lawmakers have tabled a bill to [lift] the ban on lethal aid.", PC),
         ("The [sale] of the frigates is under consideration.", AT),
         ("Tokyo could [export] the radars to Manila.", AT),
         ("The proposed [sale] of the frigates has drawn criticism.", AT),

@@ -200,6 +200,8 @@ EXPORT_HALTING = {"stop", "halt", "suspend", "freeze", "pause", "ban"}
 # A bill weighed or debated is a policy change under consideration ("weighing a bill that").
 BILLS = {"bill", "legislation", "amendment"}
 DELIBERATING = {"weigh", "consider", "debate", "discuss", "draft", "mull", "review", "study"}
+# A bill put before a legislature is proposed, not passed: "introduced a bill to ease the rules".
+PROPOSING = {"introduce", "table", "file", "submit", "sponsor"}
 # "revise/overhaul" as policy change need a policy object; as maintenance, materiel.
 POLICY_OR_MAINTENANCE = {"overhaul"}
 # Words that make a transfer a sale rather than a gift.

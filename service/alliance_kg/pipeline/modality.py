@@ -15,6 +15,7 @@ from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ANNOUNCING,
+    BILLS,
     BLOCKING,
     CONTINUING,
     CUES_NEEDING_DEAL,
@@ -35,6 +36,7 @@ from alliance_kg.pipeline.lexicon import (
     OFFERING_VERBS,
     PHRASAL_CUES,
     PP_STATUS,
+    PROPOSING,
     REPORTING,
     STATUS_CUES,
     SUBJECT_CUES,
@@ -98,7 +100,7 @@ def _is_event_word(token: Token) -> bool:
     Other nouns are entities: 'the tanks that Poland ordered arrived' says nothing of the order.
     """
     lemma = token.lemma_.lower()
-    return lemma in STATUS_CUES or lemma in NOUN_TRIGGERS or lemma in FRAMEWORK_NOUNS
+    return lemma in STATUS_CUES or lemma in NOUN_TRIGGERS or lemma in FRAMEWORK_NOUNS | BILLS
 
 
 def _entity_description(node: Token) -> bool:
@@ -159,6 +161,9 @@ def _own_cue(token: Token) -> Cue | None:
     phrasal = _phrasal_cue(token)
     if phrasal is not None:
         return phrasal
+    bill = any(c.dep_ == "dobj" and c.lemma_.lower() in BILLS for c in token.children)
+    if lemma in PROPOSING and bill:
+        return Status.CONSIDERED, token.text  # "introduced a bill to ease the rules": proposed
     status = STATUS_CUES.get(lemma)
     if status is None:
         return None
