@@ -1180,3 +1180,26 @@ def test_made_in_partnership_with_another_is_joint_production(
     c = only(extractor, text, E.JOINT_PRODUCTION)
     assert countries(c, Role.PARTICIPANT) == parties
     assert c.roles[Role.MATERIEL]
+
+
+@pytest.mark.parametrize(
+    ("text", "provider", "client"),
+    [
+        ("Korea will supply spare parts for Poland's K9 howitzers.", "KOR", "POL"),
+        ("Hanwha will provide parts for repairs of Estonian howitzers.", "KOR", "EST"),
+    ],
+)
+def test_parts_supplied_for_upkeep_are_maintenance_not_supply_chain(
+    extractor: Extractor, text: str, provider: str, client: str
+) -> None:
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert E.SUPPLY_CHAIN_COOPERATION not in kinds
+    (c,) = [c for c in candidates(extractor, text) if c.trigger.lemma_ in {"supply", "provide"}]
+    assert c.type is E.MAINTENANCE_COOPERATION
+    assert provider in countries(c, Role.PROVIDER)
+    assert countries(c, Role.CLIENT) == {client}
+
+
+def test_parts_for_a_production_line_are_still_supply_chain(extractor: Extractor) -> None:
+    text = "Japan will supply parts for the F-35 production line in Texas."
+    assert only(extractor, text, E.SUPPLY_CHAIN_COOPERATION).roles[Role.MATERIEL]

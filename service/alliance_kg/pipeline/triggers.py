@@ -57,6 +57,7 @@ from alliance_kg.pipeline.lexicon import (
     LICENCE_RESTRICTING,
     LICENCES,
     MAINTAINED_NOUNS,
+    MAINTENANCE_NOUNS,
     MILITARY_SITES,
     MILITARY_WORDS,
     MOVING_VERBS,
@@ -295,6 +296,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if kept_in_service(token, ctx):
         return Trigger(token, E.MAINTENANCE_COOPERATION)  # "keep the Turkish fleet flying"
     if lemma in SUPPLYING_VERBS and obj_lemmas & INDUSTRIAL_INPUTS:
+        if _for_upkeep(token):  # "providing spare parts for refits"
+            return Trigger(token, E.MAINTENANCE_COOPERATION)
         return Trigger(token, E.SUPPLY_CHAIN_COOPERATION)  # "supply parts and raw materials"
     if lemma in GIVING_VERBS | VERB_AID and counts_only(token):  # "Belgium pledged 30 more"
         return Trigger(token, E.MILITARY_AID if lemma in VERB_AID else E.ARMS_TRANSFER)
@@ -665,6 +668,16 @@ def _supports_a_system(support: Token, ctx: ArticleContext) -> bool:
     a system or a fleet, not a state ('support for Ukraine') or a deal ('for the F-35 buy')."""
     served = [o for _p, o in prep_objects(support, {"for"})]
     return any(lemma_of(o) in MAINTAINED_NOUNS or _names_materiel(o, ctx) for o in served)
+
+
+def _for_upkeep(verb: Token) -> bool:
+    """'providing spare parts and technical assistance for refits': parts that keep equipment
+    going, not inputs to anyone's production."""
+    obj = direct_object(verb)
+    spare = obj is not None and any(lemma_of(c) == "spare" for c in obj.children)
+    served = {lemma_of(o) for _p, o in prep_objects(verb, {"for"})}
+    served |= {lemma_of(o) for _p, o in prep_objects(obj, {"for"})} if obj is not None else set()
+    return spare or bool(served & set(MAINTENANCE_NOUNS))
 
 
 def _names_materiel(noun: Token, ctx: ArticleContext) -> bool:
