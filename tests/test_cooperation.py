@@ -184,6 +184,7 @@ def test_an_agreement_negotiated_or_struck_is_cooperation(extractor: Extractor, 
         ("Rheinmetall opened an ammunition factory in Lithuania on Tuesday.", {"DEU", "LTU"}),
         ("Saab will set up a production line for Gripen jets in Brazil with Embraer.", {"SWE"}),
         ("Baykar has established a drone plant in Ukraine.", {"TUR", "UKR"}),
+        ("Hanwha inaugurated a K9 howitzer plant in Poland on Monday.", {"KOR", "POL"}),
         (
             "Rheinmetall and the Lithuanian government agreed to build a plant for 155mm "
             "artillery shells.",

@@ -127,6 +127,7 @@ ESTABLISHING = {
     "form",
     "found",
     "open",
+    "inaugurate",
     "unveil",
     "upgrade",
     "build",
