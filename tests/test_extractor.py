@@ -646,6 +646,25 @@ def test_the_same_day_is_the_day_told_before(
 
 
 @pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        (
+            "Japan sold Manila four radars made by Mitsubishi Electric under a contract signed "
+            "in 2020.",
+            2020,
+        ),
+        ("Greece bought 24 Rafale jets built by Dassault under a deal signed in 2021.", 2021),
+    ],
+)
+def test_goods_made_under_a_dated_contract_are_sold_when_it_was_signed(
+    extractor: Extractor, text: str, year: int
+) -> None:
+    extraction = extractor.extract(article(text, date(2025, 8, 6)))
+    (sale,) = events_of(extraction, E.ARMS_TRANSFER)
+    assert sale.date == EventDate(year)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The scheme grew out of a meeting at the White House on July 14, when Trump received "

@@ -241,11 +241,20 @@ def _decision_dates(trigger: Token, dates: list[Span], anchors: set[int]) -> lis
             clause.dep_ in {"acl", "relcl"}
             and _deciding(clause)
             and deal.i != trigger.i
-            and {deal.i, deal.head.i, deal.head.head.i} & anchors
+            and {deal.i, deal.head.i, deal.head.head.i, *_goods_held(deal)} & anchors
             and deal.lemma_.lower() in _DEALS
         ):
             found.append(ent)
     return found
+
+
+def _goods_held(deal: Token) -> set[int]:
+    """'sold four radars made by Mitsubishi Electric under a contract': the goods a
+    participle hangs the deal on, whose sale the deal is."""
+    verb = deal.head.head if deal.head.dep_ == "prep" else None
+    if verb is None or verb.dep_ != "acl" or verb.tag_ != "VBN":
+        return set()
+    return {verb.head.i, verb.head.head.i}
 
 
 def _clause_of(token: Token) -> Token:
