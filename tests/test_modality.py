@@ -226,6 +226,24 @@ def test_negation_keeps_the_status(nlp: Language, marked: str, status: Status) -
 
 
 @pytest.mark.parametrize(
+    ("marked", "event_class"),
+    [
+        ("The coup law cuts off a large share of security [assistance].", EventClass.MILITARY_AID),
+        ("Germany called off the [sale] of Leopard tanks to Saudi Arabia.", AT),
+        ("The United States cut off military [aid] to Egypt in 2013.", EventClass.MILITARY_AID),
+    ],
+)
+def test_a_blocking_phrasal_verb_negates_what_it_governs(
+    nlp: Language, marked: str, event_class: EventClass
+) -> None:
+    assert modality_of(nlp, marked, event_class).negated
+
+
+def test_cutting_a_price_negates_nothing(nlp: Language) -> None:
+    assert not modality_of(nlp, "Poland cut the price of its K2 [order].", AT).negated
+
+
+@pytest.mark.parametrize(
     "marked",
     [
         "If the talks succeed, the allies would [build] the frigates together.",

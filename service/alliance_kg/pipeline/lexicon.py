@@ -1134,6 +1134,9 @@ BLOCKING = {
     "prohibit",
     "forbid",
 }
+# Phrasal verbs that block what they govern: "cuts off security assistance", "called off the
+# sale".
+BLOCKING_PHRASES = {("cut", "off"), ("call", "off"), ("shut", "down")}
 # Nouns of a frame an event is set in: "a framework for their partnership is set to be
 # signed", "signed an agreement to set up a joint venture that will build drones" say the
 # status of what they frame.

@@ -17,6 +17,7 @@ from alliance_kg.pipeline.lexicon import (
     ANNOUNCING,
     BILLS,
     BLOCKING,
+    BLOCKING_PHRASES,
     CONTINUING,
     CUES_NEEDING_DEAL,
     CUES_NEEDING_INFINITIVE,
@@ -363,8 +364,15 @@ def _negated(token: Token, *, governor: bool) -> bool:
     return (
         any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children)
         or (governor and token.lemma_.lower() in BLOCKING and token.pos_ == "VERB")
+        or (governor and token.pos_ == "VERB" and _blocking_phrase(token))
         or (token.pos_ == "VERB" and any(map(_no_subject, token.children)))
     )
+
+
+def _blocking_phrase(verb: Token) -> bool:
+    """'cuts off security assistance', 'called off the sale'."""
+    lemma = verb.lemma_.lower()
+    return any(c.dep_ == "prt" and (lemma, c.lower_) in BLOCKING_PHRASES for c in verb.children)
 
 
 def _hedged_refusal(token: Token) -> bool:
