@@ -971,6 +971,25 @@ def test_an_agreement_purchases_are_made_under_is_no_cooperation(
     assert E.DEFENSE_COOPERATION not in {c.type for c in candidates(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "cooperation"),
+    [
+        (
+            "Details of the industrial agreement between Airbus and Turkish Aerospace are due.",
+            False,
+        ),
+        ("The industrial partnership between Lockheed Martin and Tata will be expanded.", False),
+        ("The industrial agreement between Japan and Britain covers the new fighter.", True),
+    ],
+)
+def test_an_industrial_accord_between_firms_is_no_cooperation(
+    extractor: Extractor, text: str, cooperation: bool
+) -> None:
+    """Firms' industrial accords are business; with a state among the parties they stay."""
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert (E.DEFENSE_COOPERATION in kinds) is cooperation
+
+
 def test_a_security_pact_a_purchase_is_made_under_stays_cooperation(
     extractor: Extractor,
 ) -> None:

@@ -714,6 +714,8 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         left = token.pos_ != "VERB" and scheme_left(token)
         if cooperation and (_criterion(token) or _priced(token) or _buys_under(token) or left):
             continue
+        if cooperation and _industrial_deal(token, ctx):
+            continue
         if trigger is not None:
             found.append(trigger)
             if transfer:
@@ -849,6 +851,17 @@ def _priced(token: Token) -> bool:
         and next((a for a in t.ancestors if a.pos_ in {"VERB", "AUX"}), None) == verb
         for t in verb.subtree
     )
+
+
+def _industrial_deal(agreement: Token, ctx: ArticleContext) -> bool:
+    """'the industrial agreement between Airbus and Turkish Aerospace': an industrial accord
+    between firms, no state among its parties, is business, no cooperation between states."""
+    industrial = any(c.dep_ == "amod" and c.lower_ == "industrial" for c in agreement.children)
+    if lemma_of(agreement) not in ARRANGING or not industrial:
+        return False
+    parties = [t for _p, o in prep_objects(agreement, {"between", "among"}) for t in o.subtree]
+    kinds = entity_types(parties, ctx)
+    return EntityType.ORGANIZATION in kinds and EntityType.COUNTRY not in kinds
 
 
 def _buys_under(token: Token) -> bool:
