@@ -597,6 +597,26 @@ def test_what_a_supplier_failed_to_deliver_is_no_transfer(extractor: Extractor, 
     assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A plant in Arizona would let Rafael serve the U.S. Army without shipping every missile "
+        "across the Atlantic.",
+        "Poland will build the K2 tanks at home instead of buying them from South Korea.",
+    ],
+)
+def test_a_transfer_done_without_or_instead_of_is_none(extractor: Extractor, text: str) -> None:
+    """'without shipping every missile', 'instead of buying them': the transfer is not made."""
+    kinds = {c.type for c in candidates(extractor, text)}
+    assert not kinds & {E.ARMS_TRANSFER, E.MILITARY_AID}
+
+
+def test_a_transfer_beside_a_forgone_one_stands(extractor: Extractor) -> None:
+    text = "Norway donated 20 howitzers to Ukraine instead of selling them."
+    c = only(extractor, text, E.MILITARY_AID)
+    assert countries(c, Role.RECIPIENT) == {"UKR"}
+
+
 def test_arming_a_ship_is_equipping_it_not_aid(extractor: Extractor) -> None:
     equip = "The missile will also arm two larger Aegis-equipped vessels now being built."
     assert E.MILITARY_AID not in {c.type for c in candidates(extractor, equip)}

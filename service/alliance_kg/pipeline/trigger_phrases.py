@@ -93,6 +93,15 @@ def only_permitted(token: Token) -> bool:
     return False
 
 
+def forgone(verb: Token) -> bool:
+    """'without shipping every missile', 'instead of buying them': a transfer not made."""
+    if verb.dep_ != "pcomp":
+        return False
+    prep = verb.head
+    instead = prep.lower_ == "of" and any(c.lower_ == "instead" for c in prep.children)
+    return prep.lower_ == "without" or instead
+
+
 def not_managed(verb: Token) -> bool:
     """'has been unable to deliver the first jets', 'failed to deliver': no transfer done."""
     return verb.dep_ == "xcomp" and lemma_of(verb.head) in FAILING

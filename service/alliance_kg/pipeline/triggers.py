@@ -192,6 +192,7 @@ from alliance_kg.pipeline.trigger_phrases import (
     contract_goods,
     counts_only,
     describes_contents,
+    forgone,
     funders,
     gapped_givers,
     granted_sum,
@@ -707,7 +708,11 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
             trigger = None
         transfer = trigger is not None and trigger.type in {E.ARMS_TRANSFER, E.MILITARY_AID}
         if transfer and (
-            only_permitted(token) or not_managed(token) or _know_how(token) or policy_topic(token)
+            only_permitted(token)
+            or not_managed(token)
+            or forgone(token)
+            or _know_how(token)
+            or policy_topic(token)
         ):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
