@@ -646,6 +646,24 @@ def test_a_fleet_maintained_is_of_the_system_the_article_names(
 
 
 @pytest.mark.parametrize(
+    ("text", "part"),
+    [
+        (
+            "The plant would draw on local firms for rocket motors, and Australian suppliers "
+            "could later feed parts to Kongsberg's lines in Norway.",
+            "rocket motor",
+        ),
+        ("Korean suppliers could feed parts to Lockheed Martin's F-35 production lines.", "F-35"),
+    ],
+)
+def test_parts_fed_to_a_supply_chain_are_of_what_the_sentence_names(
+    extractor: Extractor, text: str, part: str
+) -> None:
+    c = only(extractor, text, E.SUPPLY_CHAIN_COOPERATION)
+    assert part in {e.label for e in c.roles[Role.MATERIEL].values()}
+
+
+@pytest.mark.parametrize(
     ("text", "client"),
     [
         ("Norway plans to add new vehicles to a fleet that Hagglunds has already rebuilt.", "NOR"),

@@ -181,6 +181,11 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
         INDUSTRIAL_INPUTS
     ):  # "shortages of parts at the plant where it makes F-16s": the F-16s fall short
         materiel += production_in(token.sent, ctx)
+    if c.type is E.SUPPLY_CHAIN_COOPERATION and all(
+        ctx.gazetteer.is_generic(e.iri) for e in materiel
+    ):  # none or only 'parts': "firms for rocket motors ..., and suppliers could feed parts"
+        named = entities_in(iter(token.sent), ctx, {EntityType.MATERIEL})
+        materiel += [e for e in named if not ctx.gazetteer.is_generic(e.iri)]
     if c.type in MATERIEL_CLASSES:
         c.add(Role.MATERIEL, materiel)
         for head in heads + of_objects:
