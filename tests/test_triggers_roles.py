@@ -497,6 +497,37 @@ def test_sending_a_carrier_strike_group_is_a_deployment(extractor: Extractor) ->
     assert entity_iri("Materiel", "carrier strike group") in c.roles[Role.MATERIEL]
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Polish tank crews have been training in Germany since March.", "POL"),
+        ("Norwegian pilots spent six weeks in the United States learning to fly.", "NOR"),
+        ("A team of French officers remains in Abu Dhabi to advise the air force.", "FRA"),
+        ("About 300 British soldiers flew in for the exercise.", "GBR"),
+        ("Ireland keeps a battalion of 300 troops with the UN mission in Lebanon.", "IRL"),
+        ("Canada will send two frigates to the drills, alongside 400 sailors.", "CAN"),
+    ],
+)
+def test_forces_staying_training_or_sent_with_craft_are_deployed(
+    extractor: Extractor, text: str, state: str
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {state}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rotation will give Australian crews years of practice.",
+        "The plant will supply the Lithuanian army as well as allied forces.",
+    ],
+)
+def test_forces_given_or_supplied_something_are_not_deployed(
+    extractor: Extractor, text: str
+) -> None:
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_submarine_docking_at_a_port_is_deployed_there(extractor: Extractor) -> None:
     text = "A U.S. Navy submarine docked at the port of Busan, the first such visit since 1990."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
@@ -647,6 +678,32 @@ def test_a_leaders_own_visit_and_talks(extractor: Extractor) -> None:
     text = "President Macron travelled to Berlin for talks with Chancellor Scholz."
     c = only(extractor, text, E.LEADERS_MEETING)
     assert countries(c, Role.PARTICIPANT) >= {"FRA", "DEU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("The Polish president is expected to travel to Seoul next month.", {"POL", "KOR"}),
+        ("Chancellor Olaf Scholz will fly to Beijing on Thursday.", {"DEU", "CHN"}),
+        ("Japan's defence minister went to Canberra on Monday.", {"JPN", "AUS"}),
+    ],
+)
+def test_a_leader_travelling_to_a_state_meets_its_leaders(
+    extractor: Extractor, text: str, states: set[str]
+) -> None:
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert countries(c, Role.PARTICIPANT) == states
+
+
+def test_a_visit_named_by_its_visitor_is_a_meeting(extractor: Extractor) -> None:
+    text = (
+        "Japan's prime minister, Fumio Kishida, arrived on Sunday. "
+        "Mr Kishida's two-day visit to Manila ended with a dinner."
+    )
+    [met] = events_of(extractor.extract(article(text, PUBLISHED)), E.LEADERS_MEETING)
+    assert isos(met, Role.PARTICIPANT) == {"JPN", "PHL"}
+    text = "Polish troops will travel to Germany for the exercise."
+    assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
 
 
 def test_sitting_down_with_a_leader_is_a_meeting(extractor: Extractor) -> None:

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from alliance_kg.model import Entity, EntityType
 from alliance_kg.pipeline.candidate import SHARED, E
 from alliance_kg.pipeline.context import ACTOR_TYPES, ArticleContext
-from alliance_kg.pipeline.lexicon import CLEARING_VERBS, REPORTING
+from alliance_kg.pipeline.lexicon import CLEARING_VERBS, EXERCISING_VERBS, REPORTING, STAYING_VERBS
 from alliance_kg.pipeline.roles import (
     actors_of_np,
     entities_in,
@@ -18,6 +18,7 @@ from alliance_kg.pipeline.roles import (
     phrase_tokens,
     prep_objects,
     subject_actors,
+    subject_of,
 )
 from alliance_kg.pipeline.triggers import Trigger
 
@@ -150,4 +151,14 @@ def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
                 actors, inferred = actors_of_np(t, ctx)
                 if actors:
                     return actors, inferred
-    return subject_actors(token, ctx)
+    actors, inferred = subject_actors(token, ctx)
+    # "a team of Italian officers remains in Doha": who stays is who the team is made of (a
+    # group that arrives is a stage of a deployment, told on its own)
+    staying = token.lemma_.lower() in STAYING_VERBS | EXERCISING_VERBS
+    subject = subject_of(token) if trigger.type is E.PERSONNEL_DEPLOYMENT and staying else None
+    if not actors and subject is not None:
+        for _prep, members in prep_objects(subject, {"of"}):
+            actors, inferred = actors_of_np(members, ctx)
+            if actors:
+                break
+    return actors, inferred

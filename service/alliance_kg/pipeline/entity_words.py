@@ -47,6 +47,10 @@ TITLES = {
     "ms.",
     "mrs.",
     "dr.",
+    "mr",  # British style, without the stop: "Mr Singh"
+    "ms",
+    "mrs",
+    "dr",
     "senator",
     "sen.",
     "rep.",

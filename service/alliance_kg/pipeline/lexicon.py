@@ -703,6 +703,14 @@ MOVING_VERBS = {
 }
 # Verbs whose object is the place gone to: "instructors are likely to visit Taiwan".
 VISITING = {"visit", "tour"}
+# Verbs of staying somewhere: forces that stay or train abroad are deployed there ("crews spent
+# months in Germany", "a team of officers remains in Doha", "pilots are training in Texas").
+STAYING_VERBS = {"remain", "stay", "spend"}
+# Verbs of a leader's journey: travelling to a state or its capital is a visit to its leaders
+# ("the minister is expected to travel to New Delhi", "the chancellor flew to Cairo").
+TRAVELLING_VERBS = {"travel", "fly", "go", "head", "journey"}
+# Bodies forces serve with abroad: "keeps a battalion with the UN mission in South Sudan".
+MISSION_NOUNS = {"mission", "operation", "coalition"}
 # Materiel arriving in a state is delivered to it: "the first K2 tanks arrived in Poland".
 ARRIVING_VERBS = {"arrive", "reach"}
 # Materiel awaited at a place is due to arrive there: "the first jets are expected in Poland".
@@ -788,6 +796,7 @@ PERSONNEL_NOUNS = {
     "adviser",
     "advisor",
     "observer",
+    "crew",
 }
 # "its carrier strike group", "a naval task group": a group that is a military formation.
 FORCE_GROUP_MODIFIERS = {"strike", "battle", "task"}

@@ -19,6 +19,8 @@ from alliance_kg.pipeline.lexicon import (
     DEAL_NOUNS,
     DEMAND_NOUNS,
     ESTABLISHING,
+    EXERCISE_NOUNS,
+    EXERCISING_VERBS,
     EXPORT_WORDS,
     FEW_NOUNS,
     FORCE_GROUP_MODIFIERS,
@@ -45,6 +47,7 @@ from alliance_kg.pipeline.lexicon import (
     MEETING_PHRASES,
     MILITARY_WORDS,
     MINISTERIAL,
+    MISSION_NOUNS,
     MORE_WORDS,
     NEEDING_VERBS,
     NOUN_TRIGGERS,
@@ -70,12 +73,15 @@ from alliance_kg.pipeline.lexicon import (
     SECURING_VERBS,
     SHIP_PREFIXES,
     SHORT_ADJECTIVES,
+    STAYING_VERBS,
     STOCK_NOUNS,
     STRENGTHENING,
     TIES,
     TOGETHER_MARKERS,
     TOO_LITTLE,
+    TRAVELLING_VERBS,
     UNABLE,
+    VERB_TRIGGERS,
     VISITING,
     WORKING_TOGETHER,
 )
@@ -327,6 +333,25 @@ def leaders_meet(verb: Token, ctx: ArticleContext) -> bool:
     if lemma_of(subject) in LEADER_NOUNS:
         return True
     return EntityType.PERSON in entity_types(list(phrase_tokens(subject)), ctx)
+
+
+def leader_travels(verb: Token, ctx: ArticleContext) -> bool:
+    """'the defence minister is expected to travel to New Delhi': a leader or minister going to
+    a state or its capital, where its leaders receive them ('flew to Cairo to meet', 'travelled
+    to Berlin for talks' are told by the words of meeting)."""
+    if lemma_of(verb) not in TRAVELLING_VERBS:
+        return False
+    subject = subject_of(verb)
+    purposes = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"}]
+    purposes += [o for _p, o in prep_objects(verb, {"for"})]
+    if subject is None or any(
+        lemma_of(p) in VERB_TRIGGERS or p.lower_ in NOUN_TRIGGERS for p in purposes
+    ):
+        return False
+    kinds = entity_types(list(phrase_tokens(subject)), ctx)
+    if not (is_leader(subject) or lemma_of(subject) in MINISTERIAL or EntityType.PERSON in kinds):
+        return False
+    return EntityType.COUNTRY in entity_types([o for _p, o in prep_objects(verb, {"to"})], ctx)
 
 
 def received_by(verb: Token, ctx: ArticleContext) -> set[EntityType]:
@@ -636,10 +661,23 @@ def forces_move(token: Token, ctx: ArticleContext) -> bool:
     ]
     if lemma_of(token) in VISITING:  # "instructors will visit Taiwan"
         places += [o for o in token.children if o.dep_ == "dobj"]
+    # "several hundred service members flew in for the exercise"
+    places += [o for _p, o in prep_objects(token, {"for"}) if lemma_of(o) in EXERCISE_NOUNS]
     moving = [t for mover in movers for t in phrase_tokens(mover)]
     under_way = lemma_of(token) in CRAFT_MOVING_VERBS or commissioned(moving)
     craft = under_way and EntityType.MATERIEL in entity_types(moving, ctx)
     return bool(places) and (craft or any(map(is_force, movers)))
+
+
+def forces_abroad(verb: Token, ctx: ArticleContext) -> bool:
+    """'crews spent months in northern Germany', 'a team of officers remains in Doha', 'pilots
+    have been training in the United States': forces staying or training in a named place."""
+    if lemma_of(verb) not in STAYING_VERBS | EXERCISING_VERBS or trained_together(verb):
+        return False  # "forces will train together in Hokkaido": cooperation
+    subject = subject_of(verb)
+    if subject is None or not is_force(subject):
+        return False
+    return any(ctx.place_of(o) is not None for _p, o in prep_objects(verb, {"in", "at"}))
 
 
 def commissioned(tokens: list[Token]) -> bool:
@@ -676,7 +714,8 @@ def forces_posted(verb: Token, obj: Token | None) -> bool:
     a verb putting forces somewhere (a host is the place itself)."""
     if obj is None or lemma_of(verb) not in POSTING_VERBS or not is_force(obj):
         return False
-    placed = any(
+    serving = any(lemma_of(o) in MISSION_NOUNS for _p, o in prep_objects(verb, {"with"}))
+    placed = serving or any(
         c.dep_ == "prep"
         and c.lower_ in PLACING_PREPOSITIONS
         and not any(o.tag_ == "WDT" for o in c.children)  # "a wrangle in which ... had kept"

@@ -60,6 +60,7 @@ from alliance_kg.pipeline.lexicon import (
     MAINTENANCE_NOUNS,
     MILITARY_SITES,
     MILITARY_WORDS,
+    MINISTERIAL,
     MOVING_VERBS,
     NEGOTIATING_VERBS,
     NEGOTIATION_NOUNS,
@@ -136,6 +137,7 @@ from alliance_kg.pipeline.trigger_checks import (
     entity_types,
     exports_opened,
     exports_withheld,
+    forces_abroad,
     forces_move,
     forces_posted,
     forces_present,
@@ -157,6 +159,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_used_up,
     kept_in_service,
     lags_demand,
+    leader_travels,
     leaders_meet,
     leaves_scheme,
     lemma_of,
@@ -339,6 +342,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "troops are taking part in the drills"
     if lemma in MOVING_VERBS | VISITING and forces_move(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
+    if forces_abroad(token, ctx):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "crews spent months in Germany"
     if materiel_arrives(token, ctx):
         return Trigger(token, E.ARMS_TRANSFER)  # "the first K2 tanks arrived in Poland"
     if lemma in DISPATCHING and sent_for_work(token) is not None:
@@ -348,7 +353,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     if lemma in GIVING_VERBS and said_of_an_event(token):
         return None  # "a purchase that would give Poland the largest fleet": a result
     if lemma in GIVING_VERBS:
-        if obj is not None and is_force(obj):  # "send troops", not "give forces access"
+        # "send troops", and forces sent with craft ("send a frigate and 200 sailors", "two jets,
+        # alongside 100 airmen"); not forces given something ("give crews practice", "access")
+        sent = [obj] if obj is not None and obj.dep_ != "dative" else []
+        if sent and lemma in DISPATCHING:
+            sent += [*sent[0].conjuncts, *(o for _p, o in prep_objects(token, {"alongside"}))]
+        if any(map(is_force, sent)):
             return Trigger(token, E.PERSONNEL_DEPLOYMENT)
         heads = [obj, *obj.conjuncts] if obj is not None else []  # "guns, as well as howitzers"
         heads += more_objects(token)
@@ -366,6 +376,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.MILITARY_AID if gift else E.ARMS_TRANSFER)
     if meets_with(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Modi sat down with Biden"
+    if leader_travels(token, ctx):
+        return Trigger(token, E.LEADERS_MEETING)  # "the minister will travel to New Delhi"
     if lemma in WELCOMING_VERBS and EntityType.PERSON in kinds | received_by(token, ctx):
         return Trigger(token, E.LEADERS_MEETING)  # "Erdogan welcomed Kristersson to Ankara"
     if lemma in GATHERING_VERBS and leaders_meet(token, ctx):
@@ -620,8 +632,10 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         and EntityType.ORGANIZATION not in kinds
     ):
         return None
+    visitors = _visitors(token)
     if lemma == "visit" and not (
-        (kinds | entity_types(_visitors(token), ctx)) & {EntityType.PERSON}
+        (kinds | entity_types(visitors, ctx)) & {EntityType.PERSON}
+        or any(is_leader(t) or lemma_of(t) in MINISTERIAL for t in visitors)
         or "state" in modifiers
         or personal_possessor(token)
     ):
@@ -729,8 +743,10 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
 
 
 def _visitors(visit: Token) -> list[Token]:
-    """Who makes a visit: 'a visit by Kishida', 'Kishida is considering a visit to Seoul'."""
+    """Who makes a visit: 'a visit by Kishida', "Mr Singh's visit", 'Kishida is considering a
+    visit to Seoul'."""
     visitors = [t for _, by in prep_objects(visit, {"by"}) for t in phrase_tokens(by)]
+    visitors += [t for c in visit.children if c.dep_ == "poss" for t in phrase_tokens(c)]
     if visit.dep_ == "dobj" and (doer := subject_of(visit.head)) is not None:
         visitors += phrase_tokens(doer)
     return visitors
