@@ -528,6 +528,42 @@ def test_forces_given_or_supplied_something_are_not_deployed(
     assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "state", "status"),
+    [
+        ("Canada unveiled a new defence policy on Monday.", "CAN", Status.AGREED),
+        ("Norway published its long-term defence plan on Friday.", "NOR", Status.COMPLETED),
+        ("Denmark drew up plans for a new conscription law.", "DNK", Status.PLANNED),
+        ("Hungary has said it will not send further weapons to Ukraine.", "HUN", Status.AGREED),
+        ("Slovakia said it would send no more tanks to Ukraine.", "SVK", Status.AGREED),
+        ("Washington froze most of its military programmes in Mali.", "USA", Status.COMPLETED),
+        ("Spain is weighing raising the defence budget to 2.5 percent.", "ESP", Status.CONSIDERED),
+        ("Italian ministers discussed lifting spending to 3 percent.", "ITA", Status.CONSIDERED),
+    ],
+)
+def test_policy_published_planned_halted_or_targeted(
+    extractor: Extractor, text: str, state: str, status: Status
+) -> None:
+    """A defence plan published, a law planned, a halt of supplies or of programmes, a
+    spending share aimed at: each sets policy."""
+    c = only(extractor, text, E.POLICY_CHANGE)
+    assert countries(c, Role.PARTICIPANT) == {state}
+    assert c.status is status
+    assert not c.modality.negated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry published a report on the fleet.",
+        "The factory will raise output to 80 percent of capacity.",
+        "Hungary will not send tanks to Ukraine.",
+    ],
+)
+def test_no_policy_from_reports_output_or_a_refusal(extractor: Extractor, text: str) -> None:
+    assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_submarine_docking_at_a_port_is_deployed_there(extractor: Extractor) -> None:
     text = "A U.S. Navy submarine docked at the port of Busan, the first such visit since 1990."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)

@@ -200,6 +200,24 @@ LICENCE_RESTRICTING = {"suspend", "revoke", "halt", "freeze", "cancel", "withdra
 EXPORT_HALTING = {"stop", "halt", "suspend", "freeze", "pause", "ban"}
 # A bill weighed or debated is a policy change under consideration ("weighing a bill that").
 BILLS = {"bill", "legislation", "amendment"}
+# Ties frozen or suspended set a policy: "froze its military programmes in Niger", "suspended
+# security assistance to the junta".
+HALTED_TIES = {"programme", "program", "aid", "assistance", "cooperation", "mission", "training"}
+# Words that make a refusal to send a halt of supplies: "will not send further weapons",
+# "will send no more tanks".
+FURTHER_WORDS = {"further", "more", "additional"}
+# Verbs raising a level: raised to a share ("lifting defence spending to 3 percent") they set a
+# spending target.
+RAISING_VERBS = {"raise", "lift", "increase", "boost", "hike"}
+SHARE_WORDS = {"percent", "per cent", "%"}
+# What is raised to a share: spending, or a word taking it up ("lifting that to 5 percent").
+SPENDING_WORDS = {"spending", "budget", "expenditure", "outlay", "that", "it", "this"}
+# Nouns of an intended rule: "plans for an arms export control law".
+PROPOSAL_NOUNS = {"plan", "proposal", "draft"}
+# Documents that set defence policy: published, they change it ("published a Defence
+# Capability Plan", "unveiled a new defence strategy").
+POLICY_DOCUMENTS = {"plan", "strategy", "paper", "review", "doctrine", "policy"}
+PUBLISHING_VERBS = {"publish", "release", "unveil", "issue"}
 DELIBERATING = {"weigh", "consider", "debate", "discuss", "draft", "mull", "review", "study"}
 # A bill put before a legislature is proposed, not passed: "introduced a bill to ease the rules".
 PROPOSING = {"introduce", "table", "file", "submit", "sponsor"}

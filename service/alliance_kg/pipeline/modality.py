@@ -46,7 +46,7 @@ from alliance_kg.pipeline.lexicon import (
 )
 from alliance_kg.pipeline.roles import takes_effect
 from alliance_kg.pipeline.tense import is_infinitive, status_from_tense
-from alliance_kg.pipeline.trigger_checks import exports_withheld
+from alliance_kg.pipeline.trigger_checks import exports_withheld, supplies_halted
 
 _STOP_CLIMB = {"ROOT", "parataxis"}
 _CIRCUMSTANTIAL = {"at", "during", "amid", "after", "before", "since", "following", "despite"}
@@ -509,4 +509,6 @@ def _unable(verb: Token, event_class: EventClass) -> bool:
 
 def _clearance_denied(verb: Token, event_class: EventClass) -> bool:
     """'has not authorised any arms exports since October': the denial is the export halt."""
-    return event_class is EventClass.POLICY_CHANGE and exports_withheld(verb)
+    return event_class is EventClass.POLICY_CHANGE and (
+        exports_withheld(verb) or supplies_halted(verb)
+    )

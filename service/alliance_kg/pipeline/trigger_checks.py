@@ -21,11 +21,15 @@ from alliance_kg.pipeline.lexicon import (
     ESTABLISHING,
     EXERCISE_NOUNS,
     EXERCISING_VERBS,
+    EXPORT_HALTING,
     EXPORT_WORDS,
     FEW_NOUNS,
     FORCE_GROUP_MODIFIERS,
     FUNDING_VERBS,
     FUNDS,
+    FURTHER_WORDS,
+    GIVING_VERBS,
+    HALTED_TIES,
     HOLDING_STOCK,
     HOLDING_VERBS,
     IN_SERVICE,
@@ -61,6 +65,7 @@ from alliance_kg.pipeline.lexicon import (
     PHRASAL_VERBS,
     PLACING_PREPOSITIONS,
     PLANT_NOUNS,
+    POLICY_DOCUMENTS,
     POLICY_NOUNS,
     POSTING_VERBS,
     PREPOSITIONAL_VERBS,
@@ -68,11 +73,15 @@ from alliance_kg.pipeline.lexicon import (
     PRESENCE_NOUNS,
     PRODUCER_NOUNS,
     PRODUCTION_NOUNS,
+    PUBLISHING_VERBS,
+    RAISING_VERBS,
     RUNNING_OUT,
     SCHEMES,
     SECURING_VERBS,
+    SHARE_WORDS,
     SHIP_PREFIXES,
     SHORT_ADJECTIVES,
+    SPENDING_WORDS,
     STAYING_VERBS,
     STOCK_NOUNS,
     STRENGTHENING,
@@ -352,6 +361,57 @@ def leader_travels(verb: Token, ctx: ArticleContext) -> bool:
     if not (is_leader(subject) or lemma_of(subject) in MINISTERIAL or EntityType.PERSON in kinds):
         return False
     return EntityType.COUNTRY in entity_types([o for _p, o in prep_objects(verb, {"to"})], ctx)
+
+
+def supplies_halted(verb: Token) -> bool:
+    """'will not send further weapons', 'will send no more tanks': a halt of supplies, a policy."""
+    if lemma_of(verb) not in GIVING_VERBS:
+        return False
+    sent = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    further = any(m.lower_ in FURTHER_WORDS for o in sent for m in o.children)
+    refused = any(c.dep_ == "neg" for c in verb.children) or any(
+        m.dep_ == "det" and m.lower_ == "no" for o in sent for m in o.children
+    )
+    return further and refused
+
+
+def ties_halted(verb: Token, obj: Token | None) -> bool:
+    """'froze most of its military programmes in Niger', 'suspended security assistance'."""
+    if obj is None or lemma_of(verb) not in EXPORT_HALTING:
+        return False
+    held = [obj, *(o for _p, o in prep_objects(obj, {"of"}))]  # "most of its programmes"
+    return any(lemma_of(o) in HALTED_TIES for o in held)
+
+
+def share_targeted(verb: Token) -> bool:
+    """'lifting defence spending to 3 percent', 'raise the budget to 2.5% of GDP': a spending
+    target."""
+    raised = [c for c in verb.children if c.dep_ == "dobj"]
+    if lemma_of(verb) not in RAISING_VERBS or not all(
+        lemma_of(o) in SPENDING_WORDS for o in raised
+    ):
+        return False
+    return any(t.lower_ in SHARE_WORDS for _p, o in prep_objects(verb, {"to"}) for t in o.subtree)
+
+
+def enacted_by_law(verb: Token) -> bool:
+    """'a 2019 law that scrapped the old funding system': a law changing what it names."""
+    subject = subject_of(verb)
+    if subject is not None and subject.tag_ == "WDT" and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject is not None and lemma_of(subject) in LAWS
+
+
+def policy_published(verb: Token, obj: Token | None) -> bool:
+    """'published a Defence Capability Plan', 'unveiled a new defence strategy' ('a plan to
+    lift spending' is told by the verb it is a plan to)."""
+    if obj is None or lemma_of(verb) not in PUBLISHING_VERBS:
+        return False
+    if any(c.dep_ == "acl" for c in obj.children):
+        return False
+    if lemma_of(obj) not in POLICY_DOCUMENTS:
+        return False
+    return any(lemma_of(t) in MILITARY_WORDS for t in obj.subtree)
 
 
 def received_by(verb: Token, ctx: ArticleContext) -> set[EntityType]:

@@ -52,6 +52,7 @@ from alliance_kg.pipeline.lexicon import (
     INDUSTRIAL_SITES,
     JOINT_BODIES,
     KNOW_HOW,
+    LAWS,
     LEADING_VERBS,
     LEGISLATIVE_VERBS,
     LICENCE_RESTRICTING,
@@ -75,6 +76,7 @@ from alliance_kg.pipeline.lexicon import (
     PRODUCTION_NOUNS,
     PRODUCTION_VERBS,
     PROGRAMME_NOUNS,
+    PROPOSAL_NOUNS,
     PURCHASE_AID_CONTEXT,
     QUANTIFIERS,
     RATIONING,
@@ -134,6 +136,7 @@ from alliance_kg.pipeline.trigger_checks import (
     closer_ties,
     contents_named,
     describes_goods,
+    enacted_by_law,
     entity_types,
     exports_opened,
     exports_withheld,
@@ -178,16 +181,20 @@ from alliance_kg.pipeline.trigger_checks import (
     permits_exports,
     personal_possessor,
     phrasal_lemma,
+    policy_published,
     policy_topic,
     received_by,
     runs_out,
     said_of_an_event,
     scheme_left,
     sets_up,
+    share_targeted,
     state_sources,
     stationed,
     sum_put_in,
     supplied_to_a_state,
+    supplies_halted,
+    ties_halted,
     trained_together,
     works_for_materiel,
 )
@@ -352,6 +359,8 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return None  # "the drones that Russia sends over Ukrainian cities": an attack
     if lemma in GIVING_VERBS and said_of_an_event(token):
         return None  # "a purchase that would give Poland the largest fleet": a result
+    if supplies_halted(token):
+        return Trigger(token, E.POLICY_CHANGE)  # "will not send further weapons to Ukraine"
     if lemma in GIVING_VERBS:
         # "send troops", and forces sent with craft ("send a frigate and 200 sailors", "two jets,
         # alongside 100 airmen"); not forces given something ("give crews practice", "access")
@@ -410,6 +419,12 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.POLICY_CHANGE)  # "would pull the country out of the scheme"
     if exports_withheld(token):
         return Trigger(token, E.POLICY_CHANGE)  # "has not authorised any arms exports since"
+    if ties_halted(token, obj):
+        return Trigger(token, E.POLICY_CHANGE)  # "froze its military programmes in Niger"
+    if share_targeted(token):
+        return Trigger(token, E.POLICY_CHANGE)  # "lifting defence spending to 3 percent"
+    if policy_published(token, obj):
+        return Trigger(token, E.POLICY_CHANGE)  # "published a new defence strategy"
     if lemma in LICENCE_RESTRICTING and obj is not None and lemma_of(obj) in LICENCES:
         return Trigger(token, E.POLICY_CHANGE)  # "suspended 30 arms export licences to Israel"
     if lemma in EXPORT_HALTING and obj is not None and lemma_of(obj) in EXPORT_WORDS:
@@ -476,6 +491,7 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         event_class is E.POLICY_CHANGE
         and EntityType.POLICY not in kinds
         and not obj_lemmas & POLICY_NOUNS
+        and not enacted_by_law(token)  # "a 2019 law that scrapped the old funding system"
     ):
         return None
     if (
@@ -577,6 +593,9 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.JOINT_PRODUCTION, joint=True)  # "talks about a joint venture"
     if lemma in SUPPORT_NOUNS and _supports_a_system(token, ctx):
         return Trigger(token, E.MAINTENANCE_COOPERATION)  # "set up support for the Rafale"
+    intended = [o for _p, o in prep_objects(token, {"for", "of"})]
+    if lemma in PROPOSAL_NOUNS and any(lemma_of(o) in LAWS | BILLS for o in intended):
+        return Trigger(token, E.POLICY_CHANGE)  # "set out plans for an arms export control law"
     event_class = NOUN_TRIGGERS.get(lemma)
     if event_class is None:
         return None
