@@ -564,6 +564,27 @@ def test_no_policy_from_reports_output_or_a_refusal(extractor: Extractor, text: 
     assert E.POLICY_CHANGE not in {c.type for c in candidates(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "state", "status"),
+    [
+        (
+            "American planners are weighing whether to base drones in Poland.",
+            "USA",
+            Status.CONSIDERED,
+        ),
+        ("Japan plans to base F-35 fighters in Guam.", "JPN", Status.PLANNED),
+    ],
+)
+def test_materiel_based_abroad_is_deployed(
+    extractor: Extractor, text: str, state: str, status: Status
+) -> None:
+    c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
+    assert countries(c, Role.PARTICIPANT) == {state}
+    assert c.status is status
+    text = "Rheinmetall is based in Duesseldorf."
+    assert E.PERSONNEL_DEPLOYMENT not in {c.type for c in candidates(extractor, text)}
+
+
 def test_a_submarine_docking_at_a_port_is_deployed_there(extractor: Extractor) -> None:
     text = "A U.S. Navy submarine docked at the port of Busan, the first such visit since 1990."
     c = only(extractor, text, E.PERSONNEL_DEPLOYMENT)
@@ -740,6 +761,20 @@ def test_a_visit_named_by_its_visitor_is_a_meeting(extractor: Extractor) -> None
     assert isos(met, Role.PARTICIPANT) == {"JPN", "PHL"}
     text = "Polish troops will travel to Germany for the exercise."
     assert E.LEADERS_MEETING not in {c.type for c in candidates(extractor, text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The emir is expected in Rome in the coming weeks for talks with Prime Minister Meloni.",
+        "President Macron is expected in Berlin for talks with Chancellor Scholz.",
+    ],
+)
+def test_talks_a_leader_is_expected_somewhere_for_lie_ahead(
+    extractor: Extractor, text: str
+) -> None:
+    c = only(extractor, text, E.LEADERS_MEETING)
+    assert c.status is Status.EXPECTED
 
 
 def test_sitting_down_with_a_leader_is_a_meeting(extractor: Extractor) -> None:

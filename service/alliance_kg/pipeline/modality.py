@@ -15,6 +15,7 @@ from alliance_kg.model import EventClass, Status
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ANNOUNCING,
+    AWAITING_VERBS,
     BILLS,
     BLOCKING,
     BLOCKING_PHRASES,
@@ -323,17 +324,21 @@ def _topic_cue(trigger: Token) -> Cue | None:
 
 
 def purpose_of_trip(trigger: Token) -> Cue | None:
-    """'left for Washington for talks': the event a journey is for still lies ahead, unless
-    the journey is told as done ('travelled to Budapest for talks')."""
+    """'left for Washington for talks', 'is expected in Rome for talks': the event a journey is
+    for still lies ahead, unless the journey is told as done ('travelled to Budapest for
+    talks')."""
     preposition = trigger.head
+    goer = preposition.head
+    if goer.dep_ == "pobj" and goer.head.dep_ == "prep":  # "in the coming weeks for talks"
+        goer = goer.head.head
     if (
         trigger.pos_ in _NOMINAL
         and trigger.dep_ == "pobj"
         and preposition.lower_ == "for"
-        and preposition.head.lemma_.lower() in MOTION_VERBS
-        and not _journey_done(preposition.head)
+        and goer.lemma_.lower() in MOTION_VERBS | AWAITING_VERBS
+        and not _journey_done(goer)
     ):
-        return Status.EXPECTED, f"{preposition.head.text} {preposition.text}"
+        return Status.EXPECTED, f"{goer.text} {preposition.text}"
     return None
 
 

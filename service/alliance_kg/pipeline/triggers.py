@@ -351,6 +351,9 @@ def _verb_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)
     if forces_abroad(token, ctx):
         return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "crews spent months in Germany"
+    based = lemma == "base" and obj is not None and obj.dep_ == "dobj" and obj.head == token
+    if based and EntityType.MATERIEL in kinds and next(prep_objects(token, {"in", "at"}), None):
+        return Trigger(token, E.PERSONNEL_DEPLOYMENT)  # "whether to base drones in Benin"
     if materiel_arrives(token, ctx):
         return Trigger(token, E.ARMS_TRANSFER)  # "the first K2 tanks arrived in Poland"
     if lemma in DISPATCHING and sent_for_work(token) is not None:
