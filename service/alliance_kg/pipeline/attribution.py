@@ -37,9 +37,9 @@ def _doc_text(doc: Doc) -> str:
 
 def sentence_attribution(sentence: Span) -> str | None:
     """The source a sentence names for what it reports, if any."""
-    bracket = _BRACKETED.search(sentence.text) or _TRAILING_BRACKET.match(
-        _doc_text(sentence.doc), sentence.end_char
-    )
+    text = _doc_text(sentence.doc)  # searched in place: `Span.text` joins its tokens anew
+    bracket = _BRACKETED.search(text, sentence.start_char, sentence.end_char)
+    bracket = bracket or _TRAILING_BRACKET.match(text, sentence.end_char)
     if bracket:
         return bracket.group(1).strip()
     for token in sentence:

@@ -540,8 +540,10 @@ def is_stock(noun: Token, ctx: ArticleContext) -> bool:
 
 def runs_out(verb: Token, ctx: ArticleContext) -> bool:
     """'stocks are running low', 'running out of interceptors', 'running short of trainers'."""
+    if lemma_of(verb) != "run":
+        return False
     particles = [c for c in verb.children if c.lower_ in RUNNING_OUT]
-    if lemma_of(verb) != "run" or not particles:
+    if not particles:
         return False
     subject = [t for c in verb.children if c.dep_ == "nsubj" for t in phrase_tokens(c)]
     if {lemma_of(t) for t in subject} & (STOCK_NOUNS | {"defence", "defense"}) or (
@@ -557,18 +559,23 @@ def has_too_little(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
     """'lacks modern air defence systems', 'cannot make enough shells', 'are unable to
     produce enough rounds', 'struggle to build enough submarines', 'struggle to build jets
     fast enough', 'has only enough shells for ten days', 'urgently needs more missiles'."""
-    if obj is None or not (
+    if obj is None:
+        return False
+    lemma = lemma_of(verb)
+    enough = [c for c in obj.children if c.lower_ == "enough"]
+    unable = verb.dep_ == "xcomp" and lemma_of(verb.head) in UNABLE
+    if not (lemma in LACKING or lemma in NEEDING_VERBS or enough or unable):
+        return False  # before the object's entities, which cost more to look up
+    if not (
         is_stock(obj, ctx) or EntityType.MATERIEL in entity_types(list(phrase_tokens(obj)), ctx)
     ):
         return False
-    if lemma_of(verb) in LACKING:
+    if lemma in LACKING:
         return True
-    if lemma_of(verb) in NEEDING_VERBS and any(c.lower_ in MORE_WORDS for c in obj.children):
+    if lemma in NEEDING_VERBS and any(c.lower_ in MORE_WORDS for c in obj.children):
         return True
-    enough = [c for c in obj.children if c.lower_ == "enough"]
     if any(c.lower_ == "only" for word in enough for c in word.children):
         return True
-    unable = verb.dep_ == "xcomp" and lemma_of(verb.head) in UNABLE
     if unable and _too_slow(verb.head):
         return True
     if not enough:
@@ -597,10 +604,12 @@ def holds_too_few(verb: Token, obj: Token | None, ctx: ArticleContext) -> bool:
 def cannot_keep_up(verb: Token) -> bool:
     """'suppliers of steel failed to keep up', 'production cannot keep up with demand',
     'ammunition makers are struggling to keep pace with orders': output behind what is wanted."""
+    if lemma_of(verb) != "keep":
+        return False
     pace = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children) or any(
         c.dep_ == "dobj" and c.lower_ == "pace" for c in verb.children
     )
-    if lemma_of(verb) != "keep" or not pace:
+    if not pace:
         return False
     if not (
         any(c.dep_ == "neg" for c in verb.children)
@@ -1026,13 +1035,14 @@ def _awaited_somewhere(verb: Token) -> bool:
 def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
     """Materiel reaching a state: a delivery; a force's own kit ('the Army's Typhon launcher',
     'its fighters') or kit come for something ('for the drills') is deployed, not delivered."""
+    if not (lemma_of(verb) in ARRIVING_VERBS or _awaited_somewhere(verb)):
+        return False
     subjects = arrivals(verb)
     movers = [t for c in subjects for t in phrase_tokens(c)]
     owned = any(c.dep_ == "poss" for s in subjects for c in s.children)
     purpose = next(prep_objects(verb, {"for"}), None) is not None
     return (
-        (lemma_of(verb) in ARRIVING_VERBS or _awaited_somewhere(verb))
-        and not owned
+        not owned
         and not commissioned(movers)
         and not purpose
         and EntityType.MATERIEL in entity_types(movers, ctx)
@@ -1042,14 +1052,11 @@ def materiel_arrives(verb: Token, ctx: ArticleContext) -> bool:
 
 def supplied_to_a_state(noun: Token, ctx: ArticleContext) -> bool:
     """'the supply of tanks to Ukraine': a supply of materiel, not of parts, to a state."""
+    if lemma_of(noun) != "supply":
+        return False
     near = object_phrase(noun)
-    kinds = entity_types(near, ctx)
     parts = {lemma_of(t) for t in near} & INDUSTRIAL_INPUTS
-    return (
-        lemma_of(noun) == "supply"
-        and not parts
-        and {EntityType.MATERIEL, EntityType.COUNTRY} <= kinds
-    )
+    return not parts and {EntityType.MATERIEL, EntityType.COUNTRY} <= entity_types(near, ctx)
 
 
 def inputs_secured(noun: Token) -> bool:
