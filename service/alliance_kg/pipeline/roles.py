@@ -31,6 +31,7 @@ CLAUSAL = {"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"}
 SUBJECTS = {"nsubj", "nsubjpass", "csubj", "expl"}
 PRONOUNS = {"they", "their", "them", "its", "it", "theirs", "we", "our", "his", "her"}
 RELATIVES = {"that", "which", "who", "whom", "whose"}
+_PHRASES_KEY = "alliance_kg.phrases"  # doc.user_data: head position -> phrase positions
 INHERITING = {
     "xcomp",
     "conj",
@@ -66,7 +67,17 @@ def np_tokens(head: Token, *, with_of: bool = False) -> Iterator[Token]:
 
 def phrase_tokens(head: Token) -> Iterator[Token]:
     """A phrase's whole subtree, stopping at embedded clauses other than a name given to it
-    ('a Polish version of the launcher, known as Homar-A')."""
+    ('a Polish version of the launcher, known as Homar-A'). Kept per doc (as positions): the
+    rules ask for the same phrase many times."""
+    doc = head.doc
+    phrases = doc.user_data.setdefault(_PHRASES_KEY, {})
+    positions = phrases.get(head.i)
+    if positions is None:
+        positions = phrases[head.i] = tuple(t.i for t in _phrase_walk(head))
+    return (doc[i] for i in positions)
+
+
+def _phrase_walk(head: Token) -> Iterator[Token]:
     yield head
     for child in head.children:
         if child.dep_ not in CLAUSAL or _naming(child):
