@@ -752,8 +752,12 @@ def find_triggers(sentence: Span, ctx: ArticleContext) -> list[Trigger]:
         ):
             continue
         cooperation = trigger is not None and trigger.type is E.DEFENSE_COOPERATION
-        left = token.pos_ != "VERB" and scheme_left(token)
-        if cooperation and (_criterion(token) or _priced(token) or _buys_under(token) or left):
+        if cooperation and (
+            _criterion(token)
+            or _priced(token)
+            or _buys_under(token)
+            or (token.pos_ != "VERB" and scheme_left(token))
+        ):
             continue
         if cooperation and _industrial_deal(token, ctx):
             continue
