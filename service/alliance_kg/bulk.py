@@ -52,7 +52,10 @@ from alliance_kg.rdf.mapping import extraction_to_quads, stored_events
 from alliance_kg.store.base import Store
 
 BULK_THRESHOLD = 200  # inputs larger than this take the bulk path even with one worker
-MAX_SHARD_SIZE = 50
+# A shard is also the unit of index refresh and store flush: each event a shard touches is
+# derived again from all its reports, so larger shards pay that less often (BENCHMARKS.md,
+# "Ingest throughput", gives the effect of 50 against 100).
+MAX_SHARD_SIZE = 100
 _STATE_QUERY_BATCH = 500
 
 ExtractorLoader = Callable[[], ArticleExtractor]
