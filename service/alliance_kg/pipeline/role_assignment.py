@@ -82,6 +82,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_force,
     made_under_licence,
     materiel_arrives,
+    names_materiel,
     partners_in,
     paying_aim,
     phrasal_lemma,
@@ -124,7 +125,7 @@ def assign_roles(c: Candidate, trigger: Trigger, agents: list[Entity], ctx: Arti
     parts = {  # "designed with American technology", "built with American engines": no partner
         o.i
         for _p, o in prep_objects(token, {"with"})
-        if o.lemma_.lower() in KNOW_HOW or (c.type is E.JOINT_PRODUCTION and _is_materiel(o, ctx))
+        if o.lemma_.lower() in KNOW_HOW or (c.type is E.JOINT_PRODUCTION and names_materiel(o, ctx))
     }
     of_objects = [
         o for p, o in prep_objects(token, {"of", "for", "with", "on"}) if o.i not in parts
@@ -562,20 +563,13 @@ def _contenders(purchase: Token, ctx: ArticleContext) -> list[Token]:
     systems a 'with' phrase of the clause names beside a purchase weighed or made."""
     if purchase.pos_ not in {"NOUN", "PROPN"} or purchase.dep_ != "dobj":
         return []
-    return [o for _p, o in prep_objects(purchase.head, {"with"}) if _is_materiel(o, ctx)]
+    return [o for _p, o in prep_objects(purchase.head, {"with"}) if names_materiel(o, ctx)]
 
 
 def _is_actor(head: Token, ctx: ArticleContext) -> bool:
     """The word itself names a state or an organisation, not goods."""
     entity = ctx.entity_of(head)
     return entity is not None and entity.type in {EntityType.COUNTRY, EntityType.ORGANIZATION}
-
-
-def _is_materiel(head: Token, ctx: ArticleContext) -> bool:
-    """The word itself names materiel ('American engines'), not a word of its phrase ('an arms
-    group')."""
-    entity = ctx.entity_of(head)
-    return entity is not None and entity.type is EntityType.MATERIEL
 
 
 def _taken(noun: Token) -> bool:

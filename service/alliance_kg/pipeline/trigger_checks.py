@@ -532,10 +532,14 @@ def funded_growth(verb: Token) -> bool:
 
 
 def is_stock(noun: Token, ctx: ArticleContext) -> bool:
-    entity = ctx.entity_of(noun)
-    return lemma_of(noun) in STOCK_NOUNS or (
-        entity is not None and entity.type is EntityType.MATERIEL
-    )
+    return lemma_of(noun) in STOCK_NOUNS or names_materiel(noun, ctx)
+
+
+def names_materiel(head: Token, ctx: ArticleContext) -> bool:
+    """The word itself names materiel ('American engines'), not a word of its phrase ('an arms
+    group')."""
+    entity = ctx.entity_of(head)
+    return entity is not None and entity.type is EntityType.MATERIEL
 
 
 def runs_out(verb: Token, ctx: ArticleContext) -> bool:

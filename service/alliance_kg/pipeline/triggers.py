@@ -174,6 +174,7 @@ from alliance_kg.pipeline.trigger_checks import (
     meets_with,
     money_for_a_state,
     names_agreement,
+    names_materiel,
     needed,
     negotiating,
     object_phrase,
@@ -704,7 +705,7 @@ def _supports_a_system(support: Token, ctx: ArticleContext) -> bool:
     """'support for the Rafale', 'in-service support for the fleet': what the support is for is
     a system or a fleet, not a state ('support for Ukraine') or a deal ('for the F-35 buy')."""
     served = [o for _p, o in prep_objects(support, {"for"})]
-    return any(lemma_of(o) in MAINTAINED_NOUNS or _names_materiel(o, ctx) for o in served)
+    return any(lemma_of(o) in MAINTAINED_NOUNS or names_materiel(o, ctx) for o in served)
 
 
 def _for_upkeep(verb: Token) -> bool:
@@ -715,11 +716,6 @@ def _for_upkeep(verb: Token) -> bool:
     served = {lemma_of(o) for _p, o in prep_objects(verb, {"for"})}
     served |= {lemma_of(o) for _p, o in prep_objects(obj, {"for"})} if obj is not None else set()
     return spare or bool(served & set(MAINTENANCE_NOUNS))
-
-
-def _names_materiel(noun: Token, ctx: ArticleContext) -> bool:
-    entity = ctx.entity_of(noun)
-    return entity is not None and entity.type is EntityType.MATERIEL
 
 
 def _mistagged_noun(token: Token) -> bool:
