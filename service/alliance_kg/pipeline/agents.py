@@ -93,15 +93,24 @@ def outside_aid(sentence: Span) -> list[Token]:
     return [t for t in sentence if t.i not in excluded]
 
 
+def clearing_clauses(heads: Iterable[Token], dep: str) -> list[Token]:
+    """The clauses (of dependency `dep`: 'acl', 'relcl') on `heads` whose verb clears a sale:
+    'approved by the State Department', 'that the U.S. approved'."""
+    return [
+        clause
+        for head in heads
+        for clause in head.children
+        if clause.dep_ == dep and clause.lemma_.lower() in CLEARING_VERBS
+    ]
+
+
 def _clearers(sale: Token) -> list[Token]:
     """Who a participle clears a sale by, on the sale or its goods: 'a proposed sale of AH-1Z
     helicopters, approved by the State Department', 'a sale cleared by Washington'."""
     heads = [sale, *(o for _p, o in prep_objects(sale, {"of"}))]
     return [
         by
-        for head in heads
-        for clause in head.children
-        if clause.dep_ == "acl" and clause.lemma_.lower() in CLEARING_VERBS
+        for clause in clearing_clauses(heads, "acl")
         for agent in clause.children
         if agent.dep_ == "agent"
         for by in agent.children

@@ -5,12 +5,11 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from alliance_kg.model import Entity, EntityType, Role
-from alliance_kg.pipeline.agents import owners_of
+from alliance_kg.pipeline.agents import clearing_clauses, owners_of
 from alliance_kg.pipeline.candidate import Candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
-    CLEARING_VERBS,
     DEAL_NOUNS,
     DISPATCHING,
     EXAMPLE_MARKERS,
@@ -187,9 +186,7 @@ def clearing_states(goods: list[Token], ctx: ArticleContext) -> list[Entity]:
     goods for sale sells them."""
     return [
         e
-        for head in goods
-        for clause in head.children
-        if clause.dep_ == "relcl" and clause.lemma_.lower() in CLEARING_VERBS
+        for clause in clearing_clauses(goods, "relcl")
         for subject in clause.children
         if subject.dep_ == "nsubj"
         for e in actors_of_np(subject, ctx)[0]
