@@ -22,6 +22,8 @@ from alliance_kg.pipeline.roles import (
 )
 from alliance_kg.pipeline.triggers import Trigger
 
+_STAYING = STAYING_VERBS | EXERCISING_VERBS  # what a deployed group does where it is
+
 
 def owners_of(heads: list[Token], ctx: ArticleContext) -> list[Entity]:
     """States that own a materiel phrase: 'U.S. military equipment' -> United States."""
@@ -163,9 +165,9 @@ def agent(trigger: Trigger, ctx: ArticleContext) -> tuple[list[Entity], bool]:
     actors, inferred = subject_actors(token, ctx)
     # "a team of Italian officers remains in Doha": who stays is who the team is made of (a
     # group that arrives is a stage of a deployment, told on its own)
-    staying = token.lemma_.lower() in STAYING_VERBS | EXERCISING_VERBS
-    subject = subject_of(token) if trigger.type is E.PERSONNEL_DEPLOYMENT and staying else None
-    if not actors and subject is not None:
+    staying = trigger.type is E.PERSONNEL_DEPLOYMENT and token.lemma_.lower() in _STAYING
+    subject = subject_of(token) if staying and not actors else None
+    if subject is not None:
         for _prep, members in prep_objects(subject, {"of"}):
             actors, inferred = actors_of_np(members, ctx)
             if actors:
