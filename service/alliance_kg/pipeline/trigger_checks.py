@@ -927,8 +927,8 @@ def leaves_scheme(verb: Token) -> bool:
 def scheme_left(noun: Token) -> bool:
     """'withdrew from the treaty', 'pulled out of the scheme', 'quit the pact': the noun is
     what a state leaves, no cooperation told."""
-    verbs = [a for a in noun.ancestors if a.pos_ == "VERB"][:1]
-    return any(leaves_scheme(v) for v in verbs)
+    verb = next((a for a in noun.ancestors if a.pos_ == "VERB"), None)
+    return verb is not None and leaves_scheme(verb)
 
 
 def into_law(token: Token) -> bool:
