@@ -79,6 +79,7 @@ from alliance_kg.pipeline.roles import (
 from alliance_kg.pipeline.trigger_checks import (
     arrival_states,
     arrivals,
+    contents_verb,
     is_force,
     made_under_licence,
     materiel_arrives,
@@ -90,7 +91,6 @@ from alliance_kg.pipeline.trigger_checks import (
     state_sources,
 )
 from alliance_kg.pipeline.trigger_phrases import (
-    contents_verb,
     contract_goods,
     describes_contents,
     funders,
