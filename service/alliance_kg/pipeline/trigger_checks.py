@@ -333,6 +333,11 @@ def is_leader(word: Token) -> bool:
     return lemma in LEADER_NOUNS or prime
 
 
+def is_official(word: Token) -> bool:
+    """A leader or a minister: 'the president', 'the defence secretary'."""
+    return is_leader(word) or lemma_of(word) in MINISTERIAL
+
+
 def leaders_meet(verb: Token, ctx: ArticleContext) -> bool:
     """'Yoon and Biden are scheduled to meet', 'the leaders of the three states gathered':
     the ones meeting (the verb's subject or its controller's) are leaders."""
@@ -358,7 +363,7 @@ def leader_travels(verb: Token, ctx: ArticleContext) -> bool:
     ):
         return False
     kinds = entity_types(list(phrase_tokens(subject)), ctx)
-    if not (is_leader(subject) or lemma_of(subject) in MINISTERIAL or EntityType.PERSON in kinds):
+    if not (is_official(subject) or EntityType.PERSON in kinds):
         return False
     return EntityType.COUNTRY in entity_types([o for _p, o in prep_objects(verb, {"to"})], ctx)
 

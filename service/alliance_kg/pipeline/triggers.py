@@ -61,7 +61,6 @@ from alliance_kg.pipeline.lexicon import (
     MAINTENANCE_NOUNS,
     MILITARY_SITES,
     MILITARY_WORDS,
-    MINISTERIAL,
     MOVING_VERBS,
     NEGOTIATING_VERBS,
     NEGOTIATION_NOUNS,
@@ -158,6 +157,7 @@ from alliance_kg.pipeline.trigger_checks import (
     is_force,
     is_institution,
     is_leader,
+    is_official,
     is_stock,
     is_used_up,
     kept_in_service,
@@ -658,7 +658,7 @@ def _noun_trigger(token: Token, ctx: ArticleContext) -> Trigger | None:
     visitors = _visitors(token)
     if lemma == "visit" and not (
         (kinds | entity_types(visitors, ctx)) & {EntityType.PERSON}
-        or any(is_leader(t) or lemma_of(t) in MINISTERIAL for t in visitors)
+        or any(map(is_official, visitors))
         or "state" in modifiers
         or personal_possessor(token)
     ):
