@@ -407,13 +407,7 @@ def _handed_over_before(
         return False
 
     def earlier(group: list[Candidate]) -> bool:
-        return all(
-            c.status is Status.COMPLETED
-            and c.date is not None
-            and not c.date_reported
-            and c.date.year < published.year
-            for c in group
-        )
+        return all(c.status is Status.COMPLETED and _dated_before(c, published) for c in group)
 
     def current(group: list[Candidate]) -> bool:
         return all(
