@@ -11,7 +11,7 @@ from alliance_kg.pipeline.dates import Direction, resolve_date
 from alliance_kg.pipeline.lexicon import (
     AGREEMENT_NOUNS,
     ANNOUNCING,
-    DEAL_NOUNS,
+    DEALS,
     ORDERING_VERBS,
     REPORTING,
     SIGNING_VERBS,
@@ -30,9 +30,6 @@ SCHEDULING = {"schedule", "expect", "plan", "set"}
 # "when Kishida visited Manila", "as he hosted Zelensky": a clause timed by the one it joins.
 SIMULTANEITY = {"when", "as", "while"}
 
-
-# Nouns naming a deal or an agreement, which a signing or a decision dates.
-_DEALS = DEAL_NOUNS | AGREEMENT_NOUNS
 
 CLAUSES = {"advcl", "relcl", "ccomp", "xcomp", "acl", "csubj", "conj", "parataxis"}
 
@@ -175,7 +172,7 @@ def _told_deal(noun: Token) -> bool:
 
 def _definite_deal(noun: Token) -> bool:
     """'the contract', 'this agreement': a deal noun with a definite determiner."""
-    return noun.lemma_.lower() in _DEALS and any(
+    return noun.lemma_.lower() in DEALS and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children
     )
 
@@ -242,7 +239,7 @@ def _decision_dates(trigger: Token, dates: list[Span], anchors: set[int]) -> lis
             and _deciding(clause)
             and deal.i != trigger.i
             and {deal.i, deal.head.i, deal.head.head.i, *_goods_held(deal)} & anchors
-            and deal.lemma_.lower() in _DEALS
+            and deal.lemma_.lower() in DEALS
         ):
             found.append(ent)
     return found

@@ -328,6 +328,9 @@ GOVERNMENT_WORDS = {
 # Nouns of a deal whose own "separate", "second"... marks a new event ("under a separate
 # contract").
 DEAL_NOUNS = {"contract", "deal", "package", "order", "agreement", "tranche"}
+# Nouns naming a deal or an agreement: what a cue needing a deal ('reached') takes, what a
+# signing or a decision dates.
+DEALS = DEAL_NOUNS | AGREEMENT_NOUNS
 # Words introducing named members of a group just given: "from allies, including from Seoul".
 EXAMPLE_MARKERS = {"including", "notably", "especially", "mainly", "chiefly"}
 # Verbs granting a sum: with "$X for/to a state" they report aid ("approved $26 billion for").

@@ -22,7 +22,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTINUING,
     CUES_NEEDING_DEAL,
     CUES_NEEDING_INFINITIVE,
-    DEAL_NOUNS,
+    DEALS,
     DELIBERATION_NOUNS,
     ESTABLISHING,
     FRAMEWORK_NOUNS,
@@ -57,8 +57,6 @@ _OCCASION_PREPOSITIONS = {"in", "on"}
 _TOPIC_PREPOSITIONS = {"on", "about", "over", "for"}
 _VERBAL = {"VERB", "AUX"}
 _NOMINAL = {"NOUN", "PROPN"}
-# What a cue needing a deal ('reached', 'nears') must have as object.
-_DEALS = AGREEMENT_NOUNS | DEAL_NOUNS
 # What a body set up ('launched a forum') may be.
 _BODIES = INSTITUTIONS | AGREEMENT_NOUNS
 
@@ -181,7 +179,7 @@ def _own_cue(token: Token) -> Cue | None:
     if lemma in ESTABLISHING and _founds_a_body(token):
         return None  # "launched a forum": a body set up, which the tense dates, not work begun
     objects = [c for c in token.children if c.dep_ == "dobj"]
-    if lemma in CUES_NEEDING_DEAL and not any(o.lemma_.lower() in _DEALS for o in objects):
+    if lemma in CUES_NEEDING_DEAL and not any(o.lemma_.lower() in DEALS for o in objects):
         return None  # "the first tanks reached Ukraine": an arrival, not an agreement
     if status is Status.AGREED and any(map(_of_intent, objects)):
         return Status.PLANNED, token.text  # "signed a letter of intent to buy": no deal yet

@@ -9,8 +9,7 @@ from alliance_kg.pipeline.agents import clearing_clauses, owners_of
 from alliance_kg.pipeline.candidate import Candidate
 from alliance_kg.pipeline.context import ArticleContext
 from alliance_kg.pipeline.lexicon import (
-    AGREEMENT_NOUNS,
-    DEAL_NOUNS,
+    DEALS,
     DISPATCHING,
     EXAMPLE_MARKERS,
     JOINT_MARKERS,
@@ -64,7 +63,7 @@ def production_partners(token: Token, made: list[Token], ctx: ArticleContext) ->
             found += subject_actors(body.head, ctx)[0]
     clause = token.head if token.dep_ == "dobj" and token.pos_ == "NOUN" else token
     governor = clause.head if clause.dep_ in {"xcomp", "advcl", "acl"} else None
-    if governor is not None and governor.lemma_.lower() in AGREEMENT_NOUNS | DEAL_NOUNS:
+    if governor is not None and governor.lemma_.lower() in DEALS:
         governor = governor.head  # "signed an agreement with HII to study joint construction"
     if governor is not None and governor.lemma_.lower() in PARTNERING | SIGNING_VERBS:
         deals = [governor, *(c for c in governor.children if c.dep_ == "dobj")]

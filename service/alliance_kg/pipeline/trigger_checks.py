@@ -17,6 +17,7 @@ from alliance_kg.pipeline.lexicon import (
     CONTRIBUTING_VERBS,
     CRAFT_MOVING_VERBS,
     DEAL_NOUNS,
+    DEALS,
     DEMAND_NOUNS,
     ESTABLISHING,
     EXERCISE_NOUNS,
@@ -431,7 +432,7 @@ def negotiating(talks: Token) -> bool:
     if talks.dep_ == "pobj" and talks.head.lower_ == "in":
         return True
     topics = [o for _, o in prep_objects(talks, {"on", "about", "over"})]
-    return any(lemma_of(o) in AGREEMENT_NOUNS | DEAL_NOUNS for o in topics)
+    return any(lemma_of(o) in DEALS for o in topics)
 
 
 def agreement_negotiated(talks: Token, ctx: ArticleContext) -> bool:
