@@ -161,8 +161,9 @@ def _own_cue(token: Token) -> Cue | None:
     phrasal = _phrasal_cue(token)
     if phrasal is not None:
         return phrasal
-    bill = any(c.dep_ == "dobj" and c.lemma_.lower() in BILLS for c in token.children)
-    if lemma in PROPOSING and bill:
+    if lemma in PROPOSING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in BILLS for c in token.children
+    ):
         return Status.CONSIDERED, token.text  # "introduced a bill to ease the rules": proposed
     status = STATUS_CUES.get(lemma)
     if status is None:
