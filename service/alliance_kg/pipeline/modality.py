@@ -346,10 +346,13 @@ def _shared_modal(sibling: Token, conjunct: Token | None) -> Cue | None:
     its own shares the modal of the verb it is joined to."""
     if conjunct is None or any(c.dep_ in {"aux", "auxpass"} for c in conjunct.children):
         return None
-    modal = next(
-        (c for c in sibling.children if c.dep_ == "aux" and c.lower_ in MODAL_STATUS), None
-    )
+    modal = _modal_aux(sibling)
     return None if modal is None else (MODAL_STATUS[modal.lower_], modal.text)
+
+
+def _modal_aux(verb: Token) -> Token | None:
+    """The modal auxiliary a verb takes a status from ('could', 'will'), if any."""
+    return next((c for c in verb.children if c.dep_ == "aux" and c.lower_ in MODAL_STATUS), None)
 
 
 def _modal_verb(verb: Token) -> bool:
@@ -432,9 +435,7 @@ def _announced_object(token: Token, below: Token | None) -> bool:
 
 def _modal_relative_clause(token: Token) -> bool:
     """'areas where companies could build': a relative clause's modal is its own status."""
-    return token.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ in MODAL_STATUS for c in token.children
-    )
+    return token.dep_ == "relcl" and _modal_aux(token) is not None
 
 
 def resolve_modality(trigger: Token, event_class: EventClass, *, future_date: bool) -> Modality:
