@@ -95,6 +95,8 @@ def date_for(
 
 # Occasions a later sentence points back to: "During that visit, Tokyo also agreed".
 OCCASIONS = {"visit", "trip", "summit", "meeting", "talks", "ceremony"}
+# "during that visit", "on that trip"
+_POINTING_BACK = OCCASION_PREPOSITIONS | {"on"}
 
 
 def _at_that_occasion(trigger: Token, scope: set[int]) -> bool:
@@ -102,7 +104,7 @@ def _at_that_occasion(trigger: Token, scope: set[int]) -> bool:
     told just before, so at the time it told last."""
     return any(
         prep.dep_ == "prep"
-        and prep.lower_ in OCCASION_PREPOSITIONS | {"on"}
+        and prep.lower_ in _POINTING_BACK
         and obj.dep_ == "pobj"
         and obj.lemma_.lower() in OCCASIONS
         and any(d.lower_ == "that" for d in obj.children if d.dep_ == "det")
