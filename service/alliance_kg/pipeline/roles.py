@@ -220,18 +220,18 @@ def _taken_up(head: Token, ctx: ArticleContext) -> list[Entity]:
 def _firm_of_state(head: Token, actors: list[Entity], ctx: ArticleContext) -> list[Entity]:
     """'the Norwegian firm', 'the South Korean company': a firm named before, of the state
     its word names (the one 'the company' would take up among them)."""
+    if head.lemma_ not in FIRM_NOUNS or head.tag_ != "NN" or not actors:
+        return []
     definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-    if head.lemma_ not in FIRM_NOUNS or head.tag_ != "NN" or not definite:
+    if not definite or any(a.type is not EntityType.COUNTRY for a in actors):
         return []
     states = {a.iri for a in actors}
-    if not actors or any(a.type is not EntityType.COUNTRY for a in actors):
-        return []
-    named = [
-        (span, e)
-        for span, e in ctx.bodies_before(head)
+    firms = [
+        e
+        for _span, e in ctx.bodies_before(head)
         if is_firm(e, ctx) and ctx.gazetteer.country_of(e.iri) in states
     ]
-    return [named[0][1]] if named else []
+    return firms[:1]
 
 
 def _firm_meant(noun: Token, ctx: ArticleContext) -> list[Entity]:
