@@ -105,19 +105,18 @@ class Extractor:
             for article, parsed in zip(batch, docs, strict=True):
                 yield self._rules(article, parsed)
 
-    def _filed_from(self, article: Article) -> list[Entity]:
+    def _filed_from(self, article: Article, ctx: ArticleContext) -> list[Entity]:
         """The state a story was filed from: its dateline's city, region or country."""
         for name in dateline_places(article):
             ref = self.gazetteer.country_named(name) or self.gazetteer.place_named(name)
-            state = self.gazetteer.country_of(ref.iri) if ref is not None else None
-            found = self.gazetteer.get(state) if state is not None else None
-            if found is not None:
-                return [found.entity()]
+            state = ctx.state_of(ref.entity()) if ref is not None else None
+            if state is not None:
+                return [state]
         return []
 
     def _rules(self, article: Article, parsed: list[tuple[Doc, int]]) -> Extraction:
         ctx = ArticleContext((doc for doc, _ in parsed), self.gazetteer)
-        ctx.dateline = self._filed_from(article)
+        ctx.dateline = self._filed_from(article, ctx)
         memory = AttributionMemory()
         candidates: list[Candidate] = []
         previous: EventDate | None = None  # the date told last: 'the same day' is its day
