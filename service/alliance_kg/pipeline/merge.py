@@ -679,7 +679,7 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
         if any(missing in member.unnamed for member in draft.members):
             continue  # "bought shells from allies": the text says who, without a name
         known = set(givers or takers)
-        makers = {ctx.gazetteer.maker_state(i) for i in _systems(draft, ctx)} - {None}
+        makers = _maker_states(_systems(draft, ctx), ctx)
         owners = {ctx.gazetteer.country_of(i) for i in known}
         if not givers and len(makers) == 1 and owners == makers:
             continue  # "took delivery of its own KF-21s": its own maker's goods, no foreign seller
@@ -696,7 +696,7 @@ def _complete_pairs(drafts: list[Draft], ctx: ArticleContext) -> None:
 def _partners(drafts: list[Draft], side: int, known: set[str]) -> set[str]:
     """The actors some mention of a transfer names on one side (0 giving, 1 taking) beside
     one of `known` ('the two governments agreed on a loan', resolved, names no one)."""
-    roles = {roles[side] for roles in DIRECTED.values()}
+    roles = {pair[side] for pair in DIRECTED.values()}
     sides = [
         {iri for role in roles for iri in m.roles.get(role, {})}
         for d in drafts
@@ -819,7 +819,7 @@ def _makers_supply(drafts: list[Draft], ctx: ArticleContext) -> None:
         if len(found) == 1 and not set(found[0]) & takers:
             draft.roles[Role.SUPPLIER] = dict(found[0])
             continue
-        states = {ctx.gazetteer.maker_state(iri) for iri in systems} - {None}
+        states = _maker_states(systems, ctx)
         state = ctx.gazetteer.get(states.pop()) if len(states) == 1 else None
         if (
             state is not None
@@ -839,6 +839,11 @@ def _systems(draft: Draft, ctx: ArticleContext) -> set[str]:
         for iri, entity in draft.roles.get(Role.MATERIEL, {}).items()
         if not entity.minted and iri not in ctx.gazetteer.has_narrower
     }
+
+
+def _maker_states(systems: set[str], ctx: ArticleContext) -> set[str]:
+    """The states whose firms make the systems."""
+    return {state for state in map(ctx.gazetteer.maker_state, systems) if state is not None}
 
 
 def _unaimed(draft: Draft) -> bool:
