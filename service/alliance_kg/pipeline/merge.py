@@ -8,6 +8,7 @@ is dropped: no event is asserted without someone doing it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -417,9 +418,7 @@ def _handed_over_before(
             for c in group
         )
 
-    return (earlier([candidate]) and current(members)) or (
-        current([candidate]) and earlier(members)
-    )
+    return _either_way(members, candidate, earlier, current)
 
 
 def _due_beside_made_before(
@@ -438,9 +437,17 @@ def _due_beside_made_before(
     def made_before(group: list[Candidate]) -> bool:
         return all((year := _year_made(c)) is not None and year < published.year for c in group)
 
-    return (due([candidate]) and made_before(members)) or (
-        made_before([candidate]) and due(members)
-    )
+    return _either_way(members, candidate, due, made_before)
+
+
+def _either_way(
+    members: list[Candidate],
+    candidate: Candidate,
+    one: Callable[[list[Candidate]], bool],
+    other: Callable[[list[Candidate]], bool],
+) -> bool:
+    """The mention is told `one` way and all the draft's mentions the `other`, or the reverse."""
+    return (one([candidate]) and other(members)) or (other([candidate]) and one(members))
 
 
 def _dated_before(candidate: Candidate, published: date) -> bool:
