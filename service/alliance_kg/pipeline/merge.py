@@ -542,7 +542,7 @@ def _related(have: set[str], new: set[str], ctx: ArticleContext) -> bool:
 
 
 def merge_candidates(
-    candidates: list[Candidate], ctx: ArticleContext, published: date | None = None
+    candidates: list[Candidate], ctx: ArticleContext, published: date | None
 ) -> list[Draft]:
     """Group an article's candidates into drafts, one per event (`published`: the article's
     date, the year of what it tells undated as done)."""
